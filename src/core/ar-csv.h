@@ -20,6 +20,10 @@ typedef enum
 
 GQuark       ar_csv_error_quark          (void);
 
+/* Limits that protect memory; a record beyond them is an AR_CSV_ERROR_SYNTAX error. */
+#define AR_CSV_MAX_FIELD_BYTES (1024 * 1024)
+#define AR_CSV_MAX_FIELDS      1000
+
 typedef struct _ArCsvReader ArCsvReader;
 
 /* A leading UTF-8 BOM is skipped. @display_name is what errors call the file (the basename
@@ -51,8 +55,11 @@ guint64      ar_csv_reader_get_offset    (ArCsvReader   *reader);
  * ignored, any order). @names has @n_names entries; @required says which must be present.
  * On success @index_out[i] is the field index of @names[i], or -1 if an optional column is
  * absent, and @extra_out (if not NULL) receives the names of columns that are not in @names,
- * to be reported and ignored. A missing required column is an AR_CSV_ERROR_HEADER error
- * naming every missing column: "invoices.csv:1: missing required column(s): due_date, amount". */
+ * to be reported and ignored (newly allocated strings: give @extra_out g_free as its free
+ * function). Header names are trimmed of spaces and tabs. A missing required column is an
+ * AR_CSV_ERROR_HEADER error naming every missing column:
+ * "invoices.csv:1: missing required column(s): due_date, amount". A column name that appears
+ * twice is an AR_CSV_ERROR_HEADER error too; unnamed columns are extra, never duplicates. */
 gboolean     ar_csv_reader_read_header   (ArCsvReader        *reader,
                                           const char * const *names,
                                           const gboolean     *required,
@@ -64,7 +71,7 @@ gboolean     ar_csv_reader_read_header   (ArCsvReader        *reader,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArCsvReader, ar_csv_reader_free)
 
 /* Appends one RFC 4180 record to @out, terminated by CRLF. A field is quoted when it contains
- * a comma, a double quote, CR or LF, or starts or ends with a space; quotes are doubled. */
+ * a comma, a double quote, CR or LF, or starts or ends with a space or tab; quotes are doubled. */
 void         ar_csv_append_record        (GString            *out,
                                           const char * const *fields,
                                           guint               n_fields);

@@ -1,2 +1,732 @@
 /* SPDX-FileCopyrightText: 2026 The Arrears authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ar-import"
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ar-country.h"
+#include "ar-csv.h"
+#include "ar-date.h"
+#include "ar-import.h"
+#include "ar-ledger-private.h"
+
+/* The importer streams each file, validates each row and writes it at once inside the one
+ * import transaction (so later files can refer to rows of earlier ones), and at the end
+ * either commits everything or rolls everything back. A dry run always rolls back: it
+ * validates exactly what a real import would. */
+
+G_DEFINE_QUARK (ar-import-error-quark, ar_import_error)
+
+#define DEFAULT_MAX_ERRORS 100
+#define PROGRESS_EVERY     1024
+
+enum { D_ID, D_NAME, D_EMAIL, D_PHONE, D_LINE1, D_LINE2, D_CITY, D_REGION, D_POSTAL, D_COUNTRY,
+       D_KIND, D_LANGUAGE, D_TIME_ZONE, D_COMPANY, D_CONTACT, N_D };
+static const char * const debtor_columns[] = {
+  "id", "name", "email", "phone", "address_line1", "address_line2", "city", "region",
+  "postal_code", "country", "kind", "language", "time_zone", "company", "contact", NULL,
+};
+static const gboolean debtor_required[] = {
+  TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE,
+  FALSE, FALSE, FALSE, FALSE, FALSE,
+};
+
+enum { I_DEBTOR, I_NUMBER, I_ISSUE, I_DUE, I_AMOUNT, I_CURRENCY, I_DESCRIPTION, N_I };
+static const char * const invoice_columns[] = {
+  "debtor_id", "invoice_number", "issue_date", "due_date", "amount", "currency", "description",
+  NULL,
+};
+static const gboolean invoice_required[] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+
+enum { P_DEBTOR, P_DATE, P_AMOUNT, P_CURRENCY, P_REFERENCE, P_INVOICE, N_P };
+static const char * const payment_columns[] = {
+  "debtor_id", "date", "amount", "currency", "reference", "invoice_number", NULL,
+};
+static const gboolean payment_required[] = { TRUE, TRUE, TRUE, TRUE, TRUE, TRUE };
+
+static const char * const file_names[AR_N_IMPORT_KINDS] = {
+  "debtors.csv", "invoices.csv", "payments.csv",
+};
+
+const char * const *
+ar_import_columns (ArImportKind kind, const gboolean **required)
+{
+  static const char * const *columns[] = { debtor_columns, invoice_columns, payment_columns };
+  static const gboolean *req[] = { debtor_required, invoice_required, payment_required };
+
+  g_return_val_if_fail ((guint) kind < AR_N_IMPORT_KINDS, NULL);
+  if (required != NULL)
+    *required = req[kind];
+  return columns[kind];
+}
+
+const char *
+ar_import_kind_file_name (ArImportKind kind)
+{
+  g_return_val_if_fail ((guint) kind < AR_N_IMPORT_KINDS, NULL);
+  return file_names[kind];
+}
+
+void
+ar_import_result_init (ArImportResult *result)
+{
+  memset (result, 0, sizeof *result);
+  result->errors = g_ptr_array_new_with_free_func (g_free);
+  result->warnings = g_ptr_array_new_with_free_func (g_free);
+}
+
+void
+ar_import_result_clear (ArImportResult *result)
+{
+  g_clear_pointer (&result->errors, g_ptr_array_unref);
+  g_clear_pointer (&result->warnings, g_ptr_array_unref);
+}
+
+typedef struct
+{
+  ArLedger              *ledger;
+  const ArImportOptions *options;
+  ArImportResult        *result;
+  guint                  max_errors;
+  guint64                bytes_before;  /* of the files already read */
+  guint64                bytes_total;
+  /* Rows above these ids were added by this import: a duplicate among them is a repeat inside
+   * the files, not a clash with the ledger. */
+  gint64                 last_debtor_before;
+  gint64                 last_invoice_before;
+  gint64                 last_entry_before;
+  /* The current row */
+  ArCsvReader           *reader;
+  int                    index[N_D];
+  gboolean               row_ok;
+} Import;
+
+static void G_GNUC_PRINTF (3, 4)
+row_error (Import *im, const char *field, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  im->row_ok = FALSE;
+  im->result->n_errors++;
+  if (im->result->errors->len >= im->max_errors)
+    return;
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_ptr_array_add (im->result->errors,
+                   g_strdup_printf ("%s:%u: %s: %s", ar_csv_reader_get_display_name (im->reader),
+                                    ar_csv_reader_get_line (im->reader), field, message));
+}
+
+/* Ledger errors read "field: message"; placed after "file:line: " they need no other field. */
+static void
+row_gerror (Import *im, const GError *error)
+{
+  im->row_ok = FALSE;
+  im->result->n_errors++;
+  if (im->result->errors->len >= im->max_errors)
+    return;
+  g_ptr_array_add (im->result->errors,
+                   g_strdup_printf ("%s:%u: %s", ar_csv_reader_get_display_name (im->reader),
+                                    ar_csv_reader_get_line (im->reader), error->message));
+}
+
+/* A field of the current row, checked for UTF-8; NULL (and an error) when it is not. */
+static const char *
+field (Import *im, int column, const char * const *names)
+{
+  const char *value;
+  const char *end;
+
+  if (im->index[column] < 0)
+    return "";
+  value = ar_csv_reader_get_field (im->reader, im->index[column]);
+  if (!g_utf8_validate (value, -1, &end))
+    {
+      row_error (im, names[column], _("invalid UTF-8 at byte %u; save the file as UTF-8"),
+                 (guint) (end - value) + 1);
+      return NULL;
+    }
+  return value;
+}
+
+static const char *
+required_field (Import *im, int column, const char * const *names)
+{
+  const char *value = field (im, column, names);
+
+  if (value != NULL && value[0] == '\0')
+    {
+      row_error (im, names[column], _("is empty; a value is required"));
+      return NULL;
+    }
+  return value;
+}
+
+static guint32
+date_field (Import *im, int column, const char * const *names)
+{
+  const char *text = required_field (im, column, names);
+  g_autoptr(GError) error = NULL;
+  guint32 julian;
+
+  if (text == NULL)
+    return 0;
+  julian = ar_date_parse_julian (text, &error);
+  if (julian == 0)
+    row_error (im, names[column], "%s", error->message);
+  return julian;
+}
+
+static gboolean
+currency_field (Import *im, int column, const char * const *names, const char **out)
+{
+  const char *text = required_field (im, column, names);
+
+  *out = NULL;
+  if (text == NULL)
+    return FALSE;
+  if (!ar_currency_is_valid (text))
+    {
+      row_error (im, names[column],
+                 _("“%s” is not an ISO 4217 currency code (three capital letters, e.g. USD)"),
+                 text);
+      return FALSE;
+    }
+  *out = text;
+  return TRUE;
+}
+
+/* A positive amount in the plain "1234.56" form; 0 (and an error) when it is not. */
+static gint64
+amount_field (Import *im, int column, const char * const *names, const char *currency)
+{
+  const char *text = required_field (im, column, names);
+  g_autoptr(GError) error = NULL;
+  ArMoney money;
+
+  if (text == NULL || currency == NULL)
+    return 0;
+  if (!ar_money_parse (text, currency, &money, &error))
+    {
+      row_error (im, names[column], "%s", error->message);
+      return 0;
+    }
+  if (money.minor <= 0)
+    {
+      row_error (im, names[column], _("“%s” must be greater than zero"), text);
+      return 0;
+    }
+  return money.minor;
+}
+
+static gint64
+debtor_field (Import *im, int column, const char * const *names)
+{
+  const char *id = required_field (im, column, names);
+  gint64 debtor;
+
+  if (id == NULL)
+    return 0;
+  debtor = ar_ledger_lookup_debtor (im->ledger, id);
+  if (debtor == 0)
+    row_error (im, names[column],
+               _("unknown debtor “%s” (not in the ledger or in a valid row of debtors.csv)"), id);
+  return debtor;
+}
+
+static gboolean
+looks_like_language_tag (const char *tag)
+{
+  g_auto(GStrv) parts = g_strsplit (tag, "-", -1);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      gsize n = strlen (parts[i]);
+
+      if (n < (i == 0 ? 2 : 1) || n > (i == 0 ? 3 : 8))
+        return FALSE;
+      for (gsize j = 0; j < n; j++)
+        if (!g_ascii_isalnum (parts[i][j]) || (i == 0 && !g_ascii_isalpha (parts[i][j])))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+valid_time_zone (const char *identifier)
+{
+  GTimeZone *tz = g_time_zone_new_identifier (identifier);
+
+  if (tz == NULL)
+    return FALSE;
+  g_time_zone_unref (tz);
+  return TRUE;
+}
+
+/* debtors.csv ---------------------------------------------------------------------------- */
+
+static void
+import_debtor (Import *im)
+{
+  const char * const *n = debtor_columns;
+  const char *v[N_D];
+  ArDebtorInfo info = { 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  for (int c = 0; c < N_D; c++)
+    v[c] = field (im, c, n);
+  if (!im->row_ok)
+    return;
+  if (v[D_ID][0] == '\0')
+    row_error (im, n[D_ID], _("is empty; a value is required"));
+  if (v[D_NAME][0] == '\0')
+    row_error (im, n[D_NAME], _("is empty; a value is required"));
+  if (v[D_EMAIL][0] != '\0' &&
+      (strchr (v[D_EMAIL], '@') == NULL || strpbrk (v[D_EMAIL], " \t\r\n,;") != NULL))
+    row_error (im, n[D_EMAIL], _("“%s” is not an email address (expected name@example.com)"),
+               v[D_EMAIL]);
+  if (v[D_COUNTRY][0] != '\0' && !ar_country_is_valid (v[D_COUNTRY]))
+    row_error (im, n[D_COUNTRY],
+               _("“%s” is not an ISO 3166-1 alpha-2 country code (two capital letters, e.g. DE)"),
+               v[D_COUNTRY]);
+  if (v[D_KIND][0] != '\0' && !ar_debtor_kind_from_string (v[D_KIND], &info.kind))
+    row_error (im, n[D_KIND], _("“%s” should be consumer, sole_trader or business"), v[D_KIND]);
+  else if (v[D_KIND][0] == '\0')
+    info.kind = v[D_COMPANY][0] != '\0' ? AR_DEBTOR_BUSINESS : AR_DEBTOR_CONSUMER;
+  if (v[D_LANGUAGE][0] != '\0' && !looks_like_language_tag (v[D_LANGUAGE]))
+    row_error (im, n[D_LANGUAGE], _("“%s” is not a language tag (e.g. en, de, pt-BR)"),
+               v[D_LANGUAGE]);
+  if (v[D_TIME_ZONE][0] != '\0' && !valid_time_zone (v[D_TIME_ZONE]))
+    row_error (im, n[D_TIME_ZONE], _("“%s” is not a time zone (e.g. Europe/Berlin)"),
+               v[D_TIME_ZONE]);
+  if (!im->row_ok)
+    return;
+
+  info.external_id = v[D_ID];
+  info.name = v[D_NAME];
+  info.company = v[D_COMPANY];
+  info.contact_person = v[D_CONTACT];
+  info.language = v[D_LANGUAGE];
+  info.country = v[D_COUNTRY];
+  info.region = v[D_REGION];
+  info.time_zone = v[D_TIME_ZONE];
+  info.status = AR_STATUS_ACTIVE;
+
+  if (!ar_ledger_add_debtor (im->ledger, &info, &id, &error))
+    {
+      gint64 existing = ar_ledger_lookup_debtor (im->ledger, v[D_ID]);
+
+      if (existing > im->last_debtor_before)
+        row_error (im, n[D_ID], _("debtor “%s” appears more than once in this file"), v[D_ID]);
+      else
+        row_gerror (im, error);
+      return;
+    }
+
+  if (v[D_LINE1][0] != '\0' || v[D_LINE2][0] != '\0' || v[D_CITY][0] != '\0' ||
+      v[D_POSTAL][0] != '\0')
+    {
+      ArAddressInfo address = {
+        .label = "import", .line1 = v[D_LINE1], .line2 = v[D_LINE2], .city = v[D_CITY],
+        .region = v[D_REGION], .postal_code = v[D_POSTAL], .country = v[D_COUNTRY],
+        .status = AR_CONTACT_UNVERIFIED, .source = "import",
+      };
+      if (!ar_ledger_add_address (im->ledger, id, &address, NULL, &error))
+        {
+          row_gerror (im, error);
+          return;
+        }
+    }
+  if (v[D_EMAIL][0] != '\0' &&
+      !ar_ledger_add_contact_point (im->ledger, id, AR_CONTACT_POINT_EMAIL, "import", v[D_EMAIL],
+                                    AR_CONTACT_UNVERIFIED, "import", NULL, &error))
+    {
+      row_gerror (im, error);
+      return;
+    }
+  if (v[D_PHONE][0] != '\0' &&
+      !ar_ledger_add_contact_point (im->ledger, id, AR_CONTACT_POINT_PHONE, "import", v[D_PHONE],
+                                    AR_CONTACT_UNVERIFIED, "import", NULL, &error))
+    row_gerror (im, error);
+}
+
+/* invoices.csv --------------------------------------------------------------------------- */
+
+static void
+import_invoice (Import *im)
+{
+  const char * const *n = invoice_columns;
+  ArInvoiceInfo info = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  info.debtor_id = debtor_field (im, I_DEBTOR, n);
+  info.number = required_field (im, I_NUMBER, n);
+  info.issue_date = date_field (im, I_ISSUE, n);
+  info.due_date = date_field (im, I_DUE, n);
+  currency_field (im, I_CURRENCY, n, &info.currency);
+  info.amount = amount_field (im, I_AMOUNT, n, info.currency);
+  info.description = field (im, I_DESCRIPTION, n);
+  if (info.issue_date != 0 && info.due_date != 0 && info.due_date < info.issue_date)
+    row_error (im, n[I_DUE], _("%s is before the issue date %s"),
+               ar_csv_reader_get_field (im->reader, im->index[I_DUE]),
+               ar_csv_reader_get_field (im->reader, im->index[I_ISSUE]));
+  if (!im->row_ok)
+    return;
+
+  if (!ar_ledger_add_invoice (im->ledger, &info, NULL, &error))
+    {
+      ArInvoiceRef existing;
+
+      if (g_error_matches (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_DUPLICATE) &&
+          ar_ledger_lookup_invoice (im->ledger, info.number, &existing) &&
+          existing.id > im->last_invoice_before)
+        row_error (im, n[I_NUMBER], _("invoice “%s” appears more than once in this file"),
+                   info.number);
+      else
+        row_gerror (im, error);
+    }
+}
+
+/* payments.csv --------------------------------------------------------------------------- */
+
+/* A payment with the same debtor, date, amount and non-empty reference that was in the ledger
+ * before this import is the same payment imported again. */
+static gboolean
+payment_already_posted (Import *im, gint64 debtor, guint32 date, gint64 amount,
+                        const char *currency, const char *reference)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (im->ledger,
+    "SELECT 1 FROM entries WHERE debtor_id = ?1 AND reference = ?2 AND kind = 'payment'"
+    " AND date = ?3 AND amount = ?4 AND currency = ?5 AND id <= ?6", NULL);
+  gboolean found;
+
+  if (stmt == NULL || reference[0] == '\0')
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, debtor);
+  sqlite3_bind_text (stmt, 2, reference, -1, SQLITE_TRANSIENT);
+  _ar_bind_julian (stmt, 3, date);
+  sqlite3_bind_int64 (stmt, 4, amount);
+  sqlite3_bind_text (stmt, 5, currency, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, im->last_entry_before);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static void
+import_payment (Import *im)
+{
+  const char * const *n = payment_columns;
+  ArPosting p = { .kind = AR_ENTRY_PAYMENT };
+  g_autoptr(GError) error = NULL;
+  const char *invoice_number;
+
+  p.debtor_id = debtor_field (im, P_DEBTOR, n);
+  p.date = date_field (im, P_DATE, n);
+  currency_field (im, P_CURRENCY, n, &p.currency);
+  p.amount = amount_field (im, P_AMOUNT, n, p.currency);
+  p.reference = field (im, P_REFERENCE, n);
+  invoice_number = field (im, P_INVOICE, n);
+  if (!im->row_ok)
+    return;
+
+  if (invoice_number[0] != '\0')
+    {
+      ArInvoiceRef inv;
+
+      if (!ar_ledger_lookup_invoice (im->ledger, invoice_number, &inv))
+        row_error (im, n[P_INVOICE],
+                   _("unknown invoice “%s” (not in the ledger or in a valid row of invoices.csv)"),
+                   invoice_number);
+      else if (inv.debtor_id != p.debtor_id)
+        row_error (im, n[P_INVOICE], _("invoice “%s” belongs to another debtor"),
+                   invoice_number);
+      else if (strcmp (inv.currency, p.currency) != 0)
+        row_error (im, n[P_CURRENCY], _("%s does not match invoice “%s”, which is in %s"),
+                   p.currency, invoice_number, inv.currency);
+      else
+        p.invoice_id = inv.id;
+    }
+  if (im->row_ok &&
+      payment_already_posted (im, p.debtor_id, p.date, p.amount, p.currency, p.reference))
+    row_error (im, n[P_REFERENCE],
+               _("payment “%s” of %s on %s is already in the ledger"), p.reference,
+               ar_csv_reader_get_field (im->reader, im->index[P_AMOUNT]),
+               ar_csv_reader_get_field (im->reader, im->index[P_DATE]));
+  if (!im->row_ok)
+    return;
+
+  if (!ar_ledger_post (im->ledger, &p, NULL, &error))
+    row_gerror (im, error);
+}
+
+/* Files ---------------------------------------------------------------------------------- */
+
+static char *
+file_sha256 (const char *path, guint64 *size, GError **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autofree guint8 *buf = g_malloc (1 << 16);
+  gssize n;
+
+  if (in == NULL)
+    return NULL;
+  *size = 0;
+  while ((n = g_input_stream_read (G_INPUT_STREAM (in), buf, 1 << 16, NULL, error)) > 0)
+    {
+      g_checksum_update (sum, buf, n);
+      *size += n;
+    }
+  if (n < 0)
+    return NULL;
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+static gboolean
+already_imported (ArLedger *ledger, const char *sha256, char **when)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
+    "SELECT imported_at FROM imports WHERE sha256 = ?1", NULL);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    *when = g_strndup ((const char *) sqlite3_column_text (stmt, 0), 10);
+  sqlite3_reset (stmt);
+  return found;
+}
+
+static gint64
+max_id (ArLedger *ledger, const char *sql)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger, sql, NULL);
+  gint64 id = 0;
+
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  return id;
+}
+
+static gboolean
+record_import (ArLedger *ledger, const char *name, ArImportKind kind, const char *sha256,
+               guint rows, GError **error)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
+    "INSERT INTO imports (file_name, kind, sha256, rows) VALUES (?1, ?2, ?3, ?4)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, file_names[kind], -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, sha256, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 4, rows);
+  return _ar_ledger_step_done (ledger, stmt, _("Could not record the import"), error);
+}
+
+/* Reads one file. FALSE only for what stops the whole import (unreadable file, broken CSV
+ * syntax, cancellation); row problems are collected in the result. */
+static gboolean
+import_file (Import *im, ArImportKind kind, GError **error)
+{
+  const char *path = im->options->paths[kind];
+  const gboolean *required = NULL;
+  const char * const *columns = ar_import_columns (kind, &required);
+  guint n_columns = g_strv_length ((char **) columns);
+  const char *lookup[N_D];
+  g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ArCsvReader) reader = NULL;
+  g_autoptr(GError) local = NULL;
+  GHashTable *map = im->options->column_maps[kind];
+  guint rows = 0, n_header;
+
+  reader = ar_csv_reader_new_for_path (path, error);
+  if (reader == NULL)
+    return FALSE;
+  im->reader = reader;
+
+  /* With a column map, look for the file's own header names instead of ours. */
+  for (guint c = 0; c < n_columns; c++)
+    lookup[c] = map != NULL && g_hash_table_lookup (map, columns[c]) != NULL
+                  ? g_hash_table_lookup (map, columns[c]) : columns[c];
+  if (!ar_csv_reader_read_header (reader, lookup, required, n_columns, im->index, extra, &local))
+    {
+      /* A header problem is a problem of this file; keep going to report the other files. */
+      im->result->n_errors++;
+      if (im->result->errors->len < im->max_errors)
+        g_ptr_array_add (im->result->errors, g_strdup (local->message));
+      im->reader = NULL;
+      return TRUE;
+    }
+  n_header = ar_csv_reader_get_n_fields (reader);
+  for (guint i = 0; i < extra->len; i++)
+    g_ptr_array_add (im->result->warnings,
+                     g_strdup_printf (_("%s:1: column “%s” is not an Arrears column and was "
+                                        "ignored"), ar_csv_reader_get_display_name (reader),
+                                      (const char *) g_ptr_array_index (extra, i)));
+
+  while (ar_csv_reader_next (reader, &local))
+    {
+      guint n_fields = ar_csv_reader_get_n_fields (reader);
+
+      im->row_ok = TRUE;
+      /* A row with more or fewer fields than the header is usually a quoting mistake: taking
+       * it would shift or silently drop values. */
+      if (n_fields != n_header)
+        row_error (im, "row", _("has %u fields but the header has %u; check the quoting"),
+                   n_fields, n_header);
+      if (im->row_ok)
+        switch (kind)
+          {
+          case AR_IMPORT_DEBTORS: import_debtor (im); break;
+          case AR_IMPORT_INVOICES: import_invoice (im); break;
+          case AR_IMPORT_PAYMENTS: import_payment (im); break;
+          case AR_N_IMPORT_KINDS:
+          default: g_assert_not_reached ();
+          }
+      if (im->row_ok)
+        rows++;
+
+      if (rows % PROGRESS_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (im->options->cancellable, error))
+            return FALSE;
+          if (im->options->progress != NULL)
+            im->options->progress (im->bytes_before + ar_csv_reader_get_offset (reader),
+                                   im->bytes_total, im->options->progress_data);
+        }
+    }
+  im->reader = NULL;
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  im->result->rows[kind] = rows;
+  return TRUE;
+}
+
+gboolean
+ar_import_run (ArLedger *ledger, const ArImportOptions *options, ArImportResult *result,
+               GError **error)
+{
+  g_autoptr(GPtrArray) sha = g_ptr_array_new_full (AR_N_IMPORT_KINDS, g_free);
+  guint64 sizes[AR_N_IMPORT_KINDS] = { 0 };
+  Import im = { 0 };
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (options != NULL && result != NULL, FALSE);
+  g_return_val_if_fail (!_ar_ledger_in_transaction (ledger), FALSE);
+
+  g_ptr_array_set_size (sha, AR_N_IMPORT_KINDS);
+  im.ledger = ledger;
+  im.options = options;
+  im.result = result;
+  im.max_errors = options->max_errors ? options->max_errors : DEFAULT_MAX_ERRORS;
+
+  /* A file that was imported before is refused whole, before anything is read into the
+   * ledger: importing the same export twice would double every payment. */
+  for (guint k = 0; k < AR_N_IMPORT_KINDS; k++)
+    {
+      g_autofree char *when = NULL;
+      g_autofree char *base = NULL;
+
+      if (options->paths[k] == NULL)
+        continue;
+      any = TRUE;
+      sha->pdata[k] = file_sha256 (options->paths[k], &sizes[k], error);
+      if (sha->pdata[k] == NULL)
+        return FALSE;
+      im.bytes_total += sizes[k];
+      base = g_path_get_basename (options->paths[k]);
+      if (already_imported (ledger, sha->pdata[k], &when))
+        {
+          result->n_errors++;
+          g_ptr_array_add (result->errors,
+                           g_strdup_printf (_("%s: this file was already imported on %s"),
+                                            base, when));
+        }
+    }
+  if (!any)
+    {
+      g_set_error_literal (error, AR_IMPORT_ERROR, AR_IMPORT_ERROR_INVALID,
+                           _("Nothing to import: name debtors.csv, invoices.csv or payments.csv"));
+      return FALSE;
+    }
+  if (result->n_errors > 0)
+    {
+      g_set_error_literal (error, AR_IMPORT_ERROR, AR_IMPORT_ERROR_DUPLICATE,
+                           _("These files were imported before; nothing was imported"));
+      return FALSE;
+    }
+
+  im.last_debtor_before = max_id (ledger, "SELECT coalesce (max (id), 0) FROM debtors");
+  im.last_invoice_before = max_id (ledger, "SELECT coalesce (max (id), 0) FROM invoices");
+  im.last_entry_before = max_id (ledger, "SELECT coalesce (max (id), 0) FROM entries");
+
+  if (!ar_ledger_begin (ledger, "import", error))
+    return FALSE;
+  for (guint k = 0; k < AR_N_IMPORT_KINDS; k++)
+    {
+      if (options->paths[k] == NULL)
+        continue;
+      if (!import_file (&im, k, error))
+        {
+          ar_ledger_rollback (ledger);
+          if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_clear_error (error);
+              g_set_error_literal (error, AR_IMPORT_ERROR, AR_IMPORT_ERROR_CANCELLED,
+                                   _("The import was cancelled; nothing was imported"));
+            }
+          return FALSE;
+        }
+      im.bytes_before += sizes[k];
+    }
+
+  if (result->n_errors > 0)
+    {
+      ar_ledger_rollback (ledger);
+      g_set_error (error, AR_IMPORT_ERROR, AR_IMPORT_ERROR_INVALID,
+                   g_dngettext (GETTEXT_PACKAGE, "%u problem; nothing was imported",
+                                "%u problems; nothing was imported", result->n_errors),
+                   result->n_errors);
+      return FALSE;
+    }
+  if (options->dry_run)
+    {
+      ar_ledger_rollback (ledger);
+      return TRUE;
+    }
+  for (guint k = 0; k < AR_N_IMPORT_KINDS; k++)
+    {
+      g_autofree char *base = NULL;
+
+      if (options->paths[k] == NULL)
+        continue;
+      base = g_path_get_basename (options->paths[k]);
+      if (!record_import (ledger, base, k, sha->pdata[k], result->rows[k], error))
+        {
+          ar_ledger_rollback (ledger);
+          return FALSE;
+        }
+    }
+  if (!ar_ledger_commit (ledger, error))
+    return FALSE;
+  if (options->progress != NULL)
+    options->progress (im.bytes_total, im.bytes_total, options->progress_data);
+  return TRUE;
+}

@@ -1,0 +1,88 @@
+/* SPDX-FileCopyrightText: 2026 The Arrears authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ar-allocation.h"
+#include "ar-ledger.h"
+
+G_BEGIN_DECLS
+
+/* For the core's own modules (import, export, aging, check, demo): direct SQL access with a
+ * cache of prepared statements. Nothing outside src/core sees SQL. */
+
+sqlite3      *_ar_ledger_get_db            (ArLedger      *self);
+/* A prepared statement for @sql (a string literal: the cache is keyed by its address), reset
+ * and with its bindings cleared, owned by the ledger. */
+sqlite3_stmt *_ar_ledger_prepare           (ArLedger      *self,
+                                            const char    *sql,
+                                            GError       **error);
+/* Sets @error from the connection's last error, prefixed with @what. Always returns FALSE. */
+gboolean      _ar_ledger_set_sql_error     (ArLedger      *self,
+                                            const char    *what,
+                                            GError       **error);
+/* Steps @stmt to completion (SQLITE_DONE), mapping errors; resets it. */
+gboolean      _ar_ledger_step_done         (ArLedger      *self,
+                                            sqlite3_stmt  *stmt,
+                                            const char    *what,
+                                            GError       **error);
+gboolean      _ar_ledger_exec              (ArLedger      *self,
+                                            const char    *sql,
+                                            GError       **error);
+/* Marks @debtor_id's allocation stale; it is recomputed before the transaction commits. */
+void          _ar_ledger_mark_dirty        (ArLedger      *self,
+                                            gint64         debtor_id);
+/* Recomputes @debtor_id's stored allocation now if it is stale. */
+gboolean      _ar_ledger_flush_debtor      (ArLedger      *self,
+                                            gint64         debtor_id,
+                                            GError       **error);
+/* Loads @debtor_id's entries in @currency (all of them when @as_of is 0, else those dated on or
+ * before @as_of) and runs the allocation into @result. */
+gboolean      _ar_ledger_allocate_debtor   (ArLedger      *self,
+                                            gint64         debtor_id,
+                                            const char    *currency,
+                                            guint32        as_of,
+                                            ArAllocResult *result,
+                                            GError       **error);
+/* Writes @result as the stored allocation of (@debtor_id, @currency). */
+gboolean      _ar_ledger_store_allocation  (ArLedger            *self,
+                                            gint64               debtor_id,
+                                            const char          *currency,
+                                            const ArAllocResult *result,
+                                            GError             **error);
+gboolean      _ar_ledger_in_transaction    (ArLedger      *self);
+
+/* The columns _ar_alloc_entry_from_row() reads, for "FROM entries e LEFT JOIN invoices i". */
+#define AR_ALLOC_ENTRY_COLUMNS \
+  "e.id, e.kind, e.date, e.amount, e.invoice_id, e.reverses_id, i.due_date, i.issue_date, i.number"
+/* Fills @entry from the row at @stmt, columns from @first_column on; strings are copied into
+ * @strings. */
+void          _ar_alloc_entry_from_row     (sqlite3_stmt  *stmt,
+                                            int            first_column,
+                                            GStringChunk  *strings,
+                                            ArAllocEntry  *entry);
+
+/* Schema (ar-ledger-schema.c) */
+int           _ar_ledger_schema_latest     (void);
+gboolean      _ar_ledger_schema_migrate    (sqlite3       *db,
+                                            int            from_version,
+                                            GError       **error);
+
+/* Converts "YYYY-MM-DD" from a column to a Julian day (0 for NULL). */
+guint32       _ar_column_julian            (sqlite3_stmt  *stmt,
+                                            int            column);
+/* Binds a Julian day as "YYYY-MM-DD". */
+int           _ar_bind_julian              (sqlite3_stmt  *stmt,
+                                            int            index,
+                                            guint32        julian);
+/* Binds @text, or SQL NULL when it is NULL. */
+int           _ar_bind_text                (sqlite3_stmt  *stmt,
+                                            int            index,
+                                            const char    *text);
+/* Binds @text, or '' when it is NULL (for NOT NULL DEFAULT '' columns). */
+int           _ar_bind_text0               (sqlite3_stmt  *stmt,
+                                            int            index,
+                                            const char    *text);
+
+G_END_DECLS
