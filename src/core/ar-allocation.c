@@ -111,6 +111,7 @@ ar_allocate (const ArAllocEntry *entries, guint n_entries, ArAllocResult *result
   g_autoptr(GArray) credits = g_array_new (FALSE, FALSE, sizeof (CreditRef));
   g_autoptr(GArray) refunds = g_array_new (FALSE, FALSE, sizeof (CreditRef));
   g_autoptr(GArray) pool = g_array_new (FALSE, FALSE, sizeof (PoolCredit));
+  g_autofree const char **numbers = NULL;
   gint64 open_total = 0;
 
   g_return_if_fail (result != NULL && result->items != NULL);
@@ -167,8 +168,13 @@ ar_allocate (const ArAllocEntry *entries, guint n_entries, ArAllocResult *result
   g_array_sort (sortable, compare_items);
   g_array_sort (credits, compare_credit_refs);
   g_array_sort (refunds, compare_credit_refs);
+  numbers = g_new (const char *, sortable->len + 1);
   for (guint i = 0; i < sortable->len; i++)
-    g_array_append_val (result->items, g_array_index (sortable, SortableItem, i).item);
+    {
+      g_array_append_val (result->items, g_array_index (sortable, SortableItem, i).item);
+      numbers[i] = g_array_index (sortable, SortableItem, i).number;
+    }
+  g_array_set_size (sortable, 0);
 
   /* 3. Named credits pay their invoice first; surplus and unnamed credits form the pool, which
    *    stays in (date, id) order because the credits were sorted that way. */
@@ -183,25 +189,43 @@ ar_allocate (const ArAllocEntry *entries, guint n_entries, ArAllocResult *result
         g_array_append_val (pool, p);
     }
 
-  /* 4. Refunds pay out pooled credit, oldest first; any excess is owed back as an item. */
+  /* 4. Refunds pay out pooled credit, oldest first; any excess is owed back as an item, which
+   *    takes its place among the others by its date. */
   for (guint i = 0; i < refunds->len; i++)
     {
       const ArAllocEntry *r = g_array_index (refunds, CreditRef, i).entry;
-      ArOpenItem item = { r->id, r->kind, r->invoice_id, r->date, r->date, r->amount, r->amount };
+      SortableItem s = { { r->id, r->kind, r->invoice_id, r->date, r->date, r->amount, r->amount },
+                         NULL };
 
-      for (guint j = 0; j < pool->len && item.open > 0; j++)
+      for (guint j = 0; j < pool->len && s.item.open > 0; j++)
         {
           PoolCredit *p = &g_array_index (pool, PoolCredit, j);
-          gint64 paid = MIN (p->remaining, item.open);
+          gint64 paid = MIN (p->remaining, s.item.open);
           ArAllocation a = { p->source_id, r->id, paid };
 
           if (paid <= 0)
             continue;
           p->remaining -= paid;
-          item.open -= paid;
+          s.item.open -= paid;
           g_array_append_val (result->allocations, a);
         }
-      g_array_append_val (result->items, item);
+      g_array_append_val (sortable, s);
+    }
+  if (sortable->len > 0)
+    {
+      /* Merge the refund items into the pool order: rebuild from both lists. */
+      g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (SortableItem));
+
+      for (guint i = 0, k = 0; i < result->items->len; i++)
+        {
+          SortableItem x = { g_array_index (result->items, ArOpenItem, i), numbers[k++] };
+          g_array_append_val (all, x);
+        }
+      g_array_append_vals (all, sortable->data, sortable->len);
+      g_array_sort (all, compare_items);
+      g_array_set_size (result->items, 0);
+      for (guint i = 0; i < all->len; i++)
+        g_array_append_val (result->items, g_array_index (all, SortableItem, i).item);
     }
 
   /* 5. The pool pays open items, oldest due date first. */

@@ -262,6 +262,10 @@ static gboolean
 check_against_allocation (ArLedger *self, const ArPosting *p, gint64 *amount,
                           const char *invoice_number, GError **error)
 {
+  /* Only refunds and write-offs depend on the current allocation; everything else is
+   * allocated once, when the transaction commits. */
+  if (p->kind != AR_ENTRY_REFUND && p->kind != AR_ENTRY_WRITE_OFF)
+    return TRUE;
   if (!_ar_ledger_flush_debtor (self, p->debtor_id, error))
     return FALSE;
 
@@ -269,7 +273,18 @@ check_against_allocation (ArLedger *self, const ArPosting *p, gint64 *amount,
     {
       gint64 balance, unapplied;
 
+      ArAllocResult as_of;
+      gboolean ok;
+
       if (!read_balance (self, p->debtor_id, p->currency, &balance, &unapplied, error))
+        return FALSE;
+      /* The credit must be there both on the refund's date and now: a backdated refund can't
+       * pay out credit that only arrived later, nor credit a later invoice has used. */
+      ar_alloc_result_init (&as_of);
+      ok = _ar_ledger_allocate_debtor (self, p->debtor_id, p->currency, p->date, &as_of, error);
+      unapplied = MIN (unapplied, as_of.unapplied);
+      ar_alloc_result_clear (&as_of);
+      if (!ok)
         return FALSE;
       if (*amount > unapplied)
         {

@@ -207,6 +207,28 @@ test_refund_before_later_invoice_keeps_its_credit (void)
 }
 
 static void
+test_refund_excess_takes_its_place_by_date (void)
+{
+  /* A refund larger than the credit leaves 300.00 owed from day 20; a later payment pays that
+   * before an invoice due on day 100. */
+  ArAllocEntry e[] = {
+    INV (1, 50, 100, 10000, "A-1"),
+    PAY (2, 10, 50000, 0),
+    REFUND (3, 20, 80000),
+    PAY (4, 30, 20000, 0),
+  };
+  ArAllocResult r;
+
+  run (e, G_N_ELEMENTS (e), &r);
+  g_assert_cmpint (paid (&r, 2, 3), ==, 50000);
+  g_assert_cmpint (paid (&r, 4, 3), ==, 20000);
+  g_assert_cmpint (open_of (&r, 3), ==, 10000);
+  g_assert_cmpint (open_of (&r, 1), ==, 10000);
+  g_assert_cmpint (g_array_index (r.items, ArOpenItem, 0).entry_id, ==, 3);
+  ar_alloc_result_clear (&r);
+}
+
+static void
 test_reversal_reopens_what_payment_paid (void)
 {
   ArAllocEntry e[] = {
@@ -358,6 +380,7 @@ main (int argc, char **argv)
   g_test_add_func ("/allocation/refund", test_refund_pays_out_credit);
   g_test_add_func ("/allocation/refund-before-invoice",
                    test_refund_before_later_invoice_keeps_its_credit);
+  g_test_add_func ("/allocation/refund-excess-order", test_refund_excess_takes_its_place_by_date);
   g_test_add_func ("/allocation/reversal-reopens", test_reversal_reopens_what_payment_paid);
   g_test_add_func ("/allocation/reversed-invoice", test_reversed_invoice_releases_its_payment);
   g_test_add_func ("/allocation/write-off", test_write_off_closes_invoice_with_fees);

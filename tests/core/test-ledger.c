@@ -326,10 +326,31 @@ test_refund_limited_to_credit (Fixture *f, gconstpointer data)
   g_assert_false (post (f, AR_ENTRY_REFUND, "2026-02-11", 501, 0, NULL, &error));
   g_assert_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "credit on account"));
+  /* Backdated before the overpayment, there was no credit to refund. */
+  g_clear_error (&error);
+  g_assert_false (post (f, AR_ENTRY_REFUND, "2026-02-09", 500, 0, NULL, &error));
+  g_assert_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID);
   g_assert_true (post (f, AR_ENTRY_REFUND, "2026-02-11", 500, 0, NULL, NULL));
   g_assert_true (ar_ledger_get_balance (f->ledger, f->debtor, "USD", &balance, &unapplied, NULL));
   g_assert_cmpint (balance, ==, 0);
   g_assert_cmpint (unapplied, ==, 0);
+}
+
+static void
+test_failed_post_inside_transaction_keeps_allocation (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 balance, unapplied;
+
+  /* A refund refused inside a batch has recomputed (and then rolled back) the allocation of a
+   * debtor whose invoice stands; the batch's commit must recompute it again. */
+  g_assert_true (ar_ledger_begin (f->ledger, "batch", NULL));
+  add_invoice (f, f->debtor, "INV-1", "2026-01-01", "2026-01-31", 10000, "USD");
+  g_assert_false (post (f, AR_ENTRY_REFUND, "2026-02-01", 100, 0, NULL, &error));
+  g_assert_true (ar_ledger_commit (f->ledger, NULL));
+  g_assert_true (ar_ledger_get_balance (f->ledger, f->debtor, "USD", &balance, &unapplied, NULL));
+  g_assert_cmpint (balance, ==, 10000);
+  g_assert_cmpint (count (f->ledger, "SELECT balance FROM balances"), ==, 10000);
 }
 
 static void
@@ -442,6 +463,7 @@ main (int argc, char **argv)
   ADD ("/ledger/failed-write", test_failed_write_changes_nothing);
   ADD ("/ledger/allocation-stored", test_stored_allocation_follows_postings);
   ADD ("/ledger/refund", test_refund_limited_to_credit);
+  ADD ("/ledger/nested-rollback", test_failed_post_inside_transaction_keeps_allocation);
   ADD ("/ledger/write-off-and-reversal", test_write_off_and_reversal_rules);
   ADD ("/ledger/posting-checks", test_posting_checks);
   ADD ("/ledger/backup", test_backup);

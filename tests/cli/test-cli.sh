@@ -1,0 +1,351 @@
+#!/bin/sh
+# SPDX-FileCopyrightText: 2026 The Arrears authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# End-to-end test of arrears-cli: every command's success path and exit statuses, the exact
+# aging JSON and CSV of a small handmade book, and the round trips. TAP output.
+# Usage: test-cli.sh PATH/TO/arrears-cli
+set -u
+
+CLI=${1:?usage: test-cli.sh PATH/TO/arrears-cli}
+case $CLI in /*) ;; *) CLI=$PWD/$CLI ;; esac
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT INT TERM
+cd "$work" || exit 1
+
+n=0
+failed=0
+
+pass () { n=$((n + 1)); echo "ok $n - $1"; }
+fail ()
+{
+  n=$((n + 1)); failed=$((failed + 1))
+  echo "not ok $n - $1"
+  for f in out err; do
+    [ -s "$f" ] && sed "s/^/# $f: /" "$f" | head -n 20
+  done
+}
+
+# run STATUS NAME ARG...: runs arrears-cli ARG... (stdout in ./out, stderr in ./err) and
+# expects exit status STATUS.
+run ()
+{
+  expected=$1; name=$2; shift 2
+  "$CLI" "$@" >out 2>err
+  status=$?
+  if [ "$status" -eq "$expected" ]; then pass "$name"; else fail "$name (exit $status, expected $expected)"; fi
+}
+
+# check NAME COMMAND...: a test that passes when COMMAND succeeds.
+check () { name=$1; shift; if "$@"; then pass "$name"; else fail "$name"; fi; }
+
+# same_text NAME EXPECTED FILE: FILE holds exactly EXPECTED plus a newline.
+same_text ()
+{
+  printf '%s\n' "$2" >expected
+  if cmp -s expected "$3"; then pass "$1"; else
+    fail "$1"; echo "# expected: $2"; sed 's/^/# got:      /' "$3"
+  fi
+}
+
+has () { grep -q -- "$2" "$1"; }
+
+# Program ------------------------------------------------------------------------------------
+
+run 0 "--help" --help
+check "--help lists the commands" has out "write-off"
+run 0 "--version" --version
+check "--version prints the version" grep -q '^arrears-cli [0-9]' out
+run 0 "help CMD" help aging
+check "help aging lists its options" has out "--by-issue-date"
+run 0 "CMD --help" debtors --help
+check "debtors --help lists its options" has out "--min-amount"
+run 2 "no command" 
+check "usage line on a usage error" has err "^Usage: arrears-cli"
+run 2 "unknown command" frobnicate x.arrears
+check "unknown command is named" has err "^arrears-cli: unknown command"
+run 2 "help of an unknown command" help frobnicate
+run 2 "unknown option" aging x.arrears --frob
+check "unknown option: command usage" has err "^Usage: arrears-cli aging"
+run 2 "missing argument" show x.arrears
+run 2 "extra argument" init a.arrears b.arrears
+
+# init ---------------------------------------------------------------------------------------
+
+run 0 "init" init book.arrears
+check "init made the file" test -s book.arrears
+run 1 "init refuses an existing file" init book.arrears
+check "error is prefixed" has err "^arrears-cli: "
+printf 'not a ledger\n' >junk.arrears
+run 1 "a file that is not a ledger is refused" aging junk.arrears
+run 1 "a missing ledger is an error" aging missing.arrears
+
+# A small handmade book, as of 2026-11-15 by due date:
+#   D1  INV-1 1000.00 due 10-01 (45 days) less 300.00 paid  →  700.00 in 31-60
+#       INV-2  200.00 due 11-10 (5 days)                    →  200.00 in 1-30
+#       INV-5 1200.00 due 11-30 (not yet due)               → 1200.00 current
+#   D2  INV-3  500.00 paid with 550.00                      →   50.00 unapplied credit
+#   D3  INV-4 JPY 30000 due 08-31 (76 days)                 → 30000 in 61-90
+#   D4  INV-6   80.50 due 08-20 (87 days)                   →   80.50 in 61-90
+#       INV-7   45.25 due 07-01 (137 days)                  →   45.25 in 91+
+mkdir in
+cat >in/debtors.csv <<'EOF'
+id,name,email,phone,address_line1,address_line2,city,region,postal_code,country
+D1,Alice Example,alice@example.com,+1 555 0100,1 Main St,,Springfield,IL,62701,US
+D2,Bob Sample,,,,,,,,
+D3,山田太郎,,,,,,,,JP
+D4,"Zed, Unpaid",,,,,,,,
+EOF
+cat >in/invoices.csv <<'EOF'
+debtor_id,invoice_number,issue_date,due_date,amount,currency,description
+D1,INV-1,2026-09-01,2026-10-01,1000.00,USD,Consulting
+D1,INV-2,2026-10-01,2026-11-10,200.00,USD,Support
+D2,INV-3,2026-06-01,2026-07-01,500.00,USD,Goods
+D3,INV-4,2026-08-01,2026-08-31,30000,JPY,Service
+D1,INV-5,2026-11-01,2026-11-30,1200.00,USD,Licence
+D4,INV-6,2026-07-21,2026-08-20,80.50,USD,Repairs
+D4,INV-7,2026-06-01,2026-07-01,45.25,USD,Parts
+EOF
+cat >in/payments.csv <<'EOF'
+debtor_id,date,amount,currency,reference,invoice_number
+D1,2026-10-15,300.00,USD,BANK-1,INV-1
+D2,2026-07-10,550.00,USD,BANK-2,
+EOF
+
+# import -------------------------------------------------------------------------------------
+
+EMPTY_AGING='{"as_of":"2026-11-15","basis":"due","totals":[]}'
+cp book.arrears pristine.arrears
+run 0 "import --dry-run" import book.arrears in --dry-run
+check "dry run prints the counts" has out "4 debtors, 7 invoices and 2 payments"
+check "dry run leaves the file as it was" cmp -s book.arrears pristine.arrears
+run 0 "aging after the dry run" aging book.arrears --as-of 2026-11-15 --json
+same_text "dry run wrote nothing" "$EMPTY_AGING" out
+run 1 "show after the dry run: no debtor" show book.arrears D1
+
+run 2 "import: DIR and --debtors together" import book.arrears in --debtors in/debtors.csv
+run 2 "import: neither DIR nor files" import book.arrears
+mkdir emptydir
+run 1 "import: DIR without the files" import book.arrears emptydir
+run 1 "import: DIR that is not a directory" import book.arrears in/debtors.csv
+run 0 "import DIR" import book.arrears in
+check "import prints the counts" has out "Imported 4 debtors, 7 invoices and 2 payments"
+run 1 "re-import is refused" import book.arrears in
+check "re-import names the file" has err "already imported"
+run 1 "re-import of one file is refused" import book.arrears --payments in/payments.csv
+
+# aging --------------------------------------------------------------------------------------
+
+run 0 "aging --json" aging book.arrears --as-of 2026-11-15 --json
+same_text "aging --json: the exact document" \
+'{"as_of":"2026-11-15","basis":"due","totals":[{"currency":"JPY","buckets":[{"label":"current","amount":"0"},{"label":"1-30","amount":"0"},{"label":"31-60","amount":"0"},{"label":"61-90","amount":"30000"},{"label":"91+","amount":"0"}],"unapplied_credit":"0","open_debtors":1},{"currency":"USD","buckets":[{"label":"current","amount":"1200.00"},{"label":"1-30","amount":"200.00"},{"label":"31-60","amount":"700.00"},{"label":"61-90","amount":"80.50"},{"label":"91+","amount":"45.25"}],"unapplied_credit":"50.00","open_debtors":2}]}' out
+
+# By issue date with three buckets: INV-5 issued 14 days before, INV-2 45, the rest 61 or more.
+run 0 "aging --by-issue-date --buckets" aging book.arrears --as-of 2026-11-15 --json \
+  --by-issue-date --buckets 30,60
+same_text "aging by issue date: the exact document" \
+'{"as_of":"2026-11-15","basis":"issue","totals":[{"currency":"JPY","buckets":[{"label":"current","amount":"0"},{"label":"1-30","amount":"0"},{"label":"31-60","amount":"0"},{"label":"61+","amount":"30000"}],"unapplied_credit":"0","open_debtors":1},{"currency":"USD","buckets":[{"label":"current","amount":"0.00"},{"label":"1-30","amount":"1200.00"},{"label":"31-60","amount":"200.00"},{"label":"61+","amount":"825.75"}],"unapplied_credit":"50.00","open_debtors":2}]}' out
+
+run 0 "aging --csv" aging book.arrears --as-of 2026-11-15 --csv
+printf 'currency,bucket,amount\r\nJPY,current,0\r\nJPY,1-30,0\r\nJPY,31-60,0\r\nJPY,61-90,30000\r\nJPY,91+,0\r\nJPY,unapplied_credit,0\r\nJPY,open_debtors,1\r\nUSD,current,1200.00\r\nUSD,1-30,200.00\r\nUSD,31-60,700.00\r\nUSD,61-90,80.50\r\nUSD,91+,45.25\r\nUSD,unapplied_credit,50.00\r\nUSD,open_debtors,2\r\n' >expected
+check "aging --csv: the exact rows" cmp -s expected out
+
+run 0 "aging table" aging book.arrears --as-of 2026-11-15
+check "aging table: a block per currency" has out "^JPY"
+check "aging table: locale amounts" has out '\$1,200.00'
+check "aging table: unapplied credit" has out 'Unapplied credit: \$50.00'
+check "aging table: open debtors" has out 'Open debtors: 2'
+
+# As of 2026-10-20 (INV-5 not issued yet): INV-2 current, INV-1 19 days, INV-6 61, INV-7 111.
+AGING_OCT='{"as_of":"2026-10-20","basis":"due","totals":[{"currency":"JPY","buckets":[{"label":"current","amount":"0"},{"label":"1-30","amount":"0"},{"label":"31-60","amount":"30000"},{"label":"61-90","amount":"0"},{"label":"91+","amount":"0"}],"unapplied_credit":"0","open_debtors":1},{"currency":"USD","buckets":[{"label":"current","amount":"200.00"},{"label":"1-30","amount":"700.00"},{"label":"31-60","amount":"0.00"},{"label":"61-90","amount":"80.50"},{"label":"91+","amount":"45.25"}],"unapplied_credit":"50.00","open_debtors":2}]}'
+run 0 "aging --as-of in the past" aging book.arrears --as-of 2026-10-20 --json
+same_text "aging as of 2026-10-20: the exact document" "$AGING_OCT" out
+"$CLI" aging book.arrears --as-of 2026-11-15 --json >nov-before
+
+run 2 "aging: --json with --csv" aging book.arrears --json --csv
+run 1 "aging: a bad --as-of" aging book.arrears --as-of 2026-02-30
+check "the date error names the option" has err "^arrears-cli: --as-of: "
+run 1 "aging: bad --buckets" aging book.arrears --buckets 60,30
+
+# pay, and the past does not change ----------------------------------------------------------
+
+run 0 "pay" pay book.arrears D4 100.00 --date 2026-11-20 --reference CHK-7 --memo "by cheque"
+check "pay prints the entry" grep -q 'entry [0-9]' out
+check "pay prints the new balance" has out 'D4 now owes \$25.75'
+run 0 "aging as of 2026-10-20 after a later payment" aging book.arrears --as-of 2026-10-20 --json
+same_text "a later payment leaves the past alone" "$AGING_OCT" out
+"$CLI" aging book.arrears --as-of 2026-11-15 --json >nov-after
+check "nor the report as of the day before it" cmp -s nov-before nov-after
+"$CLI" aging book.arrears --as-of 2026-11-20 --json >out
+check "as of its day it counts" grep -q '"label":"61-90","amount":"0.00"},{"label":"91+","amount":"25.75"}' out
+
+run 0 "pay with --invoice" pay book.arrears D1 50 --invoice INV-5 --date 2026-11-21
+check "pay --invoice: the currency comes from the invoice" has out '\$50.00'
+run 0 "pay in the locale's form" pay book.arrears D1 '$1,000.00' --date 2026-11-21
+run 1 "pay: unknown debtor" pay book.arrears D99 5 --date 2026-11-21
+run 1 "pay: too many decimals" pay book.arrears D1 5.001 --date 2026-11-21
+run 1 "pay: not an amount" pay book.arrears D1 five --date 2026-11-21
+run 1 "pay: zero" pay book.arrears D1 0 --date 2026-11-21
+run 1 "pay: bad --date" pay book.arrears D1 5 --date 2026-13-01
+check "the date error names --date" has err "^arrears-cli: --date: "
+run 1 "pay: unknown invoice" pay book.arrears D1 5 --invoice NOPE --date 2026-11-21
+run 1 "pay: another debtor's invoice" pay book.arrears D1 5 --invoice INV-3 --date 2026-11-21
+run 1 "pay: bad currency" pay book.arrears D1 5 --currency XXY
+run 2 "pay: missing amount" pay book.arrears D1
+
+# debtors ------------------------------------------------------------------------------------
+
+# Open now: D1 1050.00 (INV-5, due 2026-11-30), D3 JPY 30000 (due 08-31), D4 25.75 (due 08-20).
+run 0 "debtors --csv" debtors book.arrears --csv --sort id
+tr -d '\r' <out | cut -d, -f1-8 >got
+# cut splits the quoted "Zed, Unpaid" too: the expected lines go through the same cut.
+printf '%s\n' 'external_id,name,status,currency,balance,open,unapplied,oldest_due' \
+  'D1,Alice Example,active,USD,1050.00,1050.00,0.00,2026-11-30' \
+  'D3,山田太郎,active,JPY,30000,30000,0,2026-08-31' \
+  'D4,"Zed, Unpaid",active,USD,25.75,25.75,0.00,2026-08-20' | cut -d, -f1-8 >expected
+check "debtors --csv: the rows" cmp -s expected got
+run 0 "debtors --sort days" debtors book.arrears --csv --sort days
+check "most days overdue first" test "$(sed -n 2p out | cut -d, -f1)" = D4
+run 0 "debtors --reverse" debtors book.arrears --csv --reverse --currency USD
+check "smallest balance first" test "$(sed -n 2p out | cut -d, -f1)" = D4
+run 0 "debtors by balance, every currency" debtors book.arrears --csv
+check "balances are sorted per currency" \
+  test "$(tail -n +2 out | cut -d, -f1 | tr '\n' ' ')" = "D3 D1 D4 "
+run 0 "debtors --min-amount" debtors book.arrears --csv --min-amount 100 --currency USD
+check "only balances of 100.00 or more" test "$(tail -n +2 out | cut -d, -f1)" = D1
+run 0 "debtors --limit" debtors book.arrears --csv --limit 1
+check "one row" test "$(wc -l <out)" -eq 2
+run 0 "debtors --search" debtors book.arrears --csv --search zed
+check "search by name" test "$(tail -n +2 out | cut -d, -f1)" = D4
+run 0 "debtors --search, wide characters" debtors book.arrears --csv --search 山田
+check "search by a name in another script" test "$(tail -n +2 out | cut -d, -f1)" = D3
+run 0 "debtors --search, a LIKE wildcard" debtors book.arrears --csv --search %
+check "wildcards match only themselves" test "$(wc -l <out)" -eq 1
+d4_days=$((($(date -u -d "$(date -u +%F)" +%s) - $(date -u -d 2026-08-20 +%s)) / 86400))
+"$CLI" debtors book.arrears --csv --search D4 >out
+check "days overdue are counted to today" test "$(tail -n 1 out | tr -d '\r' | cut -d, -f10)" -eq "$d4_days"
+run 0 "debtors --min-days" debtors book.arrears --csv --min-days "$d4_days"
+check "the oldest debt only" test "$(tail -n +2 out | cut -d, -f1)" = D4
+run 0 "debtors --min-days beyond all" debtors book.arrears --min-days $((d4_days + 1))
+check "no debtor" has out "No debtor matches"
+run 1 "debtors: bad --sort" debtors book.arrears --sort size
+run 1 "debtors: bad --limit" debtors book.arrears --limit many
+run 1 "debtors: bad --min-amount" debtors book.arrears --min-amount 1.234
+run 1 "debtors: bad --currency" debtors book.arrears --currency EURO
+run 0 "debtors table" debtors book.arrears
+check "the table has a row per debtor" test "$(wc -l <out)" -eq 4
+check "the table's lines are one width (wide names included)" \
+  test "$(while IFS= read -r line; do printf '%s\n' "$line" | wc -L; done <out | sort -u | wc -l)" -eq 1
+
+# reverse, write-off, refund -----------------------------------------------------------------
+
+entry=$("$CLI" pay book.arrears D3 1000 --date 2026-11-21 | sed -n 's/.*as entry \([0-9]*\)\..*/\1/p')
+check "pay in the debtor's only currency (JPY)" test -n "$entry"
+run 0 "reverse" reverse book.arrears "$entry" --reason "bounced" --date 2026-11-22
+run 1 "reverse twice" reverse book.arrears "$entry" --reason "again" --date 2026-11-22
+run 2 "reverse without --reason" reverse book.arrears "$entry"
+run 1 "reverse: not a number" reverse book.arrears x1 --reason r
+run 1 "reverse: no such entry" reverse book.arrears 99999 --reason r
+
+run 0 "write-off part" write-off book.arrears INV-4 --reason "settlement" --amount 5000 --date 2026-11-22
+check "write-off prints the amount" has out '¥5,000'
+run 0 "write-off the rest" write-off book.arrears INV-4 --reason "uncollectable" --date 2026-11-22
+check "write-off closes the invoice" has out '¥25,000'
+run 1 "write-off: nothing open" write-off book.arrears INV-4 --reason "again" --date 2026-11-22
+run 1 "write-off: unknown invoice" write-off book.arrears NOPE --reason r
+run 2 "write-off without --reason" write-off book.arrears INV-1
+
+run 0 "refund" refund book.arrears D2 20.00 --date 2026-11-22 --reference WIRE-1
+check "refund leaves the rest of the credit" has out 'D2 now has \$30.00 credit on account'
+run 1 "refund beyond the credit" refund book.arrears D2 31.00 --date 2026-11-22
+
+# show ---------------------------------------------------------------------------------------
+
+run 0 "show" show book.arrears D1
+check "show: the details" has out "^Alice Example (D1)"
+check "show: the contacts" has out "alice@example.com"
+check "show: the journal with running balances" grep -q 'INV-1 .*\$1,000.00 *\$1,000.00' out
+check "show: what paid what" has out 'paid by payment'
+run 0 "show a reversed payment" show book.arrears D3
+check "show: the reversal" has out "reversed by entry"
+run 0 "show a debtor with credit" show book.arrears D2
+check "show: the running balance ends at the balance" \
+  test "$(grep -c -- '-\$30\.00' out)" -ge 2
+check "show: the refund" has out "refund"
+run 1 "show: unknown debtor" show book.arrears D99
+
+# A bad import changes nothing ---------------------------------------------------------------
+
+mkdir bad
+cat >bad/invoices.csv <<'EOF'
+debtor_id,invoice_number,issue_date,due_date,amount,currency,description
+D1,INV-90,2026-09-01,2026-02-30,10.00,USD,bad due date
+D9,INV-91,2026-09-01,2026-10-01,12.00,USD,unknown debtor
+D1,INV-92,2026-09-01,2026-10-01,1.001,USD,too precise
+D1,INV-93,2026-09-01,2026-10-01,7.00,USD,fine
+EOF
+cp book.arrears before-bad.arrears
+"$CLI" export book.arrears before-bad >/dev/null 2>&1
+run 1 "bad CSV" import book.arrears bad
+check "bad CSV: file:line: field: message" \
+  grep -q '^invoices.csv:2: due_date: ' err
+check "bad CSV: every problem on its line" \
+  test "$(grep -c '^invoices\.csv:[0-9][0-9]*: [a-z_]*: ' err)" -eq 3
+check "bad CSV: the verdict" test "$(tail -n 1 err)" = "arrears-cli: 3 problems; nothing was imported"
+check "bad CSV: the ledger file is unchanged" cmp -s book.arrears before-bad.arrears
+"$CLI" export book.arrears after-bad >/dev/null 2>&1
+check "bad CSV: the book is unchanged" diff -r before-bad after-bad
+
+# Files named one by one.
+"$CLI" init files.arrears >/dev/null
+run 0 "import --debtors --invoices --payments" import files.arrears --debtors in/debtors.csv \
+  --invoices in/invoices.csv --payments in/payments.csv
+run 0 "aging of the same files" aging files.arrears --as-of 2026-10-20 --json
+same_text "the same book either way" "$AGING_OCT" out
+
+# demo, export, import, check, backup --------------------------------------------------------
+
+run 2 "demo without --debtors" demo demo.arrears
+run 1 "demo: bad --today" demo demo.arrears --debtors 3 --today tomorrow
+check "demo: a refused request leaves no file" test ! -e demo.arrears
+run 0 "demo" demo demo.arrears --debtors 40 --seed 7 --today 2026-11-15
+run 1 "demo refuses a non-empty ledger" demo demo.arrears --debtors 5
+"$CLI" init empty.arrears >/dev/null
+run 0 "demo fills an existing empty ledger" demo empty.arrears --debtors 2 --seed 1 --today 2026-11-15
+run 0 "check passes on the demo" check demo.arrears
+run 0 "export" export demo.arrears ex1
+check "export wrote the three files" test -s ex1/debtors.csv -a -s ex1/invoices.csv -a -s ex1/payments.csv
+run 1 "export refuses to overwrite" export demo.arrears ex1
+"$CLI" init round.arrears >/dev/null
+run 0 "import the export" import round.arrears ex1
+run 0 "export again" export round.arrears ex2
+for f in debtors invoices payments; do
+  check "round trip: $f.csv byte-identical" cmp -s "ex1/$f.csv" "ex2/$f.csv"
+done
+"$CLI" aging demo.arrears --as-of 2026-11-15 --json >aging-demo
+"$CLI" aging round.arrears --as-of 2026-11-15 --json >aging-round
+check "round trip: the same aging" cmp -s aging-demo aging-round
+check "round trip: a non-trivial aging" grep -q '"open_debtors":[1-9]' aging-demo
+run 0 "check passes on the round trip" check round.arrears
+
+# A ledger changed behind Arrears' back (the derived balances are not guarded by triggers).
+if command -v sqlite3 >/dev/null 2>&1; then
+  cp round.arrears tampered.arrears
+  sqlite3 tampered.arrears \
+    "UPDATE balances SET balance = balance + 1 WHERE debtor_id = (SELECT min (debtor_id) FROM balances)"
+  run 1 "check finds a tampered balance" check tampered.arrears
+  check "check prints the problem" grep -q 'balance' out
+  check "check counts the problems" has err "^arrears-cli: [0-9]* problems\{0,1\} found"
+else
+  for t in 1 2 3; do n=$((n + 1)); echo "ok $n - check finds a tampered balance # SKIP no sqlite3"; done
+fi
+
+run 0 "backup" backup demo.arrears copy.arrears
+run 0 "the backup opens and checks" check copy.arrears
+"$CLI" aging copy.arrears --as-of 2026-11-15 --json >aging-copy
+check "the backup holds the same book" cmp -s aging-demo aging-copy
+run 1 "backup refuses an existing file" backup demo.arrears copy.arrears
+run 2 "backup without DEST" backup demo.arrears
+
+echo "1..$n"
+[ "$failed" -eq 0 ]

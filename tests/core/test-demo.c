@@ -1,0 +1,422 @@
+/* SPDX-FileCopyrightText: 2026 The Arrears authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "ar-aging.h"
+#include "ar-check.h"
+#include "ar-csv.h"
+#include "ar-date.h"
+#include "ar-demo.h"
+#include "ar-export.h"
+
+static char *tmp_dir;
+static guint counter;
+
+static guint32
+test_today (void)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, 15, G_DATE_MARCH, 2026);
+  return ar_date_to_julian (&date);
+}
+
+static char *
+new_path (const char *suffix)
+{
+  g_autofree char *name = g_strdup_printf ("%u%s", ++counter, suffix);
+
+  return g_build_filename (tmp_dir, name, NULL);
+}
+
+static ArLedger *
+new_ledger (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = new_path (".arrears");
+  ArLedger *ledger = ar_ledger_create (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (ledger);
+  return ledger;
+}
+
+static ArLedger *
+new_demo (guint   n,
+          guint64 seed)
+{
+  g_autoptr(GError) error = NULL;
+  ArLedger *ledger = new_ledger ();
+
+  g_assert_true (ar_demo_generate (ledger, n, seed, test_today (), NULL, &error));
+  g_assert_no_error (error);
+  return ledger;
+}
+
+/* Exports @ledger into a new folder; returns the folder. */
+static char *
+export (ArLedger *ledger)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = new_path ("-csv");
+  guint skipped = 99;
+
+  g_assert_true (ar_export_run (ledger, dir, &skipped, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (skipped, ==, 0);
+  return dir;
+}
+
+static GBytes *
+read_file (const char *dir,
+           const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  char *contents = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, len);
+}
+
+static const char * const export_files[] = { "debtors.csv", "invoices.csv", "payments.csv" };
+
+static void
+test_same_seed (void)
+{
+  g_autoptr(ArLedger) a = new_demo (300, 7);
+  g_autoptr(ArLedger) b = new_demo (300, 7);
+  g_autofree char *dir_a = export (a);
+  g_autofree char *dir_b = export (b);
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_files); i++)
+    {
+      g_autoptr(GBytes) x = read_file (dir_a, export_files[i]);
+      g_autoptr(GBytes) y = read_file (dir_b, export_files[i]);
+
+      g_assert_cmpuint (g_bytes_get_size (x), >, 1000);
+      g_assert_true (g_bytes_equal (x, y));
+    }
+}
+
+static void
+test_different_seed (void)
+{
+  g_autoptr(ArLedger) a = new_demo (300, 7);
+  g_autoptr(ArLedger) b = new_demo (300, 8);
+  g_autofree char *dir_a = export (a);
+  g_autofree char *dir_b = export (b);
+
+  for (guint i = 0; i < G_N_ELEMENTS (export_files); i++)
+    {
+      g_autoptr(GBytes) x = read_file (dir_a, export_files[i]);
+      g_autoptr(GBytes) y = read_file (dir_b, export_files[i]);
+
+      g_assert_false (g_bytes_equal (x, y));
+    }
+}
+
+/* Every bucket holds something, credit is left on account, and some debtors are fully paid. */
+static void
+assert_aging (ArLedger *ledger,
+              guint     n_debtors,
+              gboolean  check_share)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArAgingReport) report = NULL;
+  ArAgingConfig config;
+  gint64 buckets[AR_AGING_MAX_BUCKETS] = { 0 };
+  gint64 unapplied = 0;
+  guint open_debtors = 0;
+
+  ar_aging_config_init_default (&config);
+  report = ar_aging_report_compute (ledger, test_today (), &config, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (report);
+  g_assert_cmpuint (report->totals->len, >=, 1);
+
+  for (guint i = 0; i < report->totals->len; i++)
+    {
+      const ArAgingTotal *t = &g_array_index (report->totals, ArAgingTotal, i);
+
+      g_assert_cmpuint (t->n_buckets, ==, 5);
+      for (guint b = 0; b < t->n_buckets; b++)
+        {
+          g_assert_cmpint (t->buckets[b], >=, 0);
+          buckets[b] += t->buckets[b];
+        }
+      unapplied += t->unapplied;
+      open_debtors += t->open_debtors;
+    }
+  for (guint b = 0; b < 5; b++)
+    {
+      g_test_message ("bucket %u: %" G_GINT64_FORMAT, b, buckets[b]);
+      g_assert_cmpint (buckets[b], >, 0);
+    }
+  g_assert_cmpint (unapplied, >, 0);
+  g_assert_cmpuint (open_debtors, <, n_debtors);
+  if (check_share)
+    {
+      /* About a third of the debtors owe nothing. */
+      g_test_message ("%u of %u debtors owe something", open_debtors, n_debtors);
+      g_assert_cmpuint (open_debtors * 100, >=, n_debtors * 50);
+      g_assert_cmpuint (open_debtors * 100, <=, n_debtors * 75);
+    }
+}
+
+static void
+test_buckets (void)
+{
+  g_autoptr(ArLedger) ledger = new_demo (2000, 1);
+
+  assert_aging (ledger, 2000, TRUE);
+}
+
+static void
+test_buckets_small (void)
+{
+  /* Even a book of seven debtors shows every bucket and some credit on account. */
+  g_autoptr(ArLedger) ledger = new_demo (7, 3);
+
+  assert_aging (ledger, 7, FALSE);
+}
+
+static guint
+count_rows (const char *dir,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(ArCsvReader) reader = ar_csv_reader_new_for_path (path, &error);
+  guint n = 0;
+
+  g_assert_no_error (error);
+  while (ar_csv_reader_next (reader, &error))
+    n++;
+  g_assert_no_error (error);
+  return n - 1;  /* the header */
+}
+
+/* Names in several scripts, all three debtor kinds, three currencies, sound numbering. */
+static void
+test_variety (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArLedger) ledger = new_demo (2000, 11);
+  g_autofree char *dir = export (ledger);
+  g_autofree char *debtors = g_build_filename (dir, "debtors.csv", NULL);
+  g_autofree char *invoices = g_build_filename (dir, "invoices.csv", NULL);
+  g_autoptr(ArCsvReader) reader = NULL;
+  g_autoptr(GHashTable) scripts = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) kinds = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) numbers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            NULL);
+  gboolean latin_diacritics = FALSE;
+  gboolean company_suffix = FALSE;
+  guint n_invoices, n_payments, n_debtors = 0;
+
+  reader = ar_csv_reader_new_for_path (debtors, &error);
+  g_assert_no_error (error);
+  g_assert_true (ar_csv_reader_next (reader, &error));
+  g_assert_cmpstr (ar_csv_reader_get_field (reader, 0), ==, "id");
+  g_assert_cmpstr (ar_csv_reader_get_field (reader, 1), ==, "name");
+  g_assert_cmpstr (ar_csv_reader_get_field (reader, 10), ==, "kind");
+  while (ar_csv_reader_next (reader, &error))
+    {
+      const char *id = ar_csv_reader_get_field (reader, 0);
+      const char *name = ar_csv_reader_get_field (reader, 1);
+      g_autofree char *expected_id = g_strdup_printf ("C%06u", ++n_debtors);
+
+      g_assert_cmpstr (id, ==, expected_id);
+      g_assert_true (g_utf8_validate (name, -1, NULL));
+      g_assert_cmpstr (name, !=, "");
+      for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          GUnicodeScript script = g_unichar_get_script (c);
+
+          g_hash_table_add (scripts, GINT_TO_POINTER (script));
+          if (script == G_UNICODE_SCRIPT_LATIN && c > 0x7f)
+            latin_diacritics = TRUE;
+        }
+      if (g_str_has_suffix (name, " LLC") || g_str_has_suffix (name, " GmbH") ||
+          g_str_has_suffix (name, " Ltd"))
+        company_suffix = TRUE;
+      g_hash_table_add (kinds, g_strdup (ar_csv_reader_get_field (reader, 10)));
+    }
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_debtors, ==, 2000);
+
+  g_assert_true (latin_diacritics);
+  g_assert_true (company_suffix);
+  g_assert_true (g_hash_table_contains (scripts, GINT_TO_POINTER (G_UNICODE_SCRIPT_LATIN)));
+  g_assert_true (g_hash_table_contains (scripts, GINT_TO_POINTER (G_UNICODE_SCRIPT_GREEK)));
+  g_assert_true (g_hash_table_contains (scripts, GINT_TO_POINTER (G_UNICODE_SCRIPT_CYRILLIC)));
+  g_assert_true (g_hash_table_contains (scripts, GINT_TO_POINTER (G_UNICODE_SCRIPT_HAN)));
+  g_assert_true (g_hash_table_contains (kinds, "consumer"));
+  g_assert_true (g_hash_table_contains (kinds, "sole_trader"));
+  g_assert_true (g_hash_table_contains (kinds, "business"));
+
+  /* Invoice numbers are unique; currencies mostly USD, some EUR and GBP. */
+  g_clear_pointer (&reader, ar_csv_reader_free);
+  reader = ar_csv_reader_new_for_path (invoices, &error);
+  g_assert_no_error (error);
+  g_assert_true (ar_csv_reader_next (reader, &error));
+  while (ar_csv_reader_next (reader, &error))
+    {
+      const char *number = ar_csv_reader_get_field (reader, 1);
+
+      g_assert_true (g_str_has_prefix (number, "INV-"));
+      g_assert_false (g_hash_table_contains (numbers, number));
+      g_hash_table_add (numbers, g_strdup (number));
+      g_hash_table_insert (currencies, g_strdup (ar_csv_reader_get_field (reader, 5)),
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (
+                             g_hash_table_lookup (currencies, ar_csv_reader_get_field (reader, 5)))
+                             + 1));
+    }
+  g_assert_no_error (error);
+  g_assert_true (g_hash_table_contains (numbers, "INV-000001"));
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (currencies, "EUR")), >, 0);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (currencies, "GBP")), >, 0);
+  g_assert_cmpuint (GPOINTER_TO_UINT (g_hash_table_lookup (currencies, "USD")), >,
+                    g_hash_table_size (numbers) / 2);
+
+  /* About 3 invoices and 2.5 payments per debtor. */
+  n_invoices = count_rows (dir, "invoices.csv");
+  n_payments = count_rows (dir, "payments.csv");
+  g_test_message ("%u invoices, %u payments for %u debtors", n_invoices, n_payments, n_debtors);
+  g_assert_cmpuint (n_invoices, ==, g_hash_table_size (numbers));
+  g_assert_cmpuint (n_invoices * 10, >=, n_debtors * 27);
+  g_assert_cmpuint (n_invoices * 10, <=, n_debtors * 33);
+  g_assert_cmpuint (n_payments * 10, >=, n_debtors * 20);
+  g_assert_cmpuint (n_payments * 10, <=, n_debtors * 30);
+}
+
+static void
+test_company (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArLedger) ledger = new_demo (10, 5);
+  g_autoptr(GHashTable) company = ar_ledger_get_company (ledger, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (company);
+  g_assert_cmpstr (g_hash_table_lookup (company, "trade_name"), ==,
+                   "Bright Smile Dental Practice");
+  g_assert_cmpstr (g_hash_table_lookup (company, "default_currency"), ==, "USD");
+  g_assert_cmpstr (g_hash_table_lookup (company, "iban"), !=, "");
+  g_assert_cmpstr (g_hash_table_lookup (company, "routing_number"), !=, "");
+  g_assert_cmpstr (g_hash_table_lookup (company, "address_line1"), !=, "");
+}
+
+static void
+test_check_passes (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArLedger) ledger = new_demo (1000, 2);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (ar_check_run (ledger, problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_cancelled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArLedger) ledger = new_ledger ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ar_demo_generate (ledger, 2500, 1, test_today (), cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* Nothing was kept: the ledger is still empty and takes a demo book. */
+  g_assert_cmpint (ar_ledger_lookup_debtor (ledger, "C000001"), ==, 0);
+  g_assert_true (ar_demo_generate (ledger, 20, 1, test_today (), NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ar_ledger_lookup_debtor (ledger, "C000020"), >, 0);
+  g_assert_cmpint (ar_ledger_lookup_debtor (ledger, "C000021"), ==, 0);
+}
+
+static void
+test_not_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArLedger) ledger = new_demo (5, 1);
+
+  g_assert_false (ar_demo_generate (ledger, 5, 2, test_today (), NULL, &error));
+  g_assert_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID);
+}
+
+static void
+test_empty_book (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArLedger) ledger = new_demo (0, 1);
+  g_autoptr(GHashTable) company = ar_ledger_get_company (ledger, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_hash_table_lookup (company, "default_currency"), ==, "USD");
+  g_assert_cmpint (ar_ledger_lookup_debtor (ledger, "C000001"), ==, 0);
+}
+
+/* Removes @path and everything below it. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  tmp_dir = g_dir_make_tmp ("arrears-test-demo-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/demo/same-seed", test_same_seed);
+  g_test_add_func ("/demo/different-seed", test_different_seed);
+  g_test_add_func ("/demo/buckets", test_buckets);
+  g_test_add_func ("/demo/buckets-small", test_buckets_small);
+  g_test_add_func ("/demo/variety", test_variety);
+  g_test_add_func ("/demo/company", test_company);
+  g_test_add_func ("/demo/check-passes", test_check_passes);
+  g_test_add_func ("/demo/cancelled", test_cancelled);
+  g_test_add_func ("/demo/not-empty", test_not_empty);
+  g_test_add_func ("/demo/empty-book", test_empty_book);
+  ret = g_test_run ();
+
+  remove_tree (tmp_dir);
+  g_free (tmp_dir);
+  return ret;
+}
