@@ -194,12 +194,65 @@ ar_date_from_julian (guint32  julian,
   g_date_set_julian (out, julian);
 }
 
+/* Julian days are converted arithmetically (Howard Hinnant's days-from-civil algorithm) rather
+ * than through GDate, whose conversions walk calendar tables: import and aging convert every
+ * date they read, millions of times. tests/core/test-date.c checks both agree on every day. */
+#define DAYS_0001_01_01_TO_1970_01_01 719162
+
+static gboolean
+is_leap (int year)
+{
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static guint32
+julian_from_civil (int y, int m, int d)
+{
+  int era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = y / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return (guint32) (era * 146097 + doe - 719468 + DAYS_0001_01_01_TO_1970_01_01 + 1);
+}
+
+static void
+civil_from_julian (guint32 julian, int *year, int *month, int *day)
+{
+  int z = (int) julian - 1 - DAYS_0001_01_01_TO_1970_01_01 + 719468;
+  int era = z / 146097;
+  int doe = z - era * 146097;
+  int yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  int doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  int mp = (5 * doy + 2) / 153;
+
+  *day = doy - (153 * mp + 2) / 5 + 1;
+  *month = mp < 10 ? mp + 3 : mp - 9;
+  *year = yoe + era * 400 + (*month <= 2);
+}
+
 guint32
 ar_date_parse_julian (const char  *text,
                       GError     **error)
 {
+  static const guint8 days_in_month[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
   GDate date;
 
+  /* The common case, a well-formed date, without GDate. */
+  if (text != NULL && strnlen (text, DATE_LEN + 1) == DATE_LEN && text[4] == '-' && text[7] == '-')
+    {
+      int year = digits_value (text, 4);
+      int month = digits_value (text + 5, 2);
+      int day = digits_value (text + 8, 2);
+
+      if (year >= 1000 && month >= 1 && month <= 12 && day >= 1 &&
+          day <= days_in_month[month - 1] + (month == 2 && is_leap (year)))
+        return julian_from_civil (year, month, day);
+    }
+
+  /* Anything else takes the slow path, which explains what is wrong. */
   if (!ar_date_parse (text, &date, error))
     return G_DATE_BAD_JULIAN;
 
@@ -210,14 +263,25 @@ char *
 ar_date_format_julian (guint32 julian,
                        char    buf[11])
 {
-  GDate date;
+  int year, month, day;
 
   g_return_val_if_fail (buf != NULL, NULL);
 
   buf[0] = '\0';
   g_return_val_if_fail (g_date_valid_julian (julian), buf);
 
-  g_date_clear (&date, 1);
-  g_date_set_julian (&date, julian);
-  return ar_date_format (&date, buf);
+  civil_from_julian (julian, &year, &month, &day);
+  g_return_val_if_fail (year <= 9999, buf);
+  buf[0] = '0' + year / 1000;
+  buf[1] = '0' + year / 100 % 10;
+  buf[2] = '0' + year / 10 % 10;
+  buf[3] = '0' + year % 10;
+  buf[4] = '-';
+  buf[5] = '0' + month / 10;
+  buf[6] = '0' + month % 10;
+  buf[7] = '-';
+  buf[8] = '0' + day / 10;
+  buf[9] = '0' + day % 10;
+  buf[10] = '\0';
+  return buf;
 }

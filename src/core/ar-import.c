@@ -102,6 +102,7 @@ typedef struct
   ArCsvReader           *reader;
   int                    index[N_D];
   gboolean               row_ok;
+  GHashTable            *time_zones;  /* identifier → valid? */
 } Import;
 
 static void G_GNUC_PRINTF (3, 4)
@@ -257,15 +258,19 @@ looks_like_language_tag (const char *tag)
   return TRUE;
 }
 
+/* Loading a zone reads tzdata from disk; a book has a handful of zones, so remember them. */
 static gboolean
-valid_time_zone (const char *identifier)
+valid_time_zone (Import *im, const char *identifier)
 {
-  GTimeZone *tz = g_time_zone_new_identifier (identifier);
+  gpointer known;
+  GTimeZone *tz;
 
-  if (tz == NULL)
-    return FALSE;
-  g_time_zone_unref (tz);
-  return TRUE;
+  if (g_hash_table_lookup_extended (im->time_zones, identifier, NULL, &known))
+    return GPOINTER_TO_INT (known);
+  tz = g_time_zone_new_identifier (identifier);
+  g_hash_table_insert (im->time_zones, g_strdup (identifier), GINT_TO_POINTER (tz != NULL));
+  g_clear_pointer (&tz, g_time_zone_unref);
+  return g_hash_table_lookup (im->time_zones, identifier) != NULL;
 }
 
 /* debtors.csv ---------------------------------------------------------------------------- */
@@ -302,7 +307,7 @@ import_debtor (Import *im)
   if (v[D_LANGUAGE][0] != '\0' && !looks_like_language_tag (v[D_LANGUAGE]))
     row_error (im, n[D_LANGUAGE], _("“%s” is not a language tag (e.g. en, de, pt-BR)"),
                v[D_LANGUAGE]);
-  if (v[D_TIME_ZONE][0] != '\0' && !valid_time_zone (v[D_TIME_ZONE]))
+  if (v[D_TIME_ZONE][0] != '\0' && !valid_time_zone (im, v[D_TIME_ZONE]))
     row_error (im, n[D_TIME_ZONE], _("“%s” is not a time zone (e.g. Europe/Berlin)"),
                v[D_TIME_ZONE]);
   if (!im->row_ok)
@@ -631,7 +636,10 @@ ar_import_run (ArLedger *ledger, const ArImportOptions *options, ArImportResult 
   g_return_val_if_fail (options != NULL && result != NULL, FALSE);
   g_return_val_if_fail (!_ar_ledger_in_transaction (ledger), FALSE);
 
+  g_autoptr(GHashTable) time_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   g_ptr_array_set_size (sha, AR_N_IMPORT_KINDS);
+  im.time_zones = time_zones;
   im.ledger = ledger;
   im.options = options;
   im.result = result;

@@ -432,6 +432,35 @@ test_today (void)
                  g_date_compare (&today, &expected_after) == 0);
 }
 
+static void
+test_julian_fast_path_matches_gdate (void)
+{
+  /* ar_date_parse_julian and ar_date_format_julian compute without GDate; they must agree with
+   * it on every day from 1000-01-01 to 9999-12-31. */
+  GDate d;
+  char buf[11], expected[11];
+
+  g_date_clear (&d, 1);
+  g_date_set_dmy (&d, 1, 1, 1000);
+  while (g_date_get_year (&d) <= 9999)
+    {
+      guint32 j = g_date_get_julian (&d);
+
+      g_snprintf (expected, sizeof expected, "%04u-%02u-%02u", g_date_get_year (&d),
+                  g_date_get_month (&d), g_date_get_day (&d));
+      if (ar_date_parse_julian (expected, NULL) != j)
+        g_error ("parse %s gave %u, GDate %u", expected, ar_date_parse_julian (expected, NULL), j);
+      ar_date_format_julian (j, buf);
+      if (strcmp (buf, expected) != 0)
+        g_error ("format %u gave %s, expected %s", j, buf, expected);
+      g_date_add_days (&d, 1);
+    }
+  g_assert_cmpuint (ar_date_parse_julian ("2026-02-29", NULL), ==, G_DATE_BAD_JULIAN);
+  g_assert_cmpuint (ar_date_parse_julian ("2024-02-29", NULL), !=, G_DATE_BAD_JULIAN);
+  g_assert_cmpuint (ar_date_parse_julian ("1900-02-29", NULL), ==, G_DATE_BAD_JULIAN);
+  g_assert_cmpuint (ar_date_parse_julian ("2000-02-29", NULL), !=, G_DATE_BAD_JULIAN);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -450,5 +479,6 @@ main (int argc, char **argv)
   g_test_add_func ("/date/julian", test_julian);
   g_test_add_func ("/date/today", test_today);
 
+  g_test_add_func ("/date/julian-fast-path", test_julian_fast_path_matches_gdate);
   return g_test_run ();
 }
