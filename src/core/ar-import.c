@@ -100,10 +100,18 @@ typedef struct
   gint64                 last_entry_before;
   /* The current row */
   ArCsvReader           *reader;
+  guint                  line;
   int                    index[N_D];
   gboolean               row_ok;
   GHashTable            *time_zones;  /* identifier → valid? */
+  /* Validated rows waiting to be written in one batch (see ar-ledger-bulk.c), with the line
+   * each came from and copies of their strings. */
+  GArray                *batch;
+  GArray                *batch_lines;
+  GStringChunk          *batch_strings;
 } Import;
+
+#define BATCH_ROWS 1024
 
 static void G_GNUC_PRINTF (3, 4)
 row_error (Import *im, const char *field, const char *format, ...)
@@ -120,7 +128,7 @@ row_error (Import *im, const char *field, const char *format, ...)
   va_end (args);
   g_ptr_array_add (im->result->errors,
                    g_strdup_printf ("%s:%u: %s: %s", ar_csv_reader_get_display_name (im->reader),
-                                    ar_csv_reader_get_line (im->reader), field, message));
+                                    im->line, field, message));
 }
 
 /* Ledger errors read "field: message"; placed after "file:line: " they need no other field. */
@@ -133,7 +141,7 @@ row_gerror (Import *im, const GError *error)
     return;
   g_ptr_array_add (im->result->errors,
                    g_strdup_printf ("%s:%u: %s", ar_csv_reader_get_display_name (im->reader),
-                                    ar_csv_reader_get_line (im->reader), error->message));
+                                    im->line, error->message));
 }
 
 /* A field of the current row, checked for UTF-8; NULL (and an error) when it is not. */
@@ -273,6 +281,17 @@ valid_time_zone (Import *im, const char *identifier)
   return g_hash_table_lookup (im->time_zones, identifier) != NULL;
 }
 
+/* Batches ----------------------------------------------------------------------------------- */
+
+static void batch_flush (Import *im, ArImportKind kind);
+
+static void
+batch_add (Import *im, gconstpointer row)
+{
+  g_array_append_vals (im->batch, row, 1);
+  g_array_append_val (im->batch_lines, im->line);
+}
+
 /* debtors.csv ---------------------------------------------------------------------------- */
 
 static void
@@ -281,8 +300,6 @@ import_debtor (Import *im)
   const char * const *n = debtor_columns;
   const char *v[N_D];
   ArDebtorInfo info = { 0 };
-  g_autoptr(GError) error = NULL;
-  gint64 id;
 
   for (int c = 0; c < N_D; c++)
     v[c] = field (im, c, n);
@@ -313,50 +330,69 @@ import_debtor (Import *im)
   if (!im->row_ok)
     return;
 
-  info.external_id = v[D_ID];
-  info.name = v[D_NAME];
-  info.company = v[D_COMPANY];
-  info.contact_person = v[D_CONTACT];
-  info.language = v[D_LANGUAGE];
-  info.country = v[D_COUNTRY];
-  info.region = v[D_REGION];
-  info.time_zone = v[D_TIME_ZONE];
-  info.status = AR_STATUS_ACTIVE;
+  {
+    ArBulkDebtor row = { { 0 } };
+    GStringChunk *c = im->batch_strings;
 
-  if (!ar_ledger_add_debtor (im->ledger, &info, &id, &error))
+    row.info.kind = info.kind;
+    row.info.external_id = g_string_chunk_insert (c, v[D_ID]);
+    row.info.name = g_string_chunk_insert (c, v[D_NAME]);
+    row.info.company = g_string_chunk_insert (c, v[D_COMPANY]);
+    row.info.contact_person = g_string_chunk_insert (c, v[D_CONTACT]);
+    row.info.language = g_string_chunk_insert (c, v[D_LANGUAGE]);
+    row.info.country = g_string_chunk_insert (c, v[D_COUNTRY]);
+    row.info.region = g_string_chunk_insert (c, v[D_REGION]);
+    row.info.time_zone = g_string_chunk_insert (c, v[D_TIME_ZONE]);
+    row.info.status = AR_STATUS_ACTIVE;
+    row.has_address = v[D_LINE1][0] != '\0' || v[D_LINE2][0] != '\0' || v[D_CITY][0] != '\0' ||
+                      v[D_POSTAL][0] != '\0';
+    row.address.label = "import";
+    row.address.source = "import";
+    row.address.status = AR_CONTACT_UNVERIFIED;
+    row.address.line1 = g_string_chunk_insert (c, v[D_LINE1]);
+    row.address.line2 = g_string_chunk_insert (c, v[D_LINE2]);
+    row.address.city = g_string_chunk_insert (c, v[D_CITY]);
+    row.address.region = row.info.region;
+    row.address.postal_code = g_string_chunk_insert (c, v[D_POSTAL]);
+    row.address.country = row.info.country;
+    row.email = g_string_chunk_insert (c, v[D_EMAIL]);
+    row.phone = g_string_chunk_insert (c, v[D_PHONE]);
+    batch_add (im, &row);
+  }
+}
+
+/* The row-by-row path: what a batch that failed is retried with, to name the row at fault. */
+static void
+write_debtor (Import *im, const ArBulkDebtor *row)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (!ar_ledger_add_debtor (im->ledger, &row->info, &id, &error))
     {
-      gint64 existing = ar_ledger_lookup_debtor (im->ledger, v[D_ID]);
+      gint64 existing = ar_ledger_lookup_debtor (im->ledger, row->info.external_id);
 
       if (existing > im->last_debtor_before)
-        row_error (im, n[D_ID], _("debtor “%s” appears more than once in this file"), v[D_ID]);
+        row_error (im, debtor_columns[D_ID], _("debtor “%s” appears more than once in this file"),
+                   row->info.external_id);
       else
         row_gerror (im, error);
       return;
     }
-
-  if (v[D_LINE1][0] != '\0' || v[D_LINE2][0] != '\0' || v[D_CITY][0] != '\0' ||
-      v[D_POSTAL][0] != '\0')
+  if (row->has_address && !ar_ledger_add_address (im->ledger, id, &row->address, NULL, &error))
     {
-      ArAddressInfo address = {
-        .label = "import", .line1 = v[D_LINE1], .line2 = v[D_LINE2], .city = v[D_CITY],
-        .region = v[D_REGION], .postal_code = v[D_POSTAL], .country = v[D_COUNTRY],
-        .status = AR_CONTACT_UNVERIFIED, .source = "import",
-      };
-      if (!ar_ledger_add_address (im->ledger, id, &address, NULL, &error))
-        {
-          row_gerror (im, error);
-          return;
-        }
+      row_gerror (im, error);
+      return;
     }
-  if (v[D_EMAIL][0] != '\0' &&
-      !ar_ledger_add_contact_point (im->ledger, id, AR_CONTACT_POINT_EMAIL, "import", v[D_EMAIL],
+  if (row->email[0] != '\0' &&
+      !ar_ledger_add_contact_point (im->ledger, id, AR_CONTACT_POINT_EMAIL, "import", row->email,
                                     AR_CONTACT_UNVERIFIED, "import", NULL, &error))
     {
       row_gerror (im, error);
       return;
     }
-  if (v[D_PHONE][0] != '\0' &&
-      !ar_ledger_add_contact_point (im->ledger, id, AR_CONTACT_POINT_PHONE, "import", v[D_PHONE],
+  if (row->phone[0] != '\0' &&
+      !ar_ledger_add_contact_point (im->ledger, id, AR_CONTACT_POINT_PHONE, "import", row->phone,
                                     AR_CONTACT_UNVERIFIED, "import", NULL, &error))
     row_gerror (im, error);
 }
@@ -368,7 +404,6 @@ import_invoice (Import *im)
 {
   const char * const *n = invoice_columns;
   ArInvoiceInfo info = { 0 };
-  g_autoptr(GError) error = NULL;
 
   info.debtor_id = debtor_field (im, I_DEBTOR, n);
   info.number = required_field (im, I_NUMBER, n);
@@ -384,15 +419,26 @@ import_invoice (Import *im)
   if (!im->row_ok)
     return;
 
-  if (!ar_ledger_add_invoice (im->ledger, &info, NULL, &error))
+  info.number = g_string_chunk_insert (im->batch_strings, info.number);
+  info.currency = g_string_chunk_insert (im->batch_strings, info.currency);
+  info.description = g_string_chunk_insert (im->batch_strings, info.description);
+  batch_add (im, &info);
+}
+
+static void
+write_invoice (Import *im, const ArInvoiceInfo *info)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ar_ledger_add_invoice (im->ledger, info, NULL, &error))
     {
       ArInvoiceRef existing;
 
       if (g_error_matches (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_DUPLICATE) &&
-          ar_ledger_lookup_invoice (im->ledger, info.number, &existing) &&
+          ar_ledger_lookup_invoice (im->ledger, info->number, &existing) &&
           existing.id > im->last_invoice_before)
-        row_error (im, n[I_NUMBER], _("invoice “%s” appears more than once in this file"),
-                   info.number);
+        row_error (im, invoice_columns[I_NUMBER],
+                   _("invoice “%s” appears more than once in this file"), info->number);
       else
         row_gerror (im, error);
     }
@@ -429,7 +475,6 @@ import_payment (Import *im)
 {
   const char * const *n = payment_columns;
   ArPosting p = { .kind = AR_ENTRY_PAYMENT };
-  g_autoptr(GError) error = NULL;
   const char *invoice_number;
 
   p.debtor_id = debtor_field (im, P_DEBTOR, n);
@@ -467,8 +512,72 @@ import_payment (Import *im)
   if (!im->row_ok)
     return;
 
-  if (!ar_ledger_post (im->ledger, &p, NULL, &error))
+  p.currency = g_string_chunk_insert (im->batch_strings, p.currency);
+  p.reference = g_string_chunk_insert (im->batch_strings, p.reference);
+  batch_add (im, &p);
+}
+
+static void
+write_payment (Import *im, const ArPosting *p)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ar_ledger_post (im->ledger, p, NULL, &error))
     row_gerror (im, error);
+}
+
+/* Writes the waiting rows in one go; if that fails, writes them one by one so that the row at
+ * fault is reported with its line. */
+static void
+batch_flush (Import *im, ArImportKind kind)
+{
+  g_autoptr(GError) error = NULL;
+  guint n = im->batch->len;
+  gboolean ok;
+
+  if (n == 0)
+    return;
+  switch (kind)
+    {
+    case AR_IMPORT_DEBTORS:
+      ok = _ar_ledger_bulk_add_debtors (im->ledger, (ArBulkDebtor *) (gpointer) im->batch->data,
+                                        n, &error);
+      break;
+    case AR_IMPORT_INVOICES:
+      ok = _ar_ledger_bulk_add_invoices (im->ledger,
+                                         (const ArInvoiceInfo *) (gpointer) im->batch->data,
+                                         n, &error);
+      break;
+    case AR_IMPORT_PAYMENTS:
+      ok = _ar_ledger_bulk_post (im->ledger, (const ArPosting *) (gpointer) im->batch->data, n,
+                                 &error);
+      break;
+    case AR_N_IMPORT_KINDS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (!ok)
+    {
+      g_debug ("Batch of %u rows failed (%s); retrying row by row", n, error->message);
+      for (guint i = 0; i < n; i++)
+        {
+          gpointer row = im->batch->data + i * g_array_get_element_size (im->batch);
+
+          im->line = g_array_index (im->batch_lines, guint, i);
+          switch (kind)
+            {
+            case AR_IMPORT_DEBTORS: write_debtor (im, row); break;
+            case AR_IMPORT_INVOICES: write_invoice (im, row); break;
+            case AR_IMPORT_PAYMENTS: write_payment (im, row); break;
+            case AR_N_IMPORT_KINDS:
+            default: g_assert_not_reached ();
+            }
+        }
+    }
+  g_array_set_size (im->batch, 0);
+  g_array_set_size (im->batch_lines, 0);
+  g_string_chunk_clear (im->batch_strings);
 }
 
 /* Files ---------------------------------------------------------------------------------- */
@@ -555,12 +664,16 @@ import_file (Import *im, ArImportKind kind, GError **error)
   g_autoptr(ArCsvReader) reader = NULL;
   g_autoptr(GError) local = NULL;
   GHashTable *map = im->options->column_maps[kind];
-  guint rows = 0, n_header;
+  static const gsize row_sizes[] = { sizeof (ArBulkDebtor), sizeof (ArInvoiceInfo),
+                                     sizeof (ArPosting) };
+  g_autoptr(GArray) batch = g_array_sized_new (FALSE, FALSE, row_sizes[kind], BATCH_ROWS);
+  guint rows = 0, records = 0, n_header;
 
   reader = ar_csv_reader_new_for_path (path, error);
   if (reader == NULL)
     return FALSE;
   im->reader = reader;
+  im->batch = batch;
 
   /* With a column map, look for the file's own header names instead of ours. */
   for (guint c = 0; c < n_columns; c++)
@@ -573,6 +686,7 @@ import_file (Import *im, ArImportKind kind, GError **error)
       if (im->result->errors->len < im->max_errors)
         g_ptr_array_add (im->result->errors, g_strdup (local->message));
       im->reader = NULL;
+      im->batch = NULL;
       return TRUE;
     }
   n_header = ar_csv_reader_get_n_fields (reader);
@@ -587,6 +701,7 @@ import_file (Import *im, ArImportKind kind, GError **error)
       guint n_fields = ar_csv_reader_get_n_fields (reader);
 
       im->row_ok = TRUE;
+      im->line = ar_csv_reader_get_line (reader);
       /* A row with more or fewer fields than the header is usually a quoting mistake: taking
        * it would shift or silently drop values. */
       if (n_fields != n_header)
@@ -603,17 +718,25 @@ import_file (Import *im, ArImportKind kind, GError **error)
           }
       if (im->row_ok)
         rows++;
+      if (batch->len == BATCH_ROWS)
+        batch_flush (im, kind);
 
-      if (rows % PROGRESS_EVERY == 0)
+      if (++records % PROGRESS_EVERY == 0)
         {
           if (g_cancellable_set_error_if_cancelled (im->options->cancellable, error))
-            return FALSE;
+            {
+              im->batch = NULL;
+              return FALSE;
+            }
           if (im->options->progress != NULL)
             im->options->progress (im->bytes_before + ar_csv_reader_get_offset (reader),
                                    im->bytes_total, im->options->progress_data);
         }
     }
+  if (local == NULL)
+    batch_flush (im, kind);
   im->reader = NULL;
+  im->batch = NULL;
   if (local != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local));
@@ -623,27 +746,46 @@ import_file (Import *im, ArImportKind kind, GError **error)
   return TRUE;
 }
 
+static gboolean run_import (Import *im, GError **error);
+
 gboolean
 ar_import_run (ArLedger *ledger, const ArImportOptions *options, ArImportResult *result,
                GError **error)
 {
-  g_autoptr(GPtrArray) sha = g_ptr_array_new_full (AR_N_IMPORT_KINDS, g_free);
-  guint64 sizes[AR_N_IMPORT_KINDS] = { 0 };
+  g_autoptr(GHashTable) time_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GArray) batch_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  GStringChunk *batch_strings;
   Import im = { 0 };
-  gboolean any = FALSE;
+  gboolean ok;
 
   g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (options != NULL && result != NULL, FALSE);
   g_return_val_if_fail (!_ar_ledger_in_transaction (ledger), FALSE);
 
-  g_autoptr(GHashTable) time_zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  g_ptr_array_set_size (sha, AR_N_IMPORT_KINDS);
+  batch_strings = g_string_chunk_new (64 * 1024);
   im.time_zones = time_zones;
+  im.batch_lines = batch_lines;
+  im.batch_strings = batch_strings;
   im.ledger = ledger;
   im.options = options;
   im.result = result;
   im.max_errors = options->max_errors ? options->max_errors : DEFAULT_MAX_ERRORS;
+  ok = run_import (&im, error);
+  g_string_chunk_free (batch_strings);
+  return ok;
+}
+
+static gboolean
+run_import (Import *im, GError **error)
+{
+  const ArImportOptions *options = im->options;
+  ArImportResult *result = im->result;
+  ArLedger *ledger = im->ledger;
+  g_autoptr(GPtrArray) sha = g_ptr_array_new_full (AR_N_IMPORT_KINDS, g_free);
+  guint64 sizes[AR_N_IMPORT_KINDS] = { 0 };
+  gboolean any = FALSE;
+
+  g_ptr_array_set_size (sha, AR_N_IMPORT_KINDS);
 
   /* A file that was imported before is refused whole, before anything is read into the
    * ledger: importing the same export twice would double every payment. */
@@ -658,7 +800,7 @@ ar_import_run (ArLedger *ledger, const ArImportOptions *options, ArImportResult 
       sha->pdata[k] = file_sha256 (options->paths[k], &sizes[k], error);
       if (sha->pdata[k] == NULL)
         return FALSE;
-      im.bytes_total += sizes[k];
+      im->bytes_total += sizes[k];
       base = g_path_get_basename (options->paths[k]);
       if (already_imported (ledger, sha->pdata[k], &when))
         {
@@ -681,9 +823,9 @@ ar_import_run (ArLedger *ledger, const ArImportOptions *options, ArImportResult 
       return FALSE;
     }
 
-  im.last_debtor_before = max_id (ledger, "SELECT coalesce (max (id), 0) FROM debtors");
-  im.last_invoice_before = max_id (ledger, "SELECT coalesce (max (id), 0) FROM invoices");
-  im.last_entry_before = max_id (ledger, "SELECT coalesce (max (id), 0) FROM entries");
+  im->last_debtor_before = max_id (ledger, "SELECT coalesce (max (id), 0) FROM debtors");
+  im->last_invoice_before = max_id (ledger, "SELECT coalesce (max (id), 0) FROM invoices");
+  im->last_entry_before = max_id (ledger, "SELECT coalesce (max (id), 0) FROM entries");
 
   if (!ar_ledger_begin (ledger, "import", error))
     return FALSE;
@@ -691,7 +833,7 @@ ar_import_run (ArLedger *ledger, const ArImportOptions *options, ArImportResult 
     {
       if (options->paths[k] == NULL)
         continue;
-      if (!import_file (&im, k, error))
+      if (!import_file (im, k, error))
         {
           ar_ledger_rollback (ledger);
           if (g_error_matches (*error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -702,7 +844,7 @@ ar_import_run (ArLedger *ledger, const ArImportOptions *options, ArImportResult 
             }
           return FALSE;
         }
-      im.bytes_before += sizes[k];
+      im->bytes_before += sizes[k];
     }
 
   if (result->n_errors > 0)
@@ -735,6 +877,6 @@ ar_import_run (ArLedger *ledger, const ArImportOptions *options, ArImportResult 
   if (!ar_ledger_commit (ledger, error))
     return FALSE;
   if (options->progress != NULL)
-    options->progress (im.bytes_total, im.bytes_total, options->progress_data);
+    options->progress (im->bytes_total, im->bytes_total, options->progress_data);
   return TRUE;
 }

@@ -63,6 +63,34 @@ void          _ar_alloc_entry_from_row     (sqlite3_stmt  *stmt,
                                             GStringChunk  *strings,
                                             ArAllocEntry  *entry);
 
+/* Bulk writes (ar-ledger-bulk.c) for rows the caller has validated: multi-row INSERTs in one
+ * savepoint, all rows or none. The importer falls back to the public functions, row by row, to
+ * find the row at fault when a batch fails. */
+typedef struct
+{
+  ArDebtorInfo  info;
+  gboolean      has_address;
+  ArAddressInfo address;
+  const char   *email;    /* NULL or "" for none */
+  const char   *phone;
+  gint64        id;       /* out: the new debtor's id */
+} ArBulkDebtor;
+
+gboolean      _ar_ledger_bulk_add_debtors  (ArLedger            *self,
+                                            ArBulkDebtor        *rows,
+                                            guint                n,
+                                            GError             **error);
+gboolean      _ar_ledger_bulk_add_invoices (ArLedger            *self,
+                                            const ArInvoiceInfo *rows,
+                                            guint                n,
+                                            GError             **error);
+/* Payments, credit notes, fees and interest only: refunds and write-offs depend on the
+ * allocation at the time and go through ar_ledger_post(). */
+gboolean      _ar_ledger_bulk_post         (ArLedger            *self,
+                                            const ArPosting     *rows,
+                                            guint                n,
+                                            GError             **error);
+
 /* Schema (ar-ledger-schema.c) */
 int           _ar_ledger_schema_latest     (void);
 gboolean      _ar_ledger_schema_migrate    (sqlite3       *db,

@@ -354,10 +354,37 @@ migrate_to_1 (sqlite3 *db, GError **error)
   return exec (db, schema_v1, error) && exec (db, triggers, error);
 }
 
+/* Version 2: letter templates (ar-template.c). One row per dunning level and language; ''
+ * is the book's default language. The built-in texts are not stored: a level with no row
+ * uses them. */
+static const char schema_v2[] =
+  "CREATE TABLE letter_templates ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  level      INTEGER NOT NULL CHECK (level >= 1 AND level <= 9),"
+  "  language   TEXT NOT NULL DEFAULT '',"
+  "  subject    TEXT NOT NULL,"
+  "  body       TEXT NOT NULL,"
+  "  updated_at TEXT NOT NULL DEFAULT (strftime ('%Y-%m-%dT%H:%M:%fZ', 'now')),"
+  "  UNIQUE (level, language)"
+  ");";
+
+static const AuditedTable audited_v2[] = {
+  { "letter_templates", "level language subject body updated_at" },
+};
+
+static gboolean
+migrate_to_2 (sqlite3 *db, GError **error)
+{
+  g_autofree char *triggers = audit_triggers_sql (audited_v2, G_N_ELEMENTS (audited_v2));
+
+  return exec (db, schema_v2, error) && exec (db, triggers, error);
+}
+
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 
 static const MigrationFunc migrations[] = {
   migrate_to_1,
+  migrate_to_2,
 };
 
 int
