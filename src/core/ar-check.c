@@ -650,15 +650,21 @@ run_checks (Check   *check,
       " ORDER BY 1, 2", journal_balance_row, error) &&
     for_each_row (check,
       "SELECT e.id FROM entries e WHERE NOT EXISTS"
-      " (SELECT 1 FROM audit a WHERE a.table_name = 'entries' AND a.row_id = e.id)"
+      " (SELECT 1 FROM (SELECT row_id, last_row_id FROM audit"
+      "   WHERE table_name = 'entries' AND row_id <= e.id ORDER BY row_id DESC LIMIT 1) a"
+      "  WHERE coalesce (a.last_row_id, a.row_id) >= e.id)"
       " ORDER BY e.id", unaudited_entry_row, error) &&
     for_each_row (check,
       "SELECT i.id, i.number FROM invoices i WHERE NOT EXISTS"
-      " (SELECT 1 FROM audit a WHERE a.table_name = 'invoices' AND a.row_id = i.id)"
+      " (SELECT 1 FROM (SELECT row_id, last_row_id FROM audit"
+      "   WHERE table_name = 'invoices' AND row_id <= i.id ORDER BY row_id DESC LIMIT 1) a"
+      "  WHERE coalesce (a.last_row_id, a.row_id) >= i.id)"
       " ORDER BY i.id", unaudited_invoice_row, error) &&
     for_each_row (check,
       "SELECT d.id, d.external_id FROM debtors d WHERE NOT EXISTS"
-      " (SELECT 1 FROM audit a WHERE a.table_name = 'debtors' AND a.row_id = d.id)"
+      " (SELECT 1 FROM (SELECT row_id, last_row_id FROM audit"
+      "   WHERE table_name = 'debtors' AND row_id <= d.id ORDER BY row_id DESC LIMIT 1) a"
+      "  WHERE coalesce (a.last_row_id, a.row_id) >= d.id)"
       " ORDER BY d.id", unaudited_debtor_row, error);
 }
 

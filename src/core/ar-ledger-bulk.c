@@ -15,17 +15,22 @@
  * functions remain the only path for single writes and for finding which row of a failed
  * batch is at fault.
  *
- * Each call runs in its own savepoint: it writes every row or none. */
+ * Each call runs in its own savepoint: it writes every row or none. The audit log gets one
+ * record per table naming the range of rows the call added (the row-level audit triggers are
+ * off meanwhile); the rows of invoices and entries can never change afterwards, and a later
+ * change to a debtor or contact is audited with its old and new values. */
 
 #define CHUNK 32
 
-typedef struct
+typedef ArBulkInsert BulkInsert;
+typedef ArBindRow BindRow;
+
+/* Bulk rows stay alive until their statement has run, so text is bound without a copy. */
+static inline void
+bind_static (sqlite3_stmt *stmt, int index, const char *text)
 {
-  const char *table;
-  const char *columns;   /* comma-separated */
-  guint       n_columns;
-  char       *sql[2];    /* [0]: one row, [1]: CHUNK rows; built once, kept for the process */
-} BulkInsert;
+  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_STATIC);
+}
 
 static const char *
 bulk_sql (BulkInsert *b, gboolean chunk)
@@ -49,12 +54,10 @@ bulk_sql (BulkInsert *b, gboolean chunk)
   return b->sql[chunk];
 }
 
-typedef void (*BindRow) (sqlite3_stmt *stmt, int first, gconstpointer row);
-
 /* Inserts @n rows of @size bytes each, CHUNK at a time. */
-static gboolean
-insert_rows (ArLedger *self, BulkInsert *b, gconstpointer rows, gsize size, guint n,
-             BindRow bind, GError **error)
+gboolean
+_ar_ledger_insert_rows (ArLedger *self, ArBulkInsert *b, gconstpointer rows, gsize size, guint n,
+                        ArBindRow bind, GError **error)
 {
   const guint8 *row = rows;
   guint done = 0;
@@ -69,7 +72,7 @@ insert_rows (ArLedger *self, BulkInsert *b, gconstpointer rows, gsize size, guin
         return FALSE;
       for (guint r = 0; r < k; r++)
         bind (stmt, 1 + r * b->n_columns, row + (done + r) * size);
-      if (!_ar_ledger_step_done (self, stmt, _("Could not write the imported rows"), error))
+      if (!_ar_ledger_step_done (self, stmt, _("Could not write to the ledger"), error))
         return FALSE;
       done += k;
     }
@@ -87,6 +90,22 @@ next_id (ArLedger *self, const char *sql)
   if (stmt != NULL)
     sqlite3_reset (stmt);
   return id;
+}
+
+/* Inserts rows whose table assigns their ids, and audits them as one range. @max_sql selects
+ * the table's largest rowid. */
+static gboolean
+insert_audited (ArLedger *self, ArBulkInsert *b, const char *max_sql, gconstpointer rows,
+                gsize size, guint n, ArBindRow bind, GError **error)
+{
+  gint64 first;
+
+  if (n == 0)
+    return TRUE;
+  first = next_id (self, max_sql);
+  return _ar_ledger_insert_rows (self, b, rows, size, n, bind, error) &&
+         _ar_ledger_audit_range (self, b->table, first,
+                                 sqlite3_last_insert_rowid (_ar_ledger_get_db (self)), error);
 }
 
 static guint32
@@ -128,19 +147,19 @@ bind_debtor (sqlite3_stmt *stmt, int i, gconstpointer data)
   const ArBulkDebtor *d = data;
 
   sqlite3_bind_int64 (stmt, i, d->id);
-  _ar_bind_text0 (stmt, i + 1, d->info.external_id);
-  _ar_bind_text0 (stmt, i + 2, ar_debtor_kind_to_string (d->info.kind));
-  _ar_bind_text0 (stmt, i + 3, d->info.name);
-  _ar_bind_text0 (stmt, i + 4, d->info.company);
-  _ar_bind_text0 (stmt, i + 5, d->info.contact_person);
-  _ar_bind_text0 (stmt, i + 6, d->info.language);
-  _ar_bind_text0 (stmt, i + 7, d->info.country);
-  _ar_bind_text0 (stmt, i + 8, d->info.region);
-  _ar_bind_text0 (stmt, i + 9, d->info.time_zone);
-  _ar_bind_text0 (stmt, i + 10, ar_debtor_status_to_string (d->info.status));
+  bind_static (stmt, i + 1, d->info.external_id);
+  bind_static (stmt, i + 2, ar_debtor_kind_to_string (d->info.kind));
+  bind_static (stmt, i + 3, d->info.name);
+  bind_static (stmt, i + 4, d->info.company);
+  bind_static (stmt, i + 5, d->info.contact_person);
+  bind_static (stmt, i + 6, d->info.language);
+  bind_static (stmt, i + 7, d->info.country);
+  bind_static (stmt, i + 8, d->info.region);
+  bind_static (stmt, i + 9, d->info.time_zone);
+  bind_static (stmt, i + 10, ar_debtor_status_to_string (d->info.status));
   sqlite3_bind_int (stmt, i + 11, d->info.cease_contact ? 1 : 0);
-  _ar_bind_text0 (stmt, i + 12, d->info.tags);
-  _ar_bind_text0 (stmt, i + 13, d->info.notes);
+  bind_static (stmt, i + 12, d->info.tags);
+  bind_static (stmt, i + 13, d->info.notes);
 }
 
 typedef struct
@@ -157,15 +176,15 @@ bind_address (sqlite3_stmt *stmt, int i, gconstpointer data)
   const ArAddressInfo *a = r->address;
 
   sqlite3_bind_int64 (stmt, i, r->debtor_id);
-  _ar_bind_text0 (stmt, i + 1, a->label);
-  _ar_bind_text0 (stmt, i + 2, a->line1);
-  _ar_bind_text0 (stmt, i + 3, a->line2);
-  _ar_bind_text0 (stmt, i + 4, a->city);
-  _ar_bind_text0 (stmt, i + 5, a->region);
-  _ar_bind_text0 (stmt, i + 6, a->postal_code);
-  _ar_bind_text0 (stmt, i + 7, a->country);
-  _ar_bind_text0 (stmt, i + 8, ar_contact_status_to_string (a->status));
-  _ar_bind_text0 (stmt, i + 9, a->source);
+  bind_static (stmt, i + 1, a->label);
+  bind_static (stmt, i + 2, a->line1);
+  bind_static (stmt, i + 3, a->line2);
+  bind_static (stmt, i + 4, a->city);
+  bind_static (stmt, i + 5, a->region);
+  bind_static (stmt, i + 6, a->postal_code);
+  bind_static (stmt, i + 7, a->country);
+  bind_static (stmt, i + 8, ar_contact_status_to_string (a->status));
+  bind_static (stmt, i + 9, a->source);
   _ar_bind_julian (stmt, i + 10, a->since ? a->since : r->since);
 }
 
@@ -184,7 +203,7 @@ bind_contact (sqlite3_stmt *stmt, int i, gconstpointer data)
 
   sqlite3_bind_int64 (stmt, i, r->debtor_id);
   sqlite3_bind_text (stmt, i + 1, "import", -1, SQLITE_STATIC);
-  _ar_bind_text0 (stmt, i + 2, r->value);
+  bind_static (stmt, i + 2, r->value);
   sqlite3_bind_text (stmt, i + 3, "unverified", -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, i + 4, "import", -1, SQLITE_STATIC);
   _ar_bind_julian (stmt, i + 5, r->since);
@@ -197,6 +216,7 @@ _ar_ledger_bulk_add_debtors (ArLedger *self, ArBulkDebtor *rows, guint n, GError
   g_autoptr(GArray) phones = g_array_new (FALSE, FALSE, sizeof (ContactRow));
   g_autoptr(GArray) emails = g_array_new (FALSE, FALSE, sizeof (ContactRow));
   guint32 today = today_julian ();
+  gboolean ok;
   gint64 id;
 
   if (n == 0)
@@ -225,13 +245,18 @@ _ar_ledger_bulk_add_debtors (ArLedger *self, ArBulkDebtor *rows, guint n, GError
         }
     }
 
-  if (!insert_rows (self, &debtor_insert, rows, sizeof *rows, n, bind_debtor, error) ||
-      !insert_rows (self, &address_insert, addresses->data, sizeof (AddressRow), addresses->len,
-                    bind_address, error) ||
-      !insert_rows (self, &email_insert, emails->data, sizeof (ContactRow), emails->len,
-                    bind_contact, error) ||
-      !insert_rows (self, &phone_insert, phones->data, sizeof (ContactRow), phones->len,
-                    bind_contact, error))
+  _ar_ledger_set_bulk_audit (self, TRUE);
+  ok = _ar_ledger_insert_rows (self, &debtor_insert, rows, sizeof *rows, n, bind_debtor, error) &&
+       _ar_ledger_audit_range (self, "debtors", rows[0].id, rows[n - 1].id, error) &&
+       insert_audited (self, &address_insert, "SELECT coalesce (max (id), 0) FROM addresses",
+                       addresses->data, sizeof (AddressRow), addresses->len, bind_address,
+                       error) &&
+       insert_audited (self, &email_insert, "SELECT coalesce (max (id), 0) FROM emails",
+                       emails->data, sizeof (ContactRow), emails->len, bind_contact, error) &&
+       insert_audited (self, &phone_insert, "SELECT coalesce (max (id), 0) FROM phones",
+                       phones->data, sizeof (ContactRow), phones->len, bind_contact, error);
+  _ar_ledger_set_bulk_audit (self, FALSE);
+  if (!ok)
     {
       ar_ledger_rollback (self);
       return FALSE;
@@ -266,13 +291,13 @@ bind_invoice (sqlite3_stmt *stmt, int i, gconstpointer data)
 
   sqlite3_bind_int64 (stmt, i, r->id);
   sqlite3_bind_int64 (stmt, i + 1, info->debtor_id);
-  _ar_bind_text0 (stmt, i + 2, info->number);
+  bind_static (stmt, i + 2, info->number);
   _ar_bind_julian (stmt, i + 3, info->issue_date);
   _ar_bind_julian (stmt, i + 4, info->due_date);
-  _ar_bind_text0 (stmt, i + 5, info->currency);
+  bind_static (stmt, i + 5, info->currency);
   sqlite3_bind_int64 (stmt, i + 6, info->amount);
-  _ar_bind_text0 (stmt, i + 7, info->description);
-  _ar_bind_text0 (stmt, i + 8, info->external_ref);
+  bind_static (stmt, i + 7, info->description);
+  bind_static (stmt, i + 8, info->external_ref);
 }
 
 /* The invoice entry is written exactly as ar_ledger_add_invoice() writes it. */
@@ -286,9 +311,9 @@ bind_invoice_entry (sqlite3_stmt *stmt, int i, gconstpointer data)
   sqlite3_bind_text (stmt, i + 1, "invoice", -1, SQLITE_STATIC);
   _ar_bind_julian (stmt, i + 2, info->issue_date);
   sqlite3_bind_int64 (stmt, i + 3, info->amount);
-  _ar_bind_text0 (stmt, i + 4, info->currency);
-  _ar_bind_text0 (stmt, i + 5, info->number);
-  _ar_bind_text0 (stmt, i + 6, info->description);
+  bind_static (stmt, i + 4, info->currency);
+  bind_static (stmt, i + 5, info->number);
+  bind_static (stmt, i + 6, info->description);
   sqlite3_bind_int64 (stmt, i + 7, r->id);
 }
 
@@ -296,6 +321,7 @@ gboolean
 _ar_ledger_bulk_add_invoices (ArLedger *self, const ArInvoiceInfo *rows, guint n, GError **error)
 {
   g_autofree InvoiceRow *r = g_new (InvoiceRow, MAX (n, 1));
+  gboolean ok;
   gint64 id;
 
   if (n == 0)
@@ -309,8 +335,13 @@ _ar_ledger_bulk_add_invoices (ArLedger *self, const ArInvoiceInfo *rows, guint n
       r[i].info = &rows[i];
       _ar_ledger_mark_dirty (self, rows[i].debtor_id);
     }
-  if (!insert_rows (self, &invoice_insert, r, sizeof *r, n, bind_invoice, error) ||
-      !insert_rows (self, &entry_insert, r, sizeof *r, n, bind_invoice_entry, error))
+  _ar_ledger_set_bulk_audit (self, TRUE);
+  ok = _ar_ledger_insert_rows (self, &invoice_insert, r, sizeof *r, n, bind_invoice, error) &&
+       _ar_ledger_audit_range (self, "invoices", r[0].id, r[n - 1].id, error) &&
+       insert_audited (self, &entry_insert, "SELECT coalesce (max (id), 0) FROM entries", r,
+                       sizeof *r, n, bind_invoice_entry, error);
+  _ar_ledger_set_bulk_audit (self, FALSE);
+  if (!ok)
     {
       ar_ledger_rollback (self);
       return FALSE;
@@ -327,9 +358,9 @@ bind_posting (sqlite3_stmt *stmt, int i, gconstpointer data)
   sqlite3_bind_text (stmt, i + 1, ar_entry_kind_to_string (p->kind), -1, SQLITE_STATIC);
   _ar_bind_julian (stmt, i + 2, p->date);
   sqlite3_bind_int64 (stmt, i + 3, p->amount);
-  _ar_bind_text0 (stmt, i + 4, p->currency);
-  _ar_bind_text0 (stmt, i + 5, p->reference);
-  _ar_bind_text0 (stmt, i + 6, p->memo);
+  bind_static (stmt, i + 4, p->currency);
+  bind_static (stmt, i + 5, p->reference);
+  bind_static (stmt, i + 6, p->memo);
   if (p->invoice_id != 0)
     sqlite3_bind_int64 (stmt, i + 7, p->invoice_id);
   else
@@ -339,6 +370,8 @@ bind_posting (sqlite3_stmt *stmt, int i, gconstpointer data)
 gboolean
 _ar_ledger_bulk_post (ArLedger *self, const ArPosting *rows, guint n, GError **error)
 {
+  gboolean ok;
+
   if (n == 0)
     return TRUE;
   for (guint i = 0; i < n; i++)
@@ -352,7 +385,11 @@ _ar_ledger_bulk_post (ArLedger *self, const ArPosting *rows, guint n, GError **e
     return FALSE;
   for (guint i = 0; i < n; i++)
     _ar_ledger_mark_dirty (self, rows[i].debtor_id);
-  if (!insert_rows (self, &entry_insert, rows, sizeof *rows, n, bind_posting, error))
+  _ar_ledger_set_bulk_audit (self, TRUE);
+  ok = insert_audited (self, &entry_insert, "SELECT coalesce (max (id), 0) FROM entries", rows,
+                       sizeof *rows, n, bind_posting, error);
+  _ar_ledger_set_bulk_audit (self, FALSE);
+  if (!ok)
     {
       ar_ledger_rollback (self);
       return FALSE;

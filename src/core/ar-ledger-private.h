@@ -45,12 +45,6 @@ gboolean      _ar_ledger_allocate_debtor   (ArLedger      *self,
                                             guint32        as_of,
                                             ArAllocResult *result,
                                             GError       **error);
-/* Writes @result as the stored allocation of (@debtor_id, @currency). */
-gboolean      _ar_ledger_store_allocation  (ArLedger            *self,
-                                            gint64               debtor_id,
-                                            const char          *currency,
-                                            const ArAllocResult *result,
-                                            GError             **error);
 gboolean      _ar_ledger_in_transaction    (ArLedger      *self);
 
 /* The columns _ar_alloc_entry_from_row() reads, for "FROM entries e LEFT JOIN invoices i". */
@@ -62,6 +56,57 @@ void          _ar_alloc_entry_from_row     (sqlite3_stmt  *stmt,
                                             int            first_column,
                                             GStringChunk  *strings,
                                             ArAllocEntry  *entry);
+
+/* A multi-row INSERT of @n_columns placeholders per row into @table; the SQL is generated
+ * once from these constants (never from data) and kept for the process. */
+typedef struct
+{
+  const char *table;
+  const char *columns;    /* comma-separated column names */
+  guint       n_columns;
+  char       *sql[2];     /* one row, and a chunk of rows; NULL until first use */
+} ArBulkInsert;
+
+/* Binds one row's values from @row, starting at parameter @first. */
+typedef void (*ArBindRow) (sqlite3_stmt  *stmt,
+                           int            first,
+                           gconstpointer  row);
+
+gboolean      _ar_ledger_insert_rows       (ArLedger            *self,
+                                            ArBulkInsert        *insert,
+                                            gconstpointer        rows,
+                                            gsize                row_size,
+                                            guint                n_rows,
+                                            ArBindRow            bind,
+                                            GError             **error);
+
+/* Derived data (ar-ledger-derive.c): the stored allocation, rebuilt per debtor. Rows are
+ * collected in a batch and written together. */
+typedef struct _ArDerivedBatch ArDerivedBatch;
+
+ArDerivedBatch *_ar_derived_batch_new      (void);
+void          _ar_derived_batch_free       (ArDerivedBatch      *batch);
+/* Deletes @debtor_id's stored allocation and computes the new one into @batch. */
+gboolean      _ar_ledger_derive_debtor     (ArLedger            *self,
+                                            gint64               debtor_id,
+                                            ArDerivedBatch      *batch,
+                                            GError             **error);
+/* Writes and empties @batch. */
+gboolean      _ar_ledger_derive_write      (ArLedger            *self,
+                                            ArDerivedBatch      *batch,
+                                            GError             **error);
+/* TRUE when @batch holds enough rows to be worth writing now. */
+gboolean      _ar_derived_batch_is_full    (ArDerivedBatch      *batch);
+
+/* Bulk audit: while on, the row-level audit triggers write nothing and the bulk writer records
+ * one range per table with _ar_ledger_audit_range(). */
+void          _ar_ledger_set_bulk_audit    (ArLedger            *self,
+                                            gboolean             bulk);
+gboolean      _ar_ledger_audit_range       (ArLedger            *self,
+                                            const char          *table,
+                                            gint64               first,
+                                            gint64               last,
+                                            GError             **error);
 
 /* Bulk writes (ar-ledger-bulk.c) for rows the caller has validated: multi-row INSERTs in one
  * savepoint, all rows or none. The importer falls back to the public functions, row by row, to

@@ -233,6 +233,7 @@ static const char schema_v1[] =
   "  action     TEXT NOT NULL,"
   "  table_name TEXT NOT NULL,"
   "  row_id     INTEGER,"
+  "  last_row_id INTEGER,"  /* a bulk write's range of rows: row_id … last_row_id */
   "  old_values TEXT,"
   "  new_values TEXT"
   ");"
@@ -261,13 +262,19 @@ static const char schema_v1[] =
   "END;";
 
 /* Audited tables and their columns: one AFTER INSERT / UPDATE / DELETE trigger each writes the
- * old and new row as JSON. The action comes from ar_audit_action(), a function the ledger
+ * old and new row as JSON. A bulk write (an import) turns the row-level records off through
+ * ar_audit_row_level() and writes one record per table naming the range of rows it added
+ * (ar-ledger-bulk.c): an import of a million rows would otherwise write a million more. The action comes from ar_audit_action(), a function the ledger
  * registers on its connection, so every mutation is attributed to the operation that made it
  * — and a tool that bypasses Arrears can't write without that function. */
 typedef struct
 {
   const char *table;
   const char *columns;
+  /* An append-only table's rows never change after they are written, so the audit record of
+   * an insert names the row instead of copying it (a copy doubled the size of an imported
+   * ledger); mutable tables keep the full new and old values. */
+  gboolean    append_only;
 } AuditedTable;
 
 static const AuditedTable audited_v1[] = {
@@ -280,11 +287,13 @@ static const AuditedTable audited_v1[] = {
   { "addresses", "debtor_id label line1 line2 city region postal_code country status source since" },
   { "phones", "debtor_id label number status source since" },
   { "emails", "debtor_id label address status source since" },
-  { "invoices", "debtor_id number issue_date due_date currency amount description external_ref" },
-  { "entries", "debtor_id kind date amount currency reference memo invoice_id reverses_id" },
+  { "invoices", "debtor_id number issue_date due_date currency amount description external_ref",
+    TRUE },
+  { "entries", "debtor_id kind date amount currency reference memo invoice_id reverses_id",
+    TRUE },
   { "activities", "debtor_id kind direction occurred_at outcome summary next_action_date "
                   "document_name document_sha256" },
-  { "imports", "file_name kind sha256 rows" },
+  { "imports", "file_name kind sha256 rows", TRUE },
 };
 
 static char *
@@ -311,8 +320,18 @@ audit_triggers_sql (const AuditedTable *tables, guint n)
       g_autofree char *new_json = json_object_sql ("NEW", tables[i].columns);
       g_autofree char *old_json = json_object_sql ("OLD", tables[i].columns);
 
+      if (tables[i].append_only)
+        {
+          g_string_append_printf (sql,
+            "CREATE TRIGGER %s_audit_insert AFTER INSERT ON %s WHEN ar_audit_row_level () BEGIN"
+            "  INSERT INTO audit (action, table_name, row_id)"
+            "  VALUES (ar_audit_action (), '%s', NEW.rowid);"
+            "END;",
+            t, t, t);
+          continue;
+        }
       g_string_append_printf (sql,
-        "CREATE TRIGGER %s_audit_insert AFTER INSERT ON %s BEGIN"
+        "CREATE TRIGGER %s_audit_insert AFTER INSERT ON %s WHEN ar_audit_row_level () BEGIN"
         "  INSERT INTO audit (action, table_name, row_id, new_values)"
         "  VALUES (ar_audit_action (), '%s', NEW.rowid, %s);"
         "END;"

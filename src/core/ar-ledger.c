@@ -26,6 +26,7 @@ struct _ArLedger
   GHashTable *dirty;       /* gint64 * debtor ids whose allocation is stale */
   GArray     *flushed;     /* gint64 debtor ids recomputed inside the open transaction */
   GArray     *marks;       /* guint: flushed->len when each savepoint began */
+  gboolean    bulk_audit;  /* row-level audit records off: a bulk write records ranges */
 };
 
 G_DEFINE_FINAL_TYPE (ArLedger, ar_ledger, G_TYPE_OBJECT)
@@ -198,6 +199,40 @@ audit_action_func (sqlite3_context *context, int argc, sqlite3_value **argv)
   sqlite3_result_text (context, action, -1, SQLITE_TRANSIENT);
 }
 
+/* Row-level audit triggers ask this whether to write their record. */
+static void
+audit_row_level_func (sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+  ArLedger *self = sqlite3_user_data (context);
+
+  sqlite3_result_int (context, !self->bulk_audit);
+}
+
+void
+_ar_ledger_set_bulk_audit (ArLedger *self, gboolean bulk)
+{
+  self->bulk_audit = bulk;
+}
+
+gboolean
+_ar_ledger_audit_range (ArLedger *self, const char *table, gint64 first, gint64 last,
+                        GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (last < first)
+    return TRUE;
+  stmt = _ar_ledger_prepare (self,
+    "INSERT INTO audit (action, table_name, row_id, last_row_id, new_values)"
+    " VALUES (ar_audit_action (), ?1, ?2, ?3, json_object ('rows', ?3 - ?2 + 1))", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, first);
+  sqlite3_bind_int64 (stmt, 3, last);
+  return _ar_ledger_step_done (self, stmt, _("Could not write the audit record"), error);
+}
+
 /* Opening -------------------------------------------------------------------------------- */
 
 static gboolean
@@ -261,6 +296,8 @@ connect (const char *path, gboolean create, GError **error)
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
   sqlite3_create_function (self->db, "ar_audit_action", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
                            audit_action_func, NULL, NULL);
+  sqlite3_create_function (self->db, "ar_audit_row_level", 0, SQLITE_UTF8 | SQLITE_INNOCUOUS, self,
+                           audit_row_level_func, NULL, NULL);
 
   if (!create)
     {
@@ -466,6 +503,18 @@ ar_ledger_begin (ArLedger *self, const char *action, GError **error)
   return TRUE;
 }
 
+/* Recomputes one debtor into @batch and notes that it was. */
+static gboolean
+recompute (ArLedger *self, gint64 debtor_id, ArDerivedBatch *batch, GError **error)
+{
+  if (!_ar_ledger_derive_debtor (self, debtor_id, batch, error))
+    return FALSE;
+  g_hash_table_remove (self->dirty, &debtor_id);
+  if (self->actions->len > 0)
+    g_array_append_val (self->flushed, debtor_id);
+  return TRUE;
+}
+
 static int
 compare_int64 (gconstpointer a, gconstpointer b)
 {
@@ -477,18 +526,26 @@ static gboolean
 flush_dirty (ArLedger *self, GError **error)
 {
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ArDerivedBatch *batch = _ar_derived_batch_new ();
   GHashTableIter iter;
   gpointer key;
+  gboolean ok = TRUE;
 
-  /* Recompute in id order so that the work (and any error) is deterministic. */
+  /* Recompute in id order so that the work (and any error) is deterministic, and write the
+   * new rows of many debtors together. */
   g_hash_table_iter_init (&iter, self->dirty);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     g_array_append_val (ids, *(gint64 *) key);
   g_array_sort (ids, compare_int64);
-  for (guint i = 0; i < ids->len; i++)
-    if (!_ar_ledger_flush_debtor (self, g_array_index (ids, gint64, i), error))
-      return FALSE;
-  return TRUE;
+  for (guint i = 0; ok && i < ids->len; i++)
+    {
+      ok = recompute (self, g_array_index (ids, gint64, i), batch, error);
+      if (ok && _ar_derived_batch_is_full (batch))
+        ok = _ar_ledger_derive_write (self, batch, error);
+    }
+  ok = ok && _ar_ledger_derive_write (self, batch, error);
+  _ar_derived_batch_free (batch);
+  return ok;
 }
 
 gboolean
@@ -559,49 +616,14 @@ _ar_ledger_mark_dirty (ArLedger *self, gint64 debtor_id)
 gboolean
 _ar_ledger_flush_debtor (ArLedger *self, gint64 debtor_id, GError **error)
 {
-  static const char currencies_sql[] =
-    "SELECT DISTINCT currency FROM entries WHERE debtor_id = ?1";
-  static const char stale_balances_sql[] =
-    "SELECT currency FROM balances WHERE debtor_id = ?1";
-  g_autoptr(GPtrArray) currencies = g_ptr_array_new_with_free_func (g_free);
-  ArAllocResult result;
-  sqlite3_stmt *stmt;
-  gboolean ok = TRUE;
+  ArDerivedBatch *batch;
+  gboolean ok;
 
   if (!g_hash_table_contains (self->dirty, &debtor_id))
     return TRUE;
-
-  /* Every currency that has entries now, and every currency that had a stored balance. */
-  for (int q = 0; q < 2; q++)
-    {
-      stmt = _ar_ledger_prepare (self, q == 0 ? currencies_sql : stale_balances_sql, error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, debtor_id);
-      while (sqlite3_step (stmt) == SQLITE_ROW)
-        {
-          const char *c = (const char *) sqlite3_column_text (stmt, 0);
-          if (!g_ptr_array_find_with_equal_func (currencies, c, g_str_equal, NULL))
-            g_ptr_array_add (currencies, g_strdup (c));
-        }
-      sqlite3_reset (stmt);
-    }
-
-  ar_alloc_result_init (&result);
-  for (guint i = 0; ok && i < currencies->len; i++)
-    {
-      const char *currency = g_ptr_array_index (currencies, i);
-      ok = _ar_ledger_allocate_debtor (self, debtor_id, currency, 0, &result, error) &&
-           _ar_ledger_store_allocation (self, debtor_id, currency, &result, error);
-    }
-  ar_alloc_result_clear (&result);
-
-  if (ok)
-    {
-      g_hash_table_remove (self->dirty, &debtor_id);
-      if (self->actions->len > 0)
-        g_array_append_val (self->flushed, debtor_id);
-    }
+  batch = _ar_derived_batch_new ();
+  ok = recompute (self, debtor_id, batch, error) && _ar_ledger_derive_write (self, batch, error);
+  _ar_derived_batch_free (batch);
   return ok;
 }
 
