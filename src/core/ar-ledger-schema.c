@@ -388,7 +388,8 @@ static const char schema_v2[] =
   ");";
 
 static const AuditedTable audited_v2[] = {
-  { "letter_templates", "level language subject body updated_at" },
+  /* Edited in place (and removed), so every change keeps its old and new values. */
+  { "letter_templates", "level language subject body updated_at", FALSE },
 };
 
 static gboolean
