@@ -19,6 +19,8 @@ cd "$src"
 # What the build and the tests need, by Debian package name.
 packages="gcc meson ninja-build pkg-config gettext python3
 libglib2.0-dev libsqlite3-dev libcsv-dev libjson-glib-dev
+libcairo2-dev libfontconfig-dev libhpdf-dev fonts-dejavu-core fonts-wqy-microhei
+poppler-utils qpdf
 locales"
 
 as_root () {
@@ -70,7 +72,7 @@ asan=${build}-asan
 ninja -C "$asan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   meson test -C "$asan" --print-errorlogs --num-processes 2 --suite core --suite cli \
-  --suite build || status=1
+  --suite render --suite build || status=1
 
 python3 tests/summarize.py "$build/meson-logs/testlog.json" "$asan/meson-logs/testlog.json"
 exit $status

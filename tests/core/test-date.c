@@ -119,7 +119,10 @@ test_parse_invalid (void)
       g_autoptr(GError) error = NULL;
       GDate date;
 
-      g_test_message ("“%s”", cases[i].text);
+      {
+        g_autofree char *shown = g_utf8_make_valid (cases[i].text, -1);
+        g_test_message ("“%s”", shown);
+      }
       set_dmy (&date, 2001, 2, 3);
       g_assert_false (ar_date_parse (cases[i].text, &date, &error));
       g_assert_error (error, AR_DATE_ERROR, AR_DATE_ERROR_INVALID);
