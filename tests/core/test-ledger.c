@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
+#include "ar-activity.h"
 #include "ar-date.h"
 #include "ar-ledger-private.h"
 
@@ -453,6 +454,82 @@ test_backup (Fixture *f, gconstpointer data)
   g_assert_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_EXISTS);
 }
 
+static gboolean
+collect_activity (const ArActivityRow *row, gpointer user_data)
+{
+  g_ptr_array_add (user_data, g_strdup_printf ("%s|%s|%s|%s", ar_activity_kind_to_string (row->kind),
+                                               row->outcome, row->summary,
+                                               row->document_name ? row->document_name : "-"));
+  return TRUE;
+}
+
+static void
+test_contact_log (Fixture *f, gconstpointer data)
+{
+  static const char pdf[] = "%PDF-1.4 a letter";
+  g_autoptr(GBytes) doc = g_bytes_new_static (pdf, sizeof pdf - 1);
+  g_autoptr(GBytes) back = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) monday = g_date_time_new_utc (2026, 11, 16, 9, 30, 0);
+  g_autoptr(GDateTime) tuesday = g_date_time_new_utc (2026, 11, 17, 14, 0, 0);
+  g_autoptr(GError) error = NULL;
+  ArActivityInfo call = { .debtor_id = f->debtor, .kind = AR_ACTIVITY_CALL,
+                          .direction = AR_DIRECTION_OUT, .occurred_at = monday,
+                          .outcome = "promised_to_pay", .summary = "Will pay Friday",
+                          .next_action_date = jd ("2026-11-20") };
+  ArActivityInfo letter = { .debtor_id = f->debtor, .kind = AR_ACTIVITY_LETTER,
+                            .direction = AR_DIRECTION_OUT, .occurred_at = tuesday,
+                            .summary = "First notice", .document = doc,
+                            .document_name = "notice.pdf" };
+  gint64 call_id, letter_id;
+
+  g_assert_true (ar_ledger_add_activity (f->ledger, &call, &call_id, &error));
+  g_assert_no_error (error);
+  g_assert_true (ar_ledger_add_activity (f->ledger, &letter, &letter_id, NULL));
+  g_assert_true (ar_ledger_list_activities (f->ledger, f->debtor, collect_activity, rows, NULL));
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (rows, 0), ==, "letter||First notice|notice.pdf");
+  g_assert_cmpstr (g_ptr_array_index (rows, 1), ==, "call|promised_to_pay|Will pay Friday|-");
+  g_assert_cmpint (count (f->ledger, "SELECT count (*) FROM activities"
+                                     " WHERE next_action_date = '2026-11-20'"), ==, 1);
+  g_assert_cmpint (count (f->ledger, "SELECT count (*) FROM audit WHERE table_name = 'activities'"
+                                     " AND action = 'log-activity'"), ==, 2);
+
+  /* The letter sent is kept byte for byte, and a damaged copy is noticed. */
+  back = ar_ledger_get_activity_document (f->ledger, letter_id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (back, doc));
+  g_assert_null (ar_ledger_get_activity_document (f->ledger, call_id, &error));
+  g_assert_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_true (ar_ledger_begin (f->ledger, "tamper", NULL));
+  g_assert_true (_ar_ledger_exec (f->ledger, "UPDATE activities SET document = x'00'"
+                                             " WHERE document IS NOT NULL", NULL));
+  g_assert_true (ar_ledger_commit (f->ledger, NULL));
+  g_assert_null (ar_ledger_get_activity_document (f->ledger, letter_id, &error));
+  g_assert_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID);
+}
+
+static void
+test_company_logo (Fixture *f, gconstpointer data)
+{
+  static const guint8 png[] = { 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13 };
+  g_autoptr(GBytes) image = g_bytes_new_static (png, sizeof png);
+  g_autoptr(GBytes) text = g_bytes_new_static ("hello", 5);
+  g_autoptr(GBytes) back = NULL;
+  g_autofree char *mime = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_null (ar_ledger_get_company_logo (f->ledger, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (ar_ledger_set_company_logo (f->ledger, text, "image/png", &error));
+  g_assert_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID);
+  g_assert_true (ar_ledger_set_company_logo (f->ledger, image, "image/png", NULL));
+  back = ar_ledger_get_company_logo (f->ledger, &mime, NULL);
+  g_assert_true (g_bytes_equal (back, image));
+  g_assert_cmpstr (mime, ==, "image/png");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -471,6 +548,8 @@ main (int argc, char **argv)
   ADD ("/ledger/write-off-and-reversal", test_write_off_and_reversal_rules);
   ADD ("/ledger/posting-checks", test_posting_checks);
   ADD ("/ledger/backup", test_backup);
+  ADD ("/ledger/contact-log", test_contact_log);
+  ADD ("/ledger/company-logo", test_company_logo);
 #undef ADD
   return g_test_run ();
 }
