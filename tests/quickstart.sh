@@ -21,6 +21,7 @@ packages="gcc meson ninja-build pkg-config gettext python3
 libglib2.0-dev libsqlite3-dev libcsv-dev libjson-glib-dev
 libcairo2-dev libfontconfig-dev libhpdf-dev fonts-dejavu-core fonts-wqy-microhei
 poppler-utils qpdf
+desktop-file-utils appstream libglib2.0-bin libxml2-utils shared-mime-info
 locales"
 
 as_root () {
@@ -72,7 +73,7 @@ asan=${build}-asan
 ninja -C "$asan"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
   meson test -C "$asan" --print-errorlogs --num-processes 2 --suite core --suite cli \
-  --suite render --suite build || status=1
+  --suite render --suite build --suite data || status=1
 
 python3 tests/summarize.py "$build/meson-logs/testlog.json" "$asan/meson-logs/testlog.json"
 exit $status
