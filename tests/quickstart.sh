@@ -22,6 +22,7 @@ libglib2.0-dev libsqlite3-dev libcsv-dev libjson-glib-dev
 libcairo2-dev libfontconfig-dev libhpdf-dev fonts-dejavu-core fonts-wqy-microhei
 poppler-utils qpdf
 desktop-file-utils appstream libglib2.0-bin libxml2-utils shared-mime-info
+libgtk-4-dev libadwaita-1-dev xvfb xauth dbus
 locales"
 
 as_root () {
@@ -60,6 +61,11 @@ if [ "$mode" = demo ]; then
   mkdir -p "$data"
   [ -f "$ledger" ] || "$build/src/cli/arrears-cli" demo "$ledger" --debtors 500
   echo "Demo ledger: $ledger"
+  if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
+    GSETTINGS_SCHEMA_DIR="$build/data" exec "$build/src/app/arrears" "$ledger"
+  fi
+  echo "No display found, so the window can't open here. The same ledger from the command line:"
+  echo "  $build/src/cli/arrears-cli aging $ledger"
   exec "$build/src/cli/arrears-cli" aging "$ledger"
 fi
 

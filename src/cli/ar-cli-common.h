@@ -48,6 +48,9 @@ int   ar_cli_run_export     (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_demo       (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_check      (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_backup     (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_statement  (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_chart      (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_letters    (const ArCliCommand *command, GStrv *args);
 
 /* Messages --------------------------------------------------------------------------------- */
 

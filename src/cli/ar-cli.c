@@ -48,6 +48,19 @@ static const ArCliCommand commands[] = {
     ar_cli_run_check },
   { "backup", "LEDGER DEST", "",
     N_("Copy a ledger consistently, even while it is in use"), ar_cli_run_backup },
+  { "statement", "LEDGER DEBTOR_ID",
+    "[--from D] [--to D] [--currency C] [--no-slip] -o FILE.pdf",
+    N_("Write a debtor’s account statement for a period as a PDF"), ar_cli_run_statement },
+  { "chart", "LEDGER",
+    "[--as-of D] [--trend] [--currency C] [--dark] [--width W] [--height H] "
+    "-o FILE.png|.svg|.pdf",
+    N_("Draw the aging, or its trend over twelve month-ends, as PNG, SVG or PDF"),
+    ar_cli_run_chart },
+  { "letters", "LEDGER",
+    "(--debtor ID | --all-overdue [--min-days N]) [--level N] [--as-of D] [--deadline-days N] "
+    "(-o FILE.pdf | --dir DIR)",
+    N_("Write dunning letters as PDF: one per debtor, into one file or a folder"),
+    ar_cli_run_letters },
 };
 
 const ArCliCommand *

@@ -342,7 +342,7 @@ ar_letter_data_expand (const ArLetterData *self, guint level, const ArTemplate *
 static const char candidates_sql[] =
   "SELECT b.debtor_id, d.external_id, d.name, d.status, b.currency, b.balance,"
   " b.oldest_due_jd,"
-  " (SELECT coalesce (sum (o.open), 0) FROM open_items o"
+  " (SELECT coalesce (sum (o.open), 0) FROM open_items o INDEXED BY open_items_by_debtor"
   "  WHERE o.debtor_id = b.debtor_id AND o.currency = b.currency AND o.due_jd <= ?1)"
   " FROM balances b INDEXED BY balances_by_oldest_due JOIN debtors d ON d.id = b.debtor_id"
   " WHERE b.oldest_due_jd IS NOT NULL AND b.oldest_due_jd <= ?1 AND b.balance > 0"

@@ -347,5 +347,194 @@ check "the backup holds the same book" cmp -s aging-demo aging-copy
 run 1 "backup refuses an existing file" backup demo.arrears copy.arrears
 run 2 "backup without DEST" backup demo.arrears
 
+# statement and chart ------------------------------------------------------------------------
+# A small imported book of their own: D-1 owes in USD and EUR, D-2 (no postal address) in USD.
+
+mkdir -p stmt/in
+printf '%s\n' 'id,name,email,phone,address_line1,address_line2,city,region,postal_code,country' \
+  'D-1,Zoë Ωμέγα Иванова,,,1 Main St,,Springfield,IL,62704,US' 'D-2,山田太郎,,,,,,,,' \
+  >stmt/in/debtors.csv
+printf '%s\n' 'debtor_id,invoice_number,issue_date,due_date,amount,currency,description' \
+  'D-1,I-1,2026-01-05,2026-02-04,100.00,USD,Work' 'D-1,I-2,2026-01-06,2026-02-05,80.00,EUR,Work' \
+  'D-2,I-3,2026-03-01,2026-03-31,50.00,USD,Repair' >stmt/in/invoices.csv
+printf '%s\n' 'debtor_id,date,amount,currency,reference,invoice_number' \
+  'D-1,2026-02-10,30.00,USD,T-1,' >stmt/in/payments.csv
+"$CLI" init stmt/book.arrears >/dev/null
+"$CLI" import stmt/book.arrears stmt/in >/dev/null
+
+stmt_is_pdf () { [ "$(head -c 5 "$1")" = "%PDF-" ]; }
+stmt_is_png () { [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ]; }
+stmt_is_svg () { head -n 1 "$1" | grep -q '^<?xml' && grep -q '<svg' "$1"; }
+stmt_qpdf_ok ()
+{
+  if command -v qpdf >/dev/null 2>&1; then qpdf --check "$1" >/dev/null 2>&1; else true; fi
+}
+
+run 0 "statement" statement stmt/book.arrears D-1 --currency USD --from 2026-01-01 \
+  --to 2026-03-31 -o stmt/statement.pdf
+check "statement wrote a PDF" stmt_is_pdf stmt/statement.pdf
+check "the statement passes qpdf --check" stmt_qpdf_ok stmt/statement.pdf
+check "statement names the file" has out "stmt/statement.pdf"
+if command -v pdftotext >/dev/null 2>&1; then
+  pdftotext -layout stmt/statement.pdf stmt/statement.txt 2>/dev/null
+  check "the statement shows the debtor" has stmt/statement.txt "Zoë Ωμέγα Иванова"
+  check "the statement shows the closing balance" has stmt/statement.txt '\$70\.00'
+  check "the statement has the remittance slip" has stmt/statement.txt "Remittance slip"
+else
+  for t in 1 2 3; do n=$((n + 1)); echo "ok $n - statement text # SKIP no pdftotext"; done
+fi
+run 0 "statement --no-slip, default period" statement stmt/book.arrears D-1 --currency eur \
+  --to 2026-03-31 --no-slip -o stmt/no-slip.pdf
+check "statement --no-slip wrote a PDF" stmt_is_pdf stmt/no-slip.pdf
+if command -v pdftotext >/dev/null 2>&1; then
+  pdftotext -layout stmt/no-slip.pdf stmt/no-slip.txt 2>/dev/null
+  check "--no-slip leaves the slip out" sh -c '! grep -q "Remittance slip" stmt/no-slip.txt'
+  check "the default period starts two months back" has stmt/no-slip.txt "01 Jan – 31 Mar 2026"
+else
+  for t in 1 2; do n=$((n + 1)); echo "ok $n - statement text # SKIP no pdftotext"; done
+fi
+run 0 "statement in the debtor's only currency" statement stmt/book.arrears D-2 \
+  --to 2026-03-31 -o stmt/d2.pdf
+check "engine warnings go to stderr" has err "^arrears-cli: warning: .*postal address"
+run 1 "statement: several currencies need --currency" statement stmt/book.arrears D-1 \
+  --to 2026-03-31 -o stmt/ambiguous.pdf
+check "the currencies are listed" has err "EUR, USD"
+check "no file after a refusal" test ! -e stmt/ambiguous.pdf
+run 1 "statement: bad date" statement stmt/book.arrears D-1 --currency USD --to 2026-13-01 \
+  -o stmt/bad.pdf
+check "the bad date is named" has err "^arrears-cli: --to: "
+run 1 "statement: --from after --to" statement stmt/book.arrears D-1 --currency USD \
+  --from 2026-04-01 --to 2026-03-31 -o stmt/bad.pdf
+run 1 "statement: unknown debtor" statement stmt/book.arrears D-9 -o stmt/bad.pdf
+check "no file after a failure" test ! -e stmt/bad.pdf
+run 2 "statement without -o" statement stmt/book.arrears D-1
+run 2 "statement without DEBTOR_ID" statement stmt/book.arrears -o stmt/bad.pdf
+
+run 0 "chart PNG" chart stmt/book.arrears --as-of 2026-03-31 -o stmt/aging.png
+check "chart PNG has the PNG signature" stmt_is_png stmt/aging.png
+run 0 "chart SVG" chart stmt/book.arrears --as-of 2026-03-31 --currency EUR -o stmt/aging.svg
+check "chart SVG is XML" stmt_is_svg stmt/aging.svg
+run 0 "chart PDF" chart stmt/book.arrears --as-of 2026-03-31 --width 400 --height 240 \
+  -o stmt/aging.PDF
+check "chart PDF is a PDF" stmt_is_pdf stmt/aging.PDF
+check "the chart PDF passes qpdf --check" stmt_qpdf_ok stmt/aging.PDF
+run 0 "chart --trend --dark" chart stmt/book.arrears --as-of 2026-03-31 --trend --dark \
+  -o stmt/trend.png
+check "trend PNG has the PNG signature" stmt_is_png stmt/trend.png
+run 2 "chart: unknown extension" chart stmt/book.arrears -o stmt/aging.jpg
+check "no file for an unknown extension" test ! -e stmt/aging.jpg
+run 2 "chart without -o" chart stmt/book.arrears
+run 1 "chart: bad date" chart stmt/book.arrears --as-of 2026-02-30 -o stmt/x.png
+run 1 "chart: bad width" chart stmt/book.arrears --width 5 -o stmt/x.png
+check "no file after a failed chart" test ! -e stmt/x.png
+
+# letters ------------------------------------------------------------------------------------
+# A book of their own, as of 2026-06-30: L-1 owes two overdue invoices and one not yet due,
+# L-2 one overdue invoice, L-3 (no postal address) one; L-4 owes nothing overdue.
+
+mkdir -p letters/in
+printf '%s\n' 'id,name,email,phone,address_line1,address_line2,city,region,postal_code,country' \
+  'L-1,Łucja Wąsowska-Żółć,,,ul. Mickiewicza 7,,Kraków,,30-059,PL' \
+  'L-2,Γιώργος Παπαδόπουλος,,,Οδός Αθηνάς 12,,Αθήνα,,105 51,GR' 'L-3,王小明,,,,,,,,' \
+  'L-4,Not Due Yet,,,1 Main St,,Springfield,IL,62704,US' >letters/in/debtors.csv
+printf '%s\n' 'debtor_id,invoice_number,issue_date,due_date,amount,currency,description' \
+  'L-1,LA-1,2026-04-01,2026-05-01,1200.00,USD,Work' 'L-1,LA-2,2026-05-15,2026-06-14,350.50,USD,Work' \
+  'L-1,LA-3,2026-06-20,2026-07-20,99.00,USD,Work' 'L-2,LB-1,2026-05-11,2026-06-10,800.00,USD,Work' \
+  'L-3,LC-1,2026-05-02,2026-06-01,18.88,USD,Work' 'L-4,LD-1,2026-06-20,2026-07-20,10.00,USD,Work' \
+  >letters/in/invoices.csv
+printf '%s\n' 'debtor_id,date,amount,currency,reference,invoice_number' \
+  'L-1,2026-05-10,200.00,USD,T-1,LA-1' >letters/in/payments.csv
+"$CLI" init letters/book.arrears >/dev/null
+"$CLI" import letters/book.arrears letters/in >/dev/null
+
+letters_is_pdf () { [ "$(head -c 5 "$1")" = "%PDF-" ]; }
+letters_qpdf_ok ()
+{
+  if command -v qpdf >/dev/null 2>&1; then qpdf --check "$1" >/dev/null 2>&1; else true; fi
+}
+letters_count () { test "$(grep -c -- "$2" "$1")" -eq "$3"; }
+
+run 0 "help letters" help letters
+check "letters --help tells what happens without overdue debtors" has out "writes no file"
+run 0 "letters --all-overdue -o" letters letters/book.arrears --all-overdue --as-of 2026-06-30 \
+  -o letters/all.pdf
+check "letters wrote a PDF" letters_is_pdf letters/all.pdf
+check "the letters pass qpdf --check" letters_qpdf_ok letters/all.pdf
+same_text "letters prints a summary" "3 letters written to letters/all.pdf" out
+check "a letter without a postal address is a warning on stderr" \
+  has err "^arrears-cli: warning: L-3: no usable postal address"
+check "an empty company detail is one warning, not one per letter" \
+  letters_count err "company.phone" 1
+if command -v pdftotext >/dev/null 2>&1; then
+  pdftotext -layout letters/all.pdf letters/all.txt 2>/dev/null
+  check "each debtor has a letter" has letters/all.txt "Dear Łucja Wąsowska-Żółć,"
+  check "… in any script" has letters/all.txt "Dear Γιώργος Παπαδόπουλος,"
+  check "… and the third" has letters/all.txt "Dear 王小明,"
+  check "each letter numbers its own page" letters_count letters/all.txt "Page 1 of 1" 3
+  check "an overdue invoice with its days and open amount" \
+    grep -q 'LA-1 .* 60 .*\$1,200\.00 .*\$1,000\.00' letters/all.txt
+  check "the total due" grep -q 'Total due .*\$1,350\.50' letters/all.txt
+  check "what is not yet due is not listed" sh -c '! grep -q "LA-3" letters/all.txt'
+  check "the deadline, 14 days on" has letters/all.txt "14 July 2026"
+  check "no letter for a debtor with nothing overdue" sh -c '! grep -q "Not Due Yet" letters/all.txt'
+else
+  for t in 1 2 3 4 5 6 7 8 9; do n=$((n + 1)); echo "ok $n - letters text # SKIP no pdftotext"; done
+fi
+cp letters/all.pdf letters/all.before
+run 1 "letters never replace a file" letters letters/book.arrears --all-overdue \
+  --as-of 2026-06-30 -o letters/all.pdf
+check "the refusal names the file" has err "^arrears-cli: .*all.pdf.* already exists"
+check "the existing file is untouched" cmp -s letters/all.pdf letters/all.before
+
+run 0 "letters --debtor --level 2" letters letters/book.arrears --debtor L-1 --level 2 \
+  --as-of 2026-06-30 --deadline-days 10 -o letters/one.pdf
+same_text "one letter" "1 letter written to letters/one.pdf" out
+if command -v pdftotext >/dev/null 2>&1; then
+  pdftotext -layout letters/one.pdf letters/one.txt 2>/dev/null
+  check "level 2 is the first notice" has letters/one.txt "First notice"
+  check "--deadline-days sets the deadline" has letters/one.txt "10 July 2026"
+  check "only the debtor named" sh -c '! grep -q "Γιώργος" letters/one.txt'
+else
+  for t in 1 2 3; do n=$((n + 1)); echo "ok $n - letters text # SKIP no pdftotext"; done
+fi
+
+run 0 "letters --dir" letters letters/book.arrears --all-overdue --as-of 2026-06-30 \
+  --dir letters/dir
+same_text "letters --dir prints a summary" "3 letters written to letters/dir" out
+check "one file per debtor, named after the customer number" \
+  test -s letters/dir/L-1.pdf -a -s letters/dir/L-2.pdf -a -s letters/dir/L-3.pdf
+check "nothing else in the folder" test "$(ls letters/dir | wc -l)" -eq 3
+rm letters/dir/L-2.pdf
+run 1 "letters --dir refuses existing files" letters letters/book.arrears --all-overdue \
+  --as-of 2026-06-30 --dir letters/dir
+check "… and writes nothing" test ! -e letters/dir/L-2.pdf
+
+run 0 "letters: nobody overdue" letters letters/book.arrears --all-overdue --as-of 2026-01-01 \
+  -o letters/none.pdf
+check "… says so" has out "no letter was written"
+check "… and writes no file" test ! -e letters/none.pdf
+run 0 "letters: the debtor named has nothing overdue" letters letters/book.arrears \
+  --debtor L-4 --as-of 2026-06-30 -o letters/none.pdf
+check "… says so" has out "^L-4 has nothing at least 1 day overdue"
+check "… and writes no file" test ! -e letters/none.pdf
+
+run 1 "letters: unknown debtor" letters letters/book.arrears --debtor L-9 -o letters/bad.pdf
+check "the unknown debtor is named" has err "L-9"
+run 1 "letters: a deadline too short" letters letters/book.arrears --all-overdue \
+  --as-of 2026-06-30 --deadline-days 3 -o letters/bad.pdf
+check "the short deadline is named" has err "^arrears-cli: deadline: "
+run 1 "letters: a level that doesn't exist" letters letters/book.arrears --all-overdue \
+  --level 10 -o letters/bad.pdf
+run 1 "letters: a level without a template" letters letters/book.arrears --all-overdue \
+  --as-of 2026-06-30 --level 5 -o letters/bad.pdf
+check "no file after a failure" test ! -e letters/bad.pdf
+run 2 "letters: neither --debtor nor --all-overdue" letters letters/book.arrears -o letters/bad.pdf
+run 2 "letters: both --debtor and --all-overdue" letters letters/book.arrears --debtor L-1 \
+  --all-overdue -o letters/bad.pdf
+run 2 "letters: neither -o nor --dir" letters letters/book.arrears --all-overdue
+run 2 "letters: both -o and --dir" letters letters/book.arrears --all-overdue \
+  -o letters/bad.pdf --dir letters/bad
+check "no output after usage errors" test ! -e letters/bad.pdf -a ! -e letters/bad
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -303,7 +303,7 @@ test_fields_and_expansion (Fixture *f, gconstpointer data)
   text = ar_template_to_text (out, "<table>");
   g_assert_true (g_str_has_prefix (text, "Dear {total_due} Ltd,\n"));
   g_assert_nonnull (strstr (text, "\n<table>\n"));
-  g_assert_nonnull (strstr (text, "Total due: $938.00\n"));
+  g_assert_nonnull (strstr (text, "Please pay $938.00 by 14 July 2026."));
   g_assert_nonnull (strstr (text, "by 14 July 2026. Pay to IBAN"));
   g_assert_nonnull (strstr (text, "remain unpaid as of 30 June 2026:"));
   g_assert_true (g_str_has_suffix (text, "Jo Smith\nAcme LLC"));

@@ -1,0 +1,461 @@
+/* SPDX-FileCopyrightText: 2026 The Arrears authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ar-account-list"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ar-account-list.h"
+#include "ar-chart-model.h"
+#include "ar-column-sorter.h"
+#include "ar-labels.h"
+#include "ar-money.h"
+
+struct _ArAccountList
+{
+  GtkWidget           parent_instance;
+
+  /* Template children. */
+  GtkColumnView      *column_view;
+  GtkSingleSelection *selection;
+  GtkColumnViewColumn *name_column;
+  GtkColumnViewColumn *balance_column;
+  GtkColumnViewColumn *days_column;
+  GtkLabel           *count_label;
+  GtkLabel           *totals_label;
+
+  ArAccountModel     *model;          /* owned */
+  GSettings          *settings;       /* owned */
+  char               *summary_text;
+  char               *buckets_class;  /* "buckets-N" on the column view */
+  guint               summary_idle;
+};
+
+G_DEFINE_FINAL_TYPE (ArAccountList, ar_account_list, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_MODEL, PROP_SELECTED_ACCOUNT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* The sort keys the settings schema can hold (its enum io.github.arrears.Arrears.SortColumn);
+ * the other columns sort too but are not remembered. */
+static const struct
+{
+  const char    *nick;
+  ArAccountSort  sort;
+} saved_sorts[] = {
+  { "balance", AR_ACCOUNT_SORT_BALANCE },
+  { "days", AR_ACCOUNT_SORT_DAYS_OVERDUE },
+  { "name", AR_ACCOUNT_SORT_NAME },
+  { "id", AR_ACCOUNT_SORT_EXTERNAL_ID },
+};
+
+/* Cell closures (ar-cell-*.ui) ------------------------------------------------------------ */
+
+/* No tooltip rather than an empty one. */
+static char *
+tooltip_text (gpointer    this_,
+              const char *text,
+              gpointer    user_data)
+{
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
+static char *
+days_text (gpointer this_,
+           int      days,
+           gpointer user_data)
+{
+  if (days <= 0)
+    return g_strdup ("");
+  return g_strdup_printf ("%d", days);
+}
+
+static char *
+status_text (gpointer this_,
+             int      status,
+             gpointer user_data)
+{
+  return g_strdup (ar_label_debtor_status ((ArDebtorStatus) status));
+}
+
+static char *
+bucket_text (gpointer    this_,
+             const char *bucket_label,
+             gpointer    user_data)
+{
+  return ar_label_bucket_short (bucket_label);
+}
+
+static GStrv
+bucket_css_classes (gpointer this_,
+                    int      bucket,
+                    gpointer user_data)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv classes;
+
+  if (bucket >= 0)
+    {
+      g_autofree char *name = g_strdup_printf ("bucket-%d", bucket);
+
+      g_strv_builder_add (builder, "bucket-pill");
+      g_strv_builder_add (builder, name);
+    }
+  classes = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return classes;
+}
+
+/* Sorting --------------------------------------------------------------------------------- */
+
+/* Sorts the model the way the column headers show, and remembers it. */
+static void
+apply_view_sort (ArAccountList *self)
+{
+  GtkSorter *view_sorter = gtk_column_view_get_sorter (self->column_view);
+  ArAccountSort sort;
+  gboolean descending;
+
+  if (!ar_column_sorter_probe (view_sorter, &sort, &descending))
+    return;
+
+  if (self->model != NULL)
+    {
+      gboolean current_descending;
+      ArAccountSort current = ar_account_model_get_sort (self->model, &current_descending);
+
+      if (current != sort || current_descending != descending)
+        ar_account_model_set_sort (self->model, sort, descending);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (saved_sorts); i++)
+    if (saved_sorts[i].sort == sort)
+      {
+        g_settings_set_enum (self->settings, "sort-column", (int) i);
+        g_settings_set_boolean (self->settings, "sort-descending", descending);
+        break;
+      }
+}
+
+static void
+on_view_sorter_changed_cb (GtkSorter       *view_sorter,
+                           GtkSorterChange  change,
+                           ArAccountList   *self)
+{
+  g_assert (AR_IS_ACCOUNT_LIST (self));
+
+  apply_view_sort (self);
+}
+
+/* Shows the saved sort in the column headers (which sorts the model through the sorter's
+ * "changed"), or sorts the model directly for a key no column shows. */
+static void
+restore_sort (ArAccountList *self)
+{
+  int saved = g_settings_get_enum (self->settings, "sort-column");
+  gboolean descending = g_settings_get_boolean (self->settings, "sort-descending");
+  GtkSortType order = descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
+  ArAccountSort sort = AR_ACCOUNT_SORT_DAYS_OVERDUE;
+  GtkColumnViewColumn *column = NULL;
+
+  if (saved >= 0 && (guint) saved < G_N_ELEMENTS (saved_sorts))
+    sort = saved_sorts[saved].sort;
+
+  switch (sort)
+    {
+    case AR_ACCOUNT_SORT_NAME:         column = self->name_column; break;
+    case AR_ACCOUNT_SORT_BALANCE:      column = self->balance_column; break;
+    case AR_ACCOUNT_SORT_DAYS_OVERDUE: column = self->days_column; break;
+    case AR_ACCOUNT_SORT_STATUS:
+    case AR_ACCOUNT_SORT_LAST_CONTACT:
+    case AR_ACCOUNT_SORT_NEXT_ACTION:
+    case AR_ACCOUNT_SORT_EXTERNAL_ID:
+    case AR_N_ACCOUNT_SORTS:
+    default:                           column = NULL; break;
+    }
+
+  if (column != NULL)
+    gtk_column_view_sort_by_column (self->column_view, column, order);
+  else
+    {
+      gtk_column_view_sort_by_column (self->column_view, NULL, order);
+      if (self->model != NULL)
+        ar_account_model_set_sort (self->model, sort, descending);
+    }
+}
+
+/* The footer ------------------------------------------------------------------------------ */
+
+static void
+update_summary (ArAccountList *self)
+{
+  g_autoptr(GArray) totals = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *count = NULL;
+  guint n_debtors = 0;
+
+  if (self->model == NULL)
+    {
+      gtk_label_set_text (self->count_label, "");
+      gtk_label_set_text (self->totals_label, "");
+      g_clear_pointer (&self->summary_text, g_free);
+      return;
+    }
+
+  if (!ar_account_model_get_summary (self->model, &n_debtors, &totals, &error))
+    {
+      g_warning ("Can’t count the accounts: %s", error->message);
+      return;
+    }
+
+  count = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u debtor", "%u debtors", n_debtors),
+                           n_debtors);
+  for (guint i = 0; totals != NULL && i < totals->len; i++)
+    {
+      const ArAccountTotal *total = &g_array_index (totals, ArAccountTotal, i);
+      g_autofree char *amount = NULL;
+
+      if (!ar_currency_is_valid (total->currency))
+        continue;
+      amount = ar_money_format (total->balance, total->currency);
+      if (text->len > 0)
+        g_string_append (text, "  ·  ");
+      g_string_append (text, amount);
+    }
+
+  gtk_label_set_text (self->count_label, count);
+  gtk_label_set_text (self->totals_label, text->str);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->totals_label),
+                               text->len > 0 ? _("Total balance per currency") : NULL);
+
+  g_free (self->summary_text);
+  self->summary_text = text->len > 0 ? g_strdup_printf ("%s — %s", count, text->str)
+                                     : g_strdup (count);
+}
+
+static gboolean
+update_summary_idle (gpointer user_data)
+{
+  ArAccountList *self = user_data;
+
+  self->summary_idle = 0;
+  update_summary (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_model_items_changed_cb (GListModel    *model,
+                           guint          position,
+                           guint          removed,
+                           guint          added,
+                           ArAccountList *self)
+{
+  /* A refresh of one debtor emits one items-changed per row; count once for all of them. */
+  if (self->summary_idle == 0)
+    self->summary_idle = g_idle_add (update_summary_idle, self);
+}
+
+static void
+on_selected_item_changed_cb (GtkSingleSelection *selection,
+                             GParamSpec         *pspec,
+                             ArAccountList      *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACCOUNT]);
+}
+
+/* GObject --------------------------------------------------------------------------------- */
+
+static void
+ar_account_list_dispose (GObject *object)
+{
+  ArAccountList *self = (ArAccountList *) object;
+
+  g_clear_handle_id (&self->summary_idle, g_source_remove);
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  if (self->column_view != NULL)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AR_TYPE_ACCOUNT_LIST);
+  /* The template's root box is no bound child, so it is not unparented for us. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
+    gtk_widget_unparent (child);
+  g_clear_object (&self->model);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ar_account_list_parent_class)->dispose (object);
+}
+
+static void
+ar_account_list_finalize (GObject *object)
+{
+  ArAccountList *self = (ArAccountList *) object;
+
+  g_free (self->summary_text);
+  g_free (self->buckets_class);
+  G_OBJECT_CLASS (ar_account_list_parent_class)->finalize (object);
+}
+
+static void
+ar_account_list_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ArAccountList *self = AR_ACCOUNT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    case PROP_SELECTED_ACCOUNT:
+      g_value_set_object (value, ar_account_list_get_selected_account (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ar_account_list_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  ArAccountList *self = AR_ACCOUNT_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      ar_account_list_set_model (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ar_account_list_class_init (ArAccountListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ar_account_list_dispose;
+  object_class->finalize = ar_account_list_finalize;
+  object_class->get_property = ar_account_list_get_property;
+  object_class->set_property = ar_account_list_set_property;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, AR_TYPE_ACCOUNT_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SELECTED_ACCOUNT] =
+    g_param_spec_object ("selected-account", NULL, NULL, AR_TYPE_ACCOUNT,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "accountlist");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/arrears/Arrears/ui/ar-account-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, selection);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, name_column);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, balance_column);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, days_column);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, totals_label);
+  gtk_widget_class_bind_template_callback (widget_class, days_text);
+  gtk_widget_class_bind_template_callback (widget_class, tooltip_text);
+  gtk_widget_class_bind_template_callback (widget_class, status_text);
+  gtk_widget_class_bind_template_callback (widget_class, bucket_text);
+  gtk_widget_class_bind_template_callback (widget_class, bucket_css_classes);
+
+  g_type_ensure (AR_TYPE_ACCOUNT);
+  g_type_ensure (AR_TYPE_COLUMN_SORTER);
+}
+
+static void
+ar_account_list_init (ArAccountList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new ("io.github.arrears.Arrears");
+  g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
+                    G_CALLBACK (on_view_sorter_changed_cb), self);
+  g_signal_connect (self->selection, "notify::selected-item",
+                    G_CALLBACK (on_selected_item_changed_cb), self);
+  restore_sort (self);
+}
+
+/* Public API ------------------------------------------------------------------------------ */
+
+GtkWidget *
+ar_account_list_new (void)
+{
+  return g_object_new (AR_TYPE_ACCOUNT_LIST, NULL);
+}
+
+ArAccountModel *
+ar_account_list_get_model (ArAccountList *self)
+{
+  g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), NULL);
+  return self->model;
+}
+
+void
+ar_account_list_set_model (ArAccountList  *self,
+                           ArAccountModel *model)
+{
+  g_return_if_fail (AR_IS_ACCOUNT_LIST (self));
+  g_return_if_fail (model == NULL || AR_IS_ACCOUNT_MODEL (model));
+
+  if (self->model == model)
+    return;
+
+  if (self->model != NULL)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_set_object (&self->model, model);
+
+  if (self->buckets_class != NULL)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->column_view), self->buckets_class);
+  g_clear_pointer (&self->buckets_class, g_free);
+
+  if (model != NULL)
+    {
+      const ArAgingConfig *config = ar_account_model_get_aging_config (model);
+
+      /* The pills take the chart's colours, which depend on the number of buckets. */
+      self->buckets_class = g_strdup_printf ("buckets-%u", config->n_limits + 2);
+      gtk_widget_add_css_class (GTK_WIDGET (self->column_view), self->buckets_class);
+      g_signal_connect (model, "items-changed", G_CALLBACK (on_model_items_changed_cb), self);
+      restore_sort (self);
+      apply_view_sort (self);
+    }
+
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
+  update_summary (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+ArAccount *
+ar_account_list_get_selected_account (ArAccountList *self)
+{
+  g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), NULL);
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+GtkSingleSelection *
+ar_account_list_get_selection (ArAccountList *self)
+{
+  g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), NULL);
+  return self->selection;
+}
+
+const char *
+ar_account_list_get_summary_text (ArAccountList *self)
+{
+  g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), NULL);
+  return self->summary_text != NULL ? self->summary_text : "";
+}

@@ -1,0 +1,717 @@
+/* SPDX-FileCopyrightText: 2026 The Arrears authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ar-debtor-pane"
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "ar-activity.h"
+#include "ar-aging.h"
+#include "ar-chart-model.h"
+#include "ar-date.h"
+#include "ar-debtor-ledger.h"
+#include "ar-debtor-pane.h"
+#include "ar-entry-row.h"
+#include "ar-labels.h"
+#include "ar-money.h"
+
+struct _ArDebtorPane
+{
+  GtkWidget       parent_instance;
+
+  /* Template children. */
+  GtkStack       *stack;
+  AdwStatusPage  *error_page;
+  GtkLabel       *name_label;
+  GtkLabel       *details_label;
+  GtkLabel       *balance_label;
+  GtkLabel       *overdue_label;
+  GtkDrawingArea *aging_bar;
+  GtkLabel       *other_balances_label;
+  GtkListBox     *open_list;
+  GtkNoSelection *ledger_selection;
+  GtkListBox     *activity_list;
+  GtkListBox     *contact_list;
+  AdwViewStack   *section_stack;
+
+  ArLedger       *ledger;     /* owned */
+  ArAccount      *account;    /* owned */
+  ArDebtorLedger *debtor;     /* owned; what is shown */
+  GListStore     *entries;    /* owned; ArEntryRow */
+  ArAgingConfig   config;
+  guint32         as_of;
+};
+
+G_DEFINE_FINAL_TYPE (ArDebtorPane, ar_debtor_pane, GTK_TYPE_WIDGET)
+
+enum { PROP_0, PROP_LEDGER, PROP_ACCOUNT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
+/* Cell closures (ar-cell-entry-*.ui) ------------------------------------------------------ */
+
+/* No tooltip rather than an empty one. */
+static char *
+tooltip_text (gpointer    this_,
+              const char *text,
+              gpointer    user_data)
+{
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
+/* Helpers --------------------------------------------------------------------------------- */
+
+static char *
+format_money (gint64      minor,
+              const char *currency)
+{
+  if (!ar_currency_is_valid (currency))
+    return g_strdup ("");
+  return ar_money_format (minor, currency);
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkListBoxRow *row;
+
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
+}
+
+static GtkWidget *
+new_row (const char *title,
+         const char *subtitle)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  /* Names and summaries are data, not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  if (subtitle != NULL && subtitle[0] != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  return row;
+}
+
+static void
+add_suffix_label (GtkWidget  *row,
+                  const char *text,
+                  gboolean    dim)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_widget_add_css_class (label, "numeric");
+  if (dim)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+}
+
+static const ArDebtorBalance *
+find_balance (const ArDebtorLedger *debtor,
+              const char           *currency)
+{
+  for (guint i = 0; i < debtor->balances->len; i++)
+    {
+      const ArDebtorBalance *b = &g_array_index (debtor->balances, ArDebtorBalance, i);
+
+      if (currency != NULL && strcmp (b->currency, currency) == 0)
+        return b;
+    }
+  return NULL;
+}
+
+/* The currency the header shows: the selected row's, or the debtor's first. */
+static const char *
+shown_currency (ArDebtorPane *self)
+{
+  const char *currency = self->account != NULL ? ar_account_get_currency (self->account) : NULL;
+
+  if (currency != NULL && currency[0] != '\0')
+    return currency;
+  if (self->debtor != NULL && self->debtor->balances->len > 0)
+    return g_array_index (self->debtor->balances, ArDebtorBalance, 0).currency;
+  return NULL;
+}
+
+static guint
+item_bucket (ArDebtorPane           *self,
+             const ArDebtorOpenItem *item)
+{
+  guint32 from = self->config.basis == AR_AGING_BY_ISSUE_DATE ? item->issue_date
+                                                              : item->due_date;
+
+  /* Days, not money: the item's age as of today. */
+  return ar_aging_bucket_for_days (&self->config, (int) self->as_of - (int) from);
+}
+
+/* The aging bar ---------------------------------------------------------------------------- */
+
+/* The debtor's open items in the shown currency, oldest first, one segment each, as wide as
+ * its share of what is open (ArDebtorBalance.open, the core's sum) and coloured like its
+ * bucket in the aging chart. */
+static void
+draw_aging_bar (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  ArDebtorPane *self = user_data;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  const ArChartPalette *palette =
+    ar_chart_palette_get (adw_style_manager_get_dark (style) ? AR_CHART_THEME_DARK
+                                                             : AR_CHART_THEME_LIGHT);
+  const char *currency = shown_currency (self);
+  const ArDebtorBalance *balance;
+  guint n_buckets = self->config.n_limits + 2;
+  double x = 0;
+  double radius = height / 2.0;
+
+  if (self->debtor == NULL || currency == NULL)
+    return;
+  balance = find_balance (self->debtor, currency);
+  if (balance == NULL || balance->open <= 0)
+    return;
+
+  /* A rounded track, clipped, so that the segments share its ends. */
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, radius, radius, radius, G_PI / 2, 3 * G_PI / 2);
+  cairo_arc (cr, width - radius, radius, radius, -G_PI / 2, G_PI / 2);
+  cairo_close_path (cr);
+  cairo_clip (cr);
+
+  for (guint i = 0; i < self->debtor->open_items->len; i++)
+    {
+      const ArDebtorOpenItem *item = &g_array_index (self->debtor->open_items,
+                                                     ArDebtorOpenItem, i);
+      ArChartColor color;
+      double w;
+
+      if (strcmp (item->currency, currency) != 0 || item->open <= 0)
+        continue;
+      /* Geometry, not money: the share of the bar this item covers. */
+      w = width * ((double) item->open / (double) balance->open);
+      color = ar_chart_palette_series (palette, MIN (item_bucket (self, item), n_buckets - 1),
+                                       n_buckets);
+      cairo_set_source_rgb (cr, color.r, color.g, color.b);
+      cairo_rectangle (cr, x, 0, w, height);
+      cairo_fill (cr);
+      x += w;
+      /* A hairline between segments, in the window's background. */
+      cairo_set_source_rgb (cr, palette->background.r, palette->background.g,
+                            palette->background.b);
+      cairo_rectangle (cr, x - 0.5, 0, 1, height);
+      cairo_fill (cr);
+    }
+}
+
+static void
+update_aging_bar (ArDebtorPane *self)
+{
+  const char *currency = shown_currency (self);
+  const ArDebtorBalance *balance = NULL;
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  if (self->debtor != NULL && currency != NULL)
+    balance = find_balance (self->debtor, currency);
+
+  if (balance == NULL || balance->open <= 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->aging_bar), FALSE);
+      return;
+    }
+
+  for (guint i = 0; i < self->debtor->open_items->len; i++)
+    {
+      const ArDebtorOpenItem *item = &g_array_index (self->debtor->open_items,
+                                                     ArDebtorOpenItem, i);
+      char label[32];
+      g_autofree char *bucket = NULL;
+      g_autofree char *amount = NULL;
+
+      if (strcmp (item->currency, currency) != 0 || item->open <= 0)
+        continue;
+      bucket = ar_label_bucket (ar_aging_bucket_label (&self->config, item_bucket (self, item),
+                                                       label, sizeof label));
+      amount = format_money (item->open, item->currency);
+      if (description->len > 0)
+        g_string_append (description, "; ");
+      /* Translators: one open item in the aging bar's description: "$50.00, 31–60 days" */
+      g_string_append_printf (description, _("%s, %s"), amount, bucket);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->aging_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str, -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->aging_bar), TRUE);
+  gtk_widget_queue_draw (GTK_WIDGET (self->aging_bar));
+}
+
+static void
+on_dark_changed_cb (ArDebtorPane *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->aging_bar));
+}
+
+/* Filling the pane ------------------------------------------------------------------------ */
+
+static void
+fill_header (ArDebtorPane *self)
+{
+  const ArDebtorDetails *d = &self->debtor->debtor;
+  const char *currency = shown_currency (self);
+  const ArDebtorBalance *balance = currency != NULL ? find_balance (self->debtor, currency)
+                                                    : NULL;
+  g_autoptr(GString) details = g_string_new (d->external_id);
+  g_autoptr(GString) others = g_string_new (NULL);
+  int days = self->account != NULL ? ar_account_get_days_overdue (self->account) : 0;
+
+  gtk_label_set_text (self->name_label, d->name);
+
+  g_string_append_printf (details, " · %s · %s", ar_label_debtor_kind (d->kind),
+                          ar_label_debtor_status (d->status));
+  if (d->company != NULL && d->company[0] != '\0' && g_strcmp0 (d->company, d->name) != 0)
+    g_string_append_printf (details, " · %s", d->company);
+  if (d->cease_contact)
+    g_string_append_printf (details, " · %s", _("Do not contact"));
+  gtk_label_set_text (self->details_label, details->str);
+
+  if (balance != NULL)
+    {
+      g_autofree char *text = format_money (balance->balance, balance->currency);
+
+      gtk_label_set_text (self->balance_label, text);
+    }
+  else
+    gtk_label_set_text (self->balance_label, _("Nothing owed"));
+
+  if (balance != NULL && balance->open > 0 && days > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day overdue", "%d days overdue",
+                                      days), days);
+
+      gtk_label_set_text (self->overdue_label, text);
+    }
+  else if (balance != NULL && balance->open > 0)
+    gtk_label_set_text (self->overdue_label, _("Not yet due"));
+  else
+    gtk_label_set_text (self->overdue_label, "");
+
+  /* Other currencies and credit on account, which the balance above nets. */
+  for (guint i = 0; i < self->debtor->balances->len; i++)
+    {
+      const ArDebtorBalance *b = &g_array_index (self->debtor->balances, ArDebtorBalance, i);
+      g_autofree char *amount = NULL;
+
+      if (b == balance)
+        {
+          if (b->unapplied > 0)
+            {
+              amount = format_money (b->unapplied, b->currency);
+              if (others->len > 0)
+                g_string_append (others, "\n");
+              g_string_append_printf (others, _("Credit on account: %s"), amount);
+            }
+          continue;
+        }
+      amount = format_money (b->balance, b->currency);
+      if (others->len > 0)
+        g_string_append (others, "\n");
+      g_string_append_printf (others, _("Balance in %s: %s"), b->currency, amount);
+    }
+  gtk_label_set_text (self->other_balances_label, others->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->other_balances_label), others->len > 0);
+
+  update_aging_bar (self);
+}
+
+static void
+fill_open_items (ArDebtorPane *self)
+{
+  clear_list (self->open_list);
+
+  for (guint i = 0; i < self->debtor->open_items->len; i++)
+    {
+      const ArDebtorOpenItem *item = &g_array_index (self->debtor->open_items,
+                                                     ArDebtorOpenItem, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *open = format_money (item->open, item->currency);
+      int days = (int) self->as_of - (int) item->due_date;
+      char due[11];
+      GtkWidget *row;
+
+      if (item->invoice_number != NULL)
+        /* Translators: an open item: "Invoice INV-1001" */
+        title = g_strdup_printf (_("Invoice %s"), item->invoice_number);
+      else
+        title = g_strdup (ar_label_entry_kind (item->kind));
+
+      ar_date_format_julian (item->due_date, due);
+      if (days > 0)
+        subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 "Due %s · %d day overdue",
+                                                 "Due %s · %d days overdue", days),
+                                    due, days);
+      else
+        subtitle = g_strdup_printf (_("Due %s"), due);
+
+      row = new_row (title, subtitle);
+      if (item->open != item->amount)
+        {
+          g_autofree char *amount = format_money (item->amount, item->currency);
+          /* Translators: the original amount of a partly paid invoice: "of $120.00" */
+          g_autofree char *of = g_strdup_printf (_("of %s"), amount);
+
+          add_suffix_label (row, open, FALSE);
+          add_suffix_label (row, of, TRUE);
+        }
+      else
+        add_suffix_label (row, open, FALSE);
+      gtk_list_box_append (self->open_list, row);
+    }
+}
+
+static void
+fill_entries (ArDebtorPane *self)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < self->debtor->entries->len; i++)
+    g_ptr_array_add (rows, ar_entry_row_new (self->debtor,
+                                             &g_array_index (self->debtor->entries,
+                                                             ArDebtorEntry, i)));
+  g_list_store_splice (self->entries, 0, g_list_model_get_n_items (G_LIST_MODEL (self->entries)),
+                       rows->pdata, rows->len);
+}
+
+static gboolean
+add_activity_row (const ArActivityRow *activity,
+                  gpointer             user_data)
+{
+  ArDebtorPane *self = user_data;
+  const char *direction = ar_label_direction (activity->direction);
+  g_autofree char *title = NULL;
+  g_autofree char *outcome = ar_label_outcome (activity->outcome);
+  g_autoptr(GString) subtitle = g_string_new (activity->summary);
+  g_autofree char *when = g_strndup (activity->occurred_at != NULL ? activity->occurred_at : "",
+                                     10);
+  GtkWidget *row;
+
+  if (direction[0] != '\0')
+    /* Translators: an activity and its direction: "Call · Outgoing" */
+    title = g_strdup_printf (_("%s · %s"), ar_label_activity_kind (activity->kind), direction);
+  else
+    title = g_strdup (ar_label_activity_kind (activity->kind));
+
+  if (outcome[0] != '\0')
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append (subtitle, outcome);
+    }
+  if (activity->next_action_date != 0)
+    {
+      char date[11];
+
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append_printf (subtitle, _("Next action %s"),
+                              ar_date_format_julian (activity->next_action_date, date));
+    }
+  if (activity->document_name != NULL)
+    {
+      if (subtitle->len > 0)
+        g_string_append (subtitle, " · ");
+      g_string_append (subtitle, activity->document_name);
+    }
+
+  row = new_row (title, subtitle->str);
+  add_suffix_label (row, when, TRUE);
+  gtk_list_box_append (self->activity_list, row);
+  return TRUE;
+}
+
+static void
+fill_activities (ArDebtorPane *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  clear_list (self->activity_list);
+  if (!ar_ledger_list_activities (self->ledger, self->debtor->debtor.id, add_activity_row, self,
+                                  &error))
+    g_warning ("Can’t read the activity of debtor %" G_GINT64_FORMAT ": %s",
+               self->debtor->debtor.id, error->message);
+}
+
+static void
+fill_contacts (ArDebtorPane *self)
+{
+  clear_list (self->contact_list);
+
+  for (guint i = 0; i < self->debtor->contacts->len; i++)
+    {
+      const ArDebtorContact *c = &g_array_index (self->debtor->contacts, ArDebtorContact, i);
+      g_autoptr(GString) subtitle = g_string_new (NULL);
+      GtkWidget *row;
+
+      if (c->label != NULL && c->label[0] != '\0')
+        g_string_append_printf (subtitle, "%s · ", c->label);
+      g_string_append (subtitle, ar_label_contact_kind (c->kind));
+      if (c->status != AR_CONTACT_VALID)
+        g_string_append_printf (subtitle, " · %s", ar_label_contact_status (c->status));
+
+      row = new_row (c->value, subtitle->str);
+      gtk_list_box_append (self->contact_list, row);
+    }
+}
+
+static void
+show_nothing (ArDebtorPane *self)
+{
+  g_clear_pointer (&self->debtor, ar_debtor_ledger_free);
+  g_list_store_remove_all (self->entries);
+  clear_list (self->open_list);
+  clear_list (self->activity_list);
+  clear_list (self->contact_list);
+  gtk_stack_set_visible_child_name (self->stack, "none");
+}
+
+/* GObject --------------------------------------------------------------------------------- */
+
+static void
+ar_debtor_pane_dispose (GObject *object)
+{
+  ArDebtorPane *self = (ArDebtorPane *) object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AR_TYPE_DEBTOR_PANE);
+  /* The template's root box is no bound child, so it is not unparented for us. */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
+    gtk_widget_unparent (child);
+  g_clear_object (&self->ledger);
+  g_clear_object (&self->account);
+  g_clear_object (&self->entries);
+  g_clear_pointer (&self->debtor, ar_debtor_ledger_free);
+
+  G_OBJECT_CLASS (ar_debtor_pane_parent_class)->dispose (object);
+}
+
+static void
+ar_debtor_pane_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  ArDebtorPane *self = AR_DEBTOR_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEDGER:
+      g_value_set_object (value, self->ledger);
+      break;
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ar_debtor_pane_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  ArDebtorPane *self = AR_DEBTOR_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEDGER:
+      ar_debtor_pane_set_ledger (self, g_value_get_object (value));
+      break;
+    case PROP_ACCOUNT:
+      ar_debtor_pane_set_account (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ar_debtor_pane_class_init (ArDebtorPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ar_debtor_pane_dispose;
+  object_class->get_property = ar_debtor_pane_get_property;
+  object_class->set_property = ar_debtor_pane_set_property;
+
+  properties[PROP_LEDGER] =
+    g_param_spec_object ("ledger", NULL, NULL, AR_TYPE_LEDGER,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL, AR_TYPE_ACCOUNT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "debtorpane");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/arrears/Arrears/ui/ar-debtor-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, name_label);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, details_label);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, balance_label);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, overdue_label);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, aging_bar);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, other_balances_label);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, open_list);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, ledger_selection);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, activity_list);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, contact_list);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, section_stack);
+
+  gtk_widget_class_bind_template_callback (widget_class, tooltip_text);
+
+  g_type_ensure (AR_TYPE_ENTRY_ROW);
+}
+
+static void
+ar_debtor_pane_init (ArDebtorPane *self)
+{
+  GDate today;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->entries = g_list_store_new (AR_TYPE_ENTRY_ROW);
+  gtk_no_selection_set_model (self->ledger_selection, G_LIST_MODEL (self->entries));
+  ar_aging_config_init_default (&self->config);
+  ar_date_set_today (&today);
+  self->as_of = ar_date_to_julian (&today);
+
+  gtk_drawing_area_set_draw_func (self->aging_bar, draw_aging_bar, self, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+/* Public API ------------------------------------------------------------------------------ */
+
+GtkWidget *
+ar_debtor_pane_new (void)
+{
+  return g_object_new (AR_TYPE_DEBTOR_PANE, NULL);
+}
+
+ArLedger *
+ar_debtor_pane_get_ledger (ArDebtorPane *self)
+{
+  g_return_val_if_fail (AR_IS_DEBTOR_PANE (self), NULL);
+  return self->ledger;
+}
+
+void
+ar_debtor_pane_set_ledger (ArDebtorPane *self,
+                           ArLedger     *ledger)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (AR_IS_DEBTOR_PANE (self));
+  g_return_if_fail (ledger == NULL || AR_IS_LEDGER (ledger));
+
+  if (!g_set_object (&self->ledger, ledger))
+    return;
+
+  g_clear_object (&self->account);
+  ar_aging_config_init_default (&self->config);
+  if (ledger != NULL && !ar_aging_config_load (&self->config, ledger, &error))
+    g_warning ("Can’t read the aging buckets: %s", error->message);
+  show_nothing (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEDGER]);
+}
+
+ArAccount *
+ar_debtor_pane_get_account (ArDebtorPane *self)
+{
+  g_return_val_if_fail (AR_IS_DEBTOR_PANE (self), NULL);
+  return self->account;
+}
+
+void
+ar_debtor_pane_set_account (ArDebtorPane *self,
+                            ArAccount    *account)
+{
+  g_return_if_fail (AR_IS_DEBTOR_PANE (self));
+  g_return_if_fail (account == NULL || AR_IS_ACCOUNT (account));
+
+  if (!g_set_object (&self->account, account))
+    return;
+  ar_debtor_pane_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+}
+
+void
+ar_debtor_pane_reload (ArDebtorPane *self)
+{
+  g_autoptr(GError) error = NULL;
+  ArDebtorLedger *debtor;
+
+  g_return_if_fail (AR_IS_DEBTOR_PANE (self));
+
+  if (self->ledger == NULL || self->account == NULL)
+    {
+      show_nothing (self);
+      return;
+    }
+
+  debtor = ar_debtor_ledger_load (self->ledger, ar_account_get_debtor_id (self->account), &error);
+  if (debtor == NULL)
+    {
+      show_nothing (self);
+      adw_status_page_set_description (self->error_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "error");
+      return;
+    }
+
+  g_clear_pointer (&self->debtor, ar_debtor_ledger_free);
+  self->debtor = debtor;
+
+  fill_header (self);
+  fill_open_items (self);
+  fill_entries (self);
+  fill_activities (self);
+  fill_contacts (self);
+  gtk_stack_set_visible_child_name (self->stack, "debtor");
+}
+
+void
+ar_debtor_pane_show_section (ArDebtorPane *self,
+                             const char   *name)
+{
+  g_return_if_fail (AR_IS_DEBTOR_PANE (self));
+  g_return_if_fail (name != NULL);
+  adw_view_stack_set_visible_child_name (self->section_stack, name);
+}
+
+const char *
+ar_debtor_pane_get_debtor_name (ArDebtorPane *self)
+{
+  g_return_val_if_fail (AR_IS_DEBTOR_PANE (self), NULL);
+  if (self->debtor == NULL)
+    return NULL;
+  return gtk_label_get_text (self->name_label);
+}
+
+GListModel *
+ar_debtor_pane_get_entries (ArDebtorPane *self)
+{
+  g_return_val_if_fail (AR_IS_DEBTOR_PANE (self), NULL);
+  return G_LIST_MODEL (self->entries);
+}

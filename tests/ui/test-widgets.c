@@ -1,0 +1,316 @@
+/* SPDX-FileCopyrightText: 2026 The Arrears authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+/* Every template type of the window is built from its .ui on GTK 4.8 / libadwaita 1.2 and
+ * finalized without leaks (the .ui files are not checked by the compiler), and the column
+ * sorter's probe tells which column sorts and in which order. */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ar-account-list.h"
+#include "ar-aging-view.h"
+#include "ar-application.h"
+#include "ar-column-sorter.h"
+#include "ar-date.h"
+#include "ar-debtor-pane.h"
+#include "ar-demo.h"
+#include "ar-ledger-tasks.h"
+#include "ar-window.h"
+
+static void
+test_account_list (void)
+{
+  GtkWidget *list = g_object_ref_sink (ar_account_list_new ());
+
+  g_assert_true (AR_IS_ACCOUNT_LIST (list));
+  g_assert_null (ar_account_list_get_model (AR_ACCOUNT_LIST (list)));
+  g_assert_null (ar_account_list_get_selected_account (AR_ACCOUNT_LIST (list)));
+  g_assert_cmpstr (ar_account_list_get_summary_text (AR_ACCOUNT_LIST (list)), ==, "");
+  g_assert_finalize_object (list);
+}
+
+static void
+test_debtor_pane (void)
+{
+  GtkWidget *pane = g_object_ref_sink (ar_debtor_pane_new ());
+
+  g_assert_true (AR_IS_DEBTOR_PANE (pane));
+  g_assert_null (ar_debtor_pane_get_debtor_name (AR_DEBTOR_PANE (pane)));
+  g_assert_cmpuint (g_list_model_get_n_items (ar_debtor_pane_get_entries (AR_DEBTOR_PANE (pane))),
+                    ==, 0);
+  g_assert_finalize_object (pane);
+}
+
+static void
+test_aging_view (void)
+{
+  GtkWidget *view = g_object_ref_sink (ar_aging_view_new ());
+
+  g_assert_true (AR_IS_AGING_VIEW (view));
+  g_assert_null (ar_aging_view_get_description (AR_AGING_VIEW (view)));
+  g_assert_finalize_object (view);
+}
+
+static void
+test_window (void)
+{
+  ArWindow *window = ar_window_new (NULL);
+
+  g_assert_true (AR_IS_WINDOW (window));
+  g_assert_null (ar_window_get_ledger (window));
+  g_assert_cmpstr (ar_window_get_state (window), ==, "welcome");
+  g_assert_false (ar_window_get_busy (window));
+
+  ar_window_set_busy (window, "Working");
+  g_assert_true (ar_window_get_busy (window));
+  g_assert_cmpstr (ar_window_get_state (window), ==, "busy");
+  ar_window_set_busy (window, NULL);
+  g_assert_cmpstr (ar_window_get_state (window), ==, "welcome");
+
+  /* A toplevel belongs to GTK's list of windows until it is destroyed. */
+  g_object_ref (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+test_application (void)
+{
+  ArApplication *app = ar_application_new ();
+
+  g_assert_true (AR_IS_APPLICATION (app));
+  g_assert_cmpstr (g_application_get_application_id (G_APPLICATION (app)), ==, APP_ID);
+  g_assert_true (g_application_get_flags (G_APPLICATION (app)) & G_APPLICATION_HANDLES_OPEN);
+  g_assert_cmpstr (g_application_get_resource_base_path (G_APPLICATION (app)), ==,
+                   "/io/github/arrears/Arrears");
+  g_assert_finalize_object (app);
+}
+
+static void
+test_resources (void)
+{
+  const char *paths[] = {
+    "/io/github/arrears/Arrears/style.css",
+    "/io/github/arrears/Arrears/gtk/menus.ui",
+    "/io/github/arrears/Arrears/gtk/help-overlay.ui",
+    "/io/github/arrears/Arrears/icons/scalable/apps/io.github.arrears.Arrears-symbolic.svg",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    g_assert_true (g_resources_get_info (paths[i], 0, NULL, NULL, NULL));
+}
+
+typedef struct
+{
+  GtkApplication *app;
+  char           *path;     /* a ledger to open */
+  guint           polls;
+  gboolean        demo;     /* waiting for the demo ledger */
+} RunState;
+
+static gboolean
+wait_for_ledger (gpointer user_data)
+{
+  RunState *state = user_data;
+  ArWindow *window = AR_WINDOW (gtk_application_get_active_window (state->app));
+  g_autofree char *demo_path = ar_ledger_task_demo_path ();
+  const char *expected = state->demo ? demo_path : state->path;
+  ArLedger *ledger = ar_window_get_ledger (window);
+  g_autoptr(GSettings) settings = NULL;
+  g_auto(GStrv) recent = NULL;
+  g_autofree char *last = NULL;
+
+  if (ledger == NULL || g_strcmp0 (ar_ledger_get_path (ledger), expected) != 0
+      || ar_window_get_busy (window))
+    {
+      g_assert_cmpuint (++state->polls, <, 400);
+      return G_SOURCE_CONTINUE;
+    }
+
+  /* Opened off the main thread, shown, and remembered. */
+  g_assert_cmpstr (ar_window_get_state (window), ==, "list");
+  settings = g_settings_new ("io.github.arrears.Arrears");
+  last = g_settings_get_string (settings, "last-ledger");
+  recent = g_settings_get_strv (settings, "recent-ledgers");
+  g_assert_cmpstr (last, ==, expected);
+  g_assert_cmpstr (recent[0], ==, expected);
+
+  if (!state->demo)
+    {
+      /* Open Demo Ledger: 500 debtors written in a worker thread, then opened. */
+      state->demo = TRUE;
+      state->polls = 0;
+      g_action_group_activate_action (G_ACTION_GROUP (state->app), "open-demo", NULL);
+      g_assert_true (ar_window_get_busy (window));
+      g_assert_cmpstr (ar_window_get_state (window), ==, "busy");
+      return G_SOURCE_CONTINUE;
+    }
+
+  g_assert_cmpstr (recent[1], ==, state->path);
+  {
+    ArAccountList *list = AR_ACCOUNT_LIST (ar_window_get_account_list (window));
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ar_account_list_get_model (list))),
+                      >=, AR_DEMO_DEBTORS);
+  }
+  gtk_window_close (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+check_running_app (gpointer user_data)
+{
+  RunState *state = user_data;
+  GtkApplication *app = state->app;
+  GtkWindow *window = gtk_application_get_active_window (app);
+  const char *actions[] = { "new-ledger", "open-ledger", "open-demo", "about", "quit" };
+  g_auto(GStrv) quit = gtk_application_get_accels_for_action (app, "app.quit");
+  g_auto(GStrv) search = gtk_application_get_accels_for_action (app, "win.search");
+  g_auto(GStrv) open = gtk_application_get_accels_for_action (app, "app.open-ledger");
+  g_auto(GStrv) new_ledger = gtk_application_get_accels_for_action (app, "app.new-ledger");
+  g_autoptr(GFile) file = g_file_new_for_path (state->path);
+
+  /* Started with no last ledger: one window, on the welcome page, with the primary menu. */
+  g_assert_true (AR_IS_WINDOW (window));
+  g_assert_cmpstr (ar_window_get_state (AR_WINDOW (window)), ==, "welcome");
+  g_assert_true (G_IS_MENU_MODEL (gtk_application_get_menu_by_id (app, "primary_menu")));
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), actions[i]));
+  g_assert_cmpstr (quit[0], ==, "<Control>q");
+  g_assert_cmpstr (search[0], ==, "<Control>f");
+  g_assert_cmpstr (open[0], ==, "<Control>o");
+  g_assert_cmpstr (new_ledger[0], ==, "<Control>n");
+
+  /* What a file manager does: open a ledger in the running application. */
+  ar_application_open_file (AR_APPLICATION (app), file);
+  g_assert_true (ar_window_get_busy (AR_WINDOW (window)));
+  g_timeout_add (50, wait_for_ledger, state);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_activate_cb (GApplication *app,
+                RunState     *state)
+{
+  g_timeout_add (100, check_running_app, state);
+}
+
+/* The application starts, registers its actions and accelerators, shows its window, and
+ * opens a ledger handed to it. */
+static void
+test_application_run (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("arrears-app-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "small.arrears", NULL);
+  g_autoptr(ArLedger) ledger = NULL;
+  ArApplication *app = ar_application_new ();
+  char *argv[] = { (char *) "arrears", NULL };
+  RunState state = { GTK_APPLICATION (app), path, 0 };
+  GDate today;
+
+  g_assert_no_error (error);
+  ledger = ar_ledger_create (path, &error);
+  g_assert_no_error (error);
+  ar_date_set_today (&today);
+  ar_demo_generate (ledger, 30, 7, ar_date_to_julian (&today), NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&ledger);
+
+  g_signal_connect_after (app, "activate", G_CALLBACK (on_activate_cb), &state);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_finalize_object (app);
+
+  g_remove (path);
+  g_rmdir (dir);
+  {
+    g_autofree char *demo = ar_ledger_task_demo_path ();
+
+    g_remove (demo);
+  }
+}
+
+/* The menus and the shortcuts window build without warnings. */
+static void
+test_builder_files (void)
+{
+  g_autoptr(GtkBuilder) menus =
+    gtk_builder_new_from_resource ("/io/github/arrears/Arrears/gtk/menus.ui");
+  g_autoptr(GtkBuilder) help =
+    gtk_builder_new_from_resource ("/io/github/arrears/Arrears/gtk/help-overlay.ui");
+  GObject *overlay = gtk_builder_get_object (help, "help_overlay");
+
+  g_assert_true (G_IS_MENU_MODEL (gtk_builder_get_object (menus, "primary_menu")));
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+static GtkColumnViewColumn *
+add_column (GtkColumnView *view,
+            const char    *title,
+            ArAccountSort  key)
+{
+  g_autoptr(GtkSorter) sorter = ar_column_sorter_new (key);
+  GtkColumnViewColumn *column = gtk_column_view_column_new (title, NULL);
+
+  gtk_column_view_column_set_sorter (column, sorter);
+  gtk_column_view_append_column (view, column);
+  g_object_unref (column);
+  return column;
+}
+
+static void
+test_sorter_probe (void)
+{
+  GtkWidget *view = g_object_ref_sink (gtk_column_view_new (NULL));
+  GtkSorter *sorter = gtk_column_view_get_sorter (GTK_COLUMN_VIEW (view));
+  GtkColumnViewColumn *name = add_column (GTK_COLUMN_VIEW (view), "Name", AR_ACCOUNT_SORT_NAME);
+  GtkColumnViewColumn *days = add_column (GTK_COLUMN_VIEW (view), "Days",
+                                          AR_ACCOUNT_SORT_DAYS_OVERDUE);
+  ArAccountSort key = AR_N_ACCOUNT_SORTS;
+  gboolean descending = TRUE;
+
+  g_assert_false (ar_column_sorter_probe (sorter, &key, &descending));
+
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), name, GTK_SORT_ASCENDING);
+  g_assert_true (ar_column_sorter_probe (sorter, &key, &descending));
+  g_assert_cmpint (key, ==, AR_ACCOUNT_SORT_NAME);
+  g_assert_false (descending);
+
+  /* The last column sorted is the primary one, whatever sorted before it. */
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), days, GTK_SORT_DESCENDING);
+  g_assert_true (ar_column_sorter_probe (sorter, &key, &descending));
+  g_assert_cmpint (key, ==, AR_ACCOUNT_SORT_DAYS_OVERDUE);
+  g_assert_true (descending);
+
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), name, GTK_SORT_DESCENDING);
+  g_assert_true (ar_column_sorter_probe (sorter, &key, &descending));
+  g_assert_cmpint (key, ==, AR_ACCOUNT_SORT_NAME);
+  g_assert_true (descending);
+
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), NULL, GTK_SORT_ASCENDING);
+  g_assert_false (ar_column_sorter_probe (sorter, &key, &descending));
+
+  g_assert_finalize_object (view);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/widgets/resources", test_resources);
+  g_test_add_func ("/widgets/builder-files", test_builder_files);
+  g_test_add_func ("/widgets/account-list", test_account_list);
+  g_test_add_func ("/widgets/debtor-pane", test_debtor_pane);
+  g_test_add_func ("/widgets/aging-view", test_aging_view);
+  g_test_add_func ("/widgets/window", test_window);
+  g_test_add_func ("/widgets/application", test_application);
+  g_test_add_func ("/widgets/sorter-probe", test_sorter_probe);
+  g_test_add_func ("/widgets/application-run", test_application_run);
+
+  return g_test_run ();
+}
