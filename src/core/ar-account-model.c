@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
+#include <sqlite3.h>
 
 #include "ar-account-model.h"
 #include "ar-date.h"
-#include "ar-ledger-private.h"
 
 /* How it works (measured on a 100,000-debtor demo book; tests/bench/bench-account-model.c).
  *
@@ -608,7 +608,6 @@ hit_func (sqlite3_context *context, int argc, sqlite3_value **argv)
   sqlite3_result_int (context, hits != NULL && id >= 0 && id <= hits->max_id &&
                                (hits->bits[id >> 3] & (1u << (id & 7))) != 0);
 }
-
 
 static gboolean
 hits_init (ArAccountModel  *self,
