@@ -247,7 +247,8 @@ ar_pdf_new (ArPdfPaper   paper,
                    _ar_pdf_hpdf_explain (HPDF_FAILD_TO_ALLOC_MEM));
       return NULL;
     }
-  /* Fonts, images and page content are all deflated; the fonts are the bulk of a small file. */
+  /* Fonts, images and page content are all deflated; the fonts are the bulk of a small file.
+   * Large batches turn page compression off (ar_pdf_set_compress_pages). */
   HPDF_SetCompressionMode (pdf->doc, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings (pdf->doc);
   HPDF_SetInfoAttr (pdf->doc, HPDF_INFO_CREATOR, "Arrears");
@@ -310,6 +311,17 @@ ar_pdf_set_metadata (ArPdf      *pdf,
       ascii = g_str_to_ascii (attrs[i].value, "C");
       HPDF_SetInfoAttr (pdf->doc, attrs[i].type, ascii);
     }
+}
+
+void
+ar_pdf_set_compress_pages (ArPdf *pdf, gboolean compress)
+{
+  g_return_if_fail (pdf != NULL);
+  /* libharu gives each page its content stream's filter when the page is made. */
+  g_return_if_fail (ar_pdf_get_n_pages (pdf) == 0);
+
+  HPDF_SetCompressionMode (pdf->doc, compress ? HPDF_COMP_ALL
+                                              : HPDF_COMP_IMAGE | HPDF_COMP_METADATA);
 }
 
 ArPdfPaper

@@ -91,6 +91,11 @@ void                ar_pdf_set_metadata        (ArPdf         *pdf,
                                                 const char    *title,
                                                 const char    *author,
                                                 const char    *subject);
+/* Page content is deflated by default. Deflating is about half the time of a batch of
+ * thousands of letters, for some 8 KB a page, so large batches turn it off; fonts and images
+ * stay compressed. Call before the first page. */
+void                ar_pdf_set_compress_pages  (ArPdf         *pdf,
+                                                gboolean       compress);
 ArPdfPaper          ar_pdf_get_paper           (ArPdf         *pdf);
 double              ar_pdf_get_page_width      (ArPdf         *pdf);
 double              ar_pdf_get_page_height     (ArPdf         *pdf);
