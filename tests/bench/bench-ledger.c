@@ -316,7 +316,7 @@ main (int argc, char **argv)
            "-");
   g_print ("%-34s %10.3f %10s %9s\n", "delinquent list, all rows", num (list, "list-all"), "-",
            "-");
-  g_print ("# import is %.1f× a bare SQLite insert of the same %u rows (%.3f s) in this run\n",
+  g_print ("# import is %.1fx a bare SQLite insert of the same %u rows (%.3f s) in this run\n",
            num (imp, "import") / num (base, "baseline"), rows, num (base, "baseline"));
   g_print ("# peak RSS: import %.0f MiB, aging %.0f MiB, list %.0f MiB\n",
            num (imp, "rss") / 1024, num (age, "rss") / 1024, num (list, "rss") / 1024);
