@@ -1052,14 +1052,17 @@ pipeline_worker (gpointer user_data)
 
   for (guint i = 0; i < p->targets->len; i++)
     {
+      gboolean failed;
       Job *job;
 
       g_async_queue_pop (p->slots);
       if (g_atomic_int_get (&p->stop) || g_cancellable_is_cancelled (p->cancellable))
         break;
       job = build_job (p->run, &g_array_index (p->targets, Target, i));
+      /* Once pushed, the job belongs to the main thread, which may free it at once. */
+      failed = job->error != NULL;
       g_async_queue_push (p->jobs, job);
-      if (job->error != NULL)
+      if (failed)
         break;
     }
   g_async_queue_push (p->jobs, g_new0 (Job, 1));
