@@ -3,6 +3,8 @@
 #define G_LOG_DOMAIN "ar-doc-common"
 #include "config.h"
 
+#include <langinfo.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "ar-doc-common.h"
@@ -19,9 +21,18 @@ ar_doc_paper_for_ledger (ArLedger *ledger, const ArDocumentCompany *company)
 
   if (paper != NULL)
     return g_str_equal (paper, "letter") ? AR_PDF_PAPER_LETTER : AR_PDF_PAPER_A4;
-  for (guint i = 0; company != NULL && i < G_N_ELEMENTS (letter_countries); i++)
-    if (g_strcmp0 (company->country, letter_countries[i]) == 0)
-      return AR_PDF_PAPER_LETTER;
+  if (company != NULL && company->country != NULL && company->country[0] != '\0')
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (letter_countries); i++)
+        if (g_strcmp0 (company->country, letter_countries[i]) == 0)
+          return AR_PDF_PAPER_LETTER;
+      return AR_PDF_PAPER_A4;
+    }
+#ifdef _NL_PAPER_WIDTH
+  /* No company country yet: the paper of the user's locale (LC_PAPER), 216 mm wide for Letter. */
+  if ((guintptr) nl_langinfo (_NL_PAPER_WIDTH) == 216)
+    return AR_PDF_PAPER_LETTER;
+#endif
   return AR_PDF_PAPER_A4;
 }
 
