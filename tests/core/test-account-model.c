@@ -10,6 +10,7 @@
 #include "ar-date.h"
 #include "ar-demo.h"
 #include "ar-ledger-private.h"
+#include "ar-test-util.h"
 
 /* The account model against the ledger read directly: every row the model shows, and its
  * order, is computed here from plain SQL rows and sorted and filtered in C, independently of
@@ -1161,24 +1162,6 @@ test_two_models (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 make_book (void)
 {
   book = new_demo (2000);
@@ -1216,7 +1199,7 @@ main (int argc, char **argv)
   ret = g_test_run ();
 
   g_clear_object (&book);
-  remove_tree (tmp_dir);
+  ar_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return ret;
 }

@@ -5,6 +5,7 @@
 
 #include "ar-aging.h"
 #include "ar-date.h"
+#include "ar-test-util.h"
 
 typedef struct
 {
@@ -78,17 +79,8 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&f->ledger);
-  dir = g_dir_open (f->dir, 0, NULL);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_unlink (p);
-    }
-  g_rmdir (f->dir);
+  ar_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

@@ -9,6 +9,7 @@
 #include "ar-check.h"
 #include "ar-date.h"
 #include "ar-demo.h"
+#include "ar-test-util.h"
 
 static char *tmp_dir;
 static guint counter;
@@ -318,25 +319,6 @@ test_audit_missing (Fixture       *f,
   g_assert_true (has_problem_with (problems, "Invoice “INV-000001” has no audit record"));
 }
 
-/* Removes @path and everything below it. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -368,7 +350,7 @@ main (int    argc,
 #undef ADD
 
   ret = g_test_run ();
-  remove_tree (tmp_dir);
+  ar_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return ret;
 }

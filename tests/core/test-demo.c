@@ -12,6 +12,7 @@
 #include "ar-date.h"
 #include "ar-demo.h"
 #include "ar-export.h"
+#include "ar-test-util.h"
 
 static char *tmp_dir;
 static guint counter;
@@ -374,25 +375,6 @@ test_empty_book (void)
   g_assert_cmpint (ar_ledger_lookup_debtor (ledger, "C000001"), ==, 0);
 }
 
-/* Removes @path and everything below it. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -416,7 +398,7 @@ main (int    argc,
   g_test_add_func ("/demo/empty-book", test_empty_book);
   ret = g_test_run ();
 
-  remove_tree (tmp_dir);
+  ar_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return ret;
 }

@@ -11,6 +11,7 @@
 #include "ar-date.h"
 #include "ar-export.h"
 #include "ar-ledger-private.h"
+#include "ar-test-util.h"
 
 static char *tmp_dir;
 static guint counter;
@@ -442,25 +443,6 @@ test_many (void)
   g_assert_cmpuint (n, ==, 4000);
 }
 
-/* Removes @path and everything below it. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -480,7 +462,7 @@ main (int    argc,
   g_test_add_func ("/export/many", test_many);
   ret = g_test_run ();
 
-  remove_tree (tmp_dir);
+  ar_test_remove_tree (tmp_dir);
   g_free (tmp_dir);
   return ret;
 }

@@ -15,6 +15,7 @@
 #include "ar-doc-letter.h"
 #include "ar-letter-data.h"
 #include "ar-template.h"
+#include "ar-test-util.h"
 
 /* Dunning letters: written into temporary directories and read back with poppler-utils
  * (pdftotext, pdffonts) and qpdf; the checks that need a missing tool are skipped. Set
@@ -22,27 +23,6 @@
  * US Letter) for looking at. */
 
 /* Tools ------------------------------------------------------------------------------------- */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_unlink (path);
-      return;
-    }
-  d = g_dir_open (path, 0, NULL);
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      remove_tree (child);
-    }
-  g_rmdir (path);
-}
 
 static guint
 count_entries (const char *dir)
@@ -386,7 +366,7 @@ static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
   g_clear_object (&f->ledger);
-  remove_tree (f->dir);
+  ar_test_remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
 }

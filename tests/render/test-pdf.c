@@ -13,6 +13,7 @@
 #include "ar-pdf.h"
 #include "ar-pdf-letter.h"
 #include "ar-pdf-table.h"
+#include "ar-test-util.h"
 
 /* The PDFs are written to a temporary directory and read back with poppler-utils (pdftotext,
  * pdffonts, pdfimages) and qpdf; a test whose tool is missing is skipped. Set AR_PDF_SAMPLE
@@ -40,23 +41,6 @@ count_entries (const char *dir)
   while (g_dir_read_name (d) != NULL)
     n++;
   return n;
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 static gboolean
@@ -429,7 +413,7 @@ test_scripts (void)
   g_assert_cmpuint (count_substr (fonts, "\n"), ==, 3);
 
 out:
-  remove_tree (dir);
+  ar_test_remove_tree (dir);
 }
 
 static void
@@ -449,7 +433,7 @@ test_no_cjk_font_without_cjk (void)
   g_assert_nonnull (strstr (fonts, "DejaVuSans"));
   g_assert_null (strstr (fonts, "WenQuanYi"));
 out:
-  remove_tree (dir);
+  ar_test_remove_tree (dir);
 }
 
 static void
@@ -483,7 +467,7 @@ test_fonts_once_per_document (void)
   g_assert_nonnull (strstr (text, "王小明 28"));
   g_assert_nonnull (strstr (text, "Page 1 of 1"));
 out:
-  remove_tree (dir);
+  ar_test_remove_tree (dir);
 }
 
 /* Characters needing shaping are printed in logical order, with a warning; characters no
@@ -523,7 +507,7 @@ test_warnings (void)
   g_assert_nonnull (strstr (text, "Mr "));
   g_assert_true (strstr (text, "م") != NULL || strstr (text, "ﻣ") != NULL);
 out:
-  remove_tree (dir);
+  ar_test_remove_tree (dir);
 }
 
 /* Every glyph prints ink. libharu 2.3.0 leaves out the parts of composite glyphs beyond
@@ -580,7 +564,7 @@ test_glyphs_have_ink (void)
     }
   cairo_surface_destroy (surface);
 out:
-  remove_tree (dir);
+  ar_test_remove_tree (dir);
 }
 
 /* Line breaking ---------------------------------------------------------------------------- */
@@ -670,7 +654,7 @@ test_paragraph_words (void)
       g_assert_cmpfloat (found->x_max, <=, right + 0.5);
     }
 out:
-  remove_tree (dir);
+  ar_test_remove_tree (dir);
 }
 
 /* Tables, sections and page numbers ------------------------------------------------------- */
@@ -767,7 +751,7 @@ test_table_pages (void)
     }
   g_assert_cmpfloat (amount_right, >, 0.0);
 out:
-  remove_tree (dir);
+  ar_test_remove_tree (dir);
 }
 
 static void
@@ -889,7 +873,7 @@ test_painter (void)
   g_assert_nonnull (word);
   g_assert_cmpfloat (word->y_min, >=, top + 120.0);
 out:
-  remove_tree (dir);
+  ar_test_remove_tree (dir);
 }
 
 /* Saving ------------------------------------------------------------------------------------- */
@@ -925,7 +909,7 @@ test_save_fails_cleanly (void)
   g_assert_no_error (error);
   g_assert_cmpuint (g_bytes_get_size (bytes), ==, len);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), len, data, len);
-  remove_tree (dir);
+  ar_test_remove_tree (dir);
 }
 
 /* A libharu error (here a negative line width, drawn straight on the page as a chart painter
@@ -955,7 +939,7 @@ test_libharu_error (void)
   g_clear_error (&error);
   g_assert_null (ar_pdf_save_to_bytes (pdf, &error));
   g_assert_error (error, AR_PDF_ERROR, AR_PDF_ERROR_LIBHARU);
-  remove_tree (dir);
+  ar_test_remove_tree (dir);
 }
 
 /* Images ----------------------------------------------------------------------------------- */
@@ -1023,7 +1007,7 @@ test_images_once (void)
   g_assert_cmpuint (n_uses, ==, 7);
   g_assert_cmpuint (g_hash_table_size (objects), ==, 2);
 out:
-  remove_tree (dir);
+  ar_test_remove_tree (dir);
 }
 
 /* Letters ----------------------------------------------------------------------------------- */
@@ -1072,7 +1056,7 @@ check_window (ArPdfPaper  paper,
   g_assert_nonnull (word);
   g_assert_cmpfloat (word->y_min, >, y_max);
 out:
-  remove_tree (dir);
+  ar_test_remove_tree (dir);
 }
 
 static void
@@ -1159,7 +1143,7 @@ test_sample_letter (void)
   g_assert_nonnull (strstr (text, "Page 2 of 2"));
   g_free (embedded_fonts (path));
 out:
-  remove_tree (dir);
+  ar_test_remove_tree (dir);
 }
 
 int

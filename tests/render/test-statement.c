@@ -16,6 +16,7 @@
 #include "ar-money.h"
 #include "ar-pdf.h"
 #include "ar-statement.h"
+#include "ar-test-util.h"
 
 /* Account statements as PDF, read back with poppler-utils (pdftotext, pdffonts, pdfimages,
  * pdfinfo) and qpdf; a check whose tool is missing is skipped. The book is computed by hand
@@ -345,28 +346,11 @@ book_setup (Book          *book,
 }
 
 static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return;
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      g_assert_cmpint (g_unlink (path), ==, 0);
-    }
-  g_assert_cmpint (g_rmdir (dir), ==, 0);
-}
-
-static void
 book_teardown (Book          *book,
                gconstpointer  data)
 {
   g_clear_object (&book->ledger);
-  remove_tree (book->dir);
+  ar_test_remove_tree (book->dir);
   g_free (book->dir);
 }
 
