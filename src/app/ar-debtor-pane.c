@@ -8,15 +8,19 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "ar-account-list.h"
 #include "ar-activity.h"
 #include "ar-aging.h"
 #include "ar-chart-model.h"
+#include "ar-contact-dialog.h"
 #include "ar-date.h"
 #include "ar-debtor-ledger.h"
 #include "ar-debtor-pane.h"
 #include "ar-entry-row.h"
 #include "ar-labels.h"
 #include "ar-money.h"
+#include "ar-payment-dialog.h"
+#include "ar-window.h"
 
 struct _ArDebtorPane
 {
@@ -36,6 +40,8 @@ struct _ArDebtorPane
   GtkListBox     *activity_list;
   GtkListBox     *contact_list;
   AdwViewStack   *section_stack;
+
+  AdwToast       *undo_toast; /* weak; the last payment's "Undo" */
 
   ArLedger       *ledger;     /* owned */
   ArAccount      *account;    /* owned */
@@ -469,6 +475,17 @@ fill_contacts (ArDebtorPane *self)
     }
 }
 
+/* The actions need a debtor shown (and, to record a payment, a currency). */
+static void
+update_actions (ArDebtorPane *self)
+{
+  gboolean shown = self->ledger != NULL && self->debtor != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "debtor.record-payment",
+                                 shown && shown_currency (self) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "debtor.log-contact", shown);
+}
+
 static void
 show_nothing (ArDebtorPane *self)
 {
@@ -478,6 +495,189 @@ show_nothing (ArDebtorPane *self)
   clear_list (self->activity_list);
   clear_list (self->contact_list);
   gtk_stack_set_visible_child_name (self->stack, "none");
+  update_actions (self);
+}
+
+/* Actions: record a payment, log a contact ---------------------------------------------- */
+
+/* The reversal reason "Undo" writes. It is data in the ledger's journal, like an entry's
+ * memo, so it is not translated. */
+#define UNDO_REASON "Undone"
+
+static void
+show_write_error (ArDebtorPane *self,
+                  const char   *heading,
+                  const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (AR_IS_WINDOW (root))
+    ar_window_show_error (AR_WINDOW (root), heading, error->message);
+  else
+    g_warning ("%s: %s", heading, error->message);
+}
+
+static void
+add_toast (ArDebtorPane *self,
+           AdwToast     *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+/* After a write for @debtor_id: the list's row (its balance, last contact, next action) and
+ * the pane. The account model reads through its own connection, so it sees the commit. */
+static void
+refresh_after_write (ArDebtorPane *self,
+                     gint64        debtor_id)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (AR_IS_WINDOW (root))
+    {
+      GtkWidget *list = ar_window_get_account_list (AR_WINDOW (root));
+      ArAccountModel *model = list != NULL ? ar_account_list_get_model (AR_ACCOUNT_LIST (list))
+                                           : NULL;
+
+      if (model != NULL && !ar_account_model_refresh (model, debtor_id, &error))
+        g_warning ("Can’t refresh the account list: %s", error->message);
+    }
+  ar_debtor_pane_reload (self);
+}
+
+static void
+weak_ref_free (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+/* The toast's "Undo": reverses the payment (entry id, debtor id, its date), dated today or,
+ * for a payment dated later, on its own date, since a reversal can't precede its entry. */
+static void
+undo_payment_cb (ArDebtorPane *self,
+                 GVariant     *parameter,
+                 GSimpleAction *action)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArLedger) ledger = g_weak_ref_get (g_object_get_data (G_OBJECT (action), "ledger"));
+  gint64 entry_id, debtor_id;
+  guint32 date;
+  GDate today;
+
+  /* The window may show another ledger by now. */
+  if (ledger == NULL || ledger != self->ledger)
+    return;
+
+  g_variant_get (parameter, "(xxu)", &entry_id, &debtor_id, &date);
+  ar_date_set_today (&today);
+  if (!ar_ledger_reverse (ledger, entry_id, MAX (ar_date_to_julian (&today), date), UNDO_REASON,
+                          NULL, &error))
+    {
+      show_write_error (self, _("Can’t Undo the Payment"), error);
+      return;
+    }
+
+  if (self->undo_toast != NULL)
+    adw_toast_dismiss (self->undo_toast);
+  refresh_after_write (self, debtor_id);
+  add_toast (self, adw_toast_new (_("Payment undone")));
+}
+
+static void
+on_payment_recorded_cb (ArDebtorPane    *self,
+                        gint64           entry_id,
+                        gint64           debtor_id,
+                        gint64           amount,
+                        guint            date,
+                        const char      *currency,
+                        ArPaymentDialog *dialog)
+{
+  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) undo = g_simple_action_new ("undo-payment", G_VARIANT_TYPE ("(xxu)"));
+  g_autofree char *text = ar_money_format (amount, currency);
+  g_autofree char *title = NULL;
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  GWeakRef *ledger_ref = g_new0 (GWeakRef, 1);
+  AdwToast *toast;
+
+  refresh_after_write (self, debtor_id);
+
+  /* The toast lives in the window's overlay, above the pane, so its action is looked up
+   * from there: the group is put on the overlay (replacing the last payment's). */
+  g_weak_ref_init (ledger_ref, self->ledger);
+  g_object_set_data_full (G_OBJECT (undo), "ledger", ledger_ref, weak_ref_free);
+  g_signal_connect_object (undo, "activate", G_CALLBACK (undo_payment_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (undo));
+  if (overlay != NULL)
+    gtk_widget_insert_action_group (overlay, "debtor-undo", G_ACTION_GROUP (group));
+
+  /* Translators: a toast: "Payment of $50.00 recorded" */
+  title = g_strdup_printf (_("Payment of %s recorded"), text);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "debtor-undo.undo-payment");
+  adw_toast_set_action_target (toast, "(xxu)", entry_id, debtor_id, (guint32) date);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  add_toast (self, toast);
+}
+
+static void
+record_payment_action (GtkWidget  *widget,
+                       const char *name,
+                       GVariant   *parameter)
+{
+  ArDebtorPane *self = AR_DEBTOR_PANE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  const char *currency = shown_currency (self);
+  ArPaymentDialog *dialog;
+
+  if (self->ledger == NULL || self->debtor == NULL || currency == NULL)
+    return;
+
+  dialog = ar_payment_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->ledger,
+                                  self->debtor, currency);
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (on_payment_recorded_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_contact_logged_cb (ArDebtorPane    *self,
+                      gint64           activity_id,
+                      ArContactDialog *dialog)
+{
+  if (self->debtor == NULL)
+    return;
+  refresh_after_write (self, self->debtor->debtor.id);
+  ar_debtor_pane_show_section (self, "activity");
+  add_toast (self, adw_toast_new (_("Contact logged")));
+}
+
+static void
+log_contact_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  ArDebtorPane *self = AR_DEBTOR_PANE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  ArContactDialog *dialog;
+
+  if (self->ledger == NULL || self->debtor == NULL)
+    return;
+
+  dialog = ar_contact_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->ledger,
+                                  self->debtor->debtor.id, self->debtor->debtor.name);
+  g_signal_connect_object (dialog, "logged", G_CALLBACK (on_contact_logged_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* GObject --------------------------------------------------------------------------------- */
@@ -495,6 +695,7 @@ ar_debtor_pane_dispose (GObject *object)
   g_clear_object (&self->account);
   g_clear_object (&self->entries);
   g_clear_pointer (&self->debtor, ar_debtor_ledger_free);
+  g_clear_weak_pointer (&self->undo_toast);
 
   G_OBJECT_CLASS (ar_debtor_pane_parent_class)->dispose (object);
 }
@@ -579,12 +780,17 @@ ar_debtor_pane_class_init (ArDebtorPaneClass *klass)
 
   gtk_widget_class_bind_template_callback (widget_class, tooltip_text);
 
+  gtk_widget_class_install_action (widget_class, "debtor.record-payment", NULL,
+                                   record_payment_action);
+  gtk_widget_class_install_action (widget_class, "debtor.log-contact", NULL, log_contact_action);
+
   g_type_ensure (AR_TYPE_ENTRY_ROW);
 }
 
 static void
 ar_debtor_pane_init (ArDebtorPane *self)
 {
+  GtkEventController *shortcuts;
   GDate today;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -598,6 +804,22 @@ ar_debtor_pane_init (ArDebtorPane *self)
   gtk_drawing_area_set_draw_func (self->aging_bar, draw_aging_bar, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
+  update_actions (self);
+
+  /* Ctrl+Shift+P and Ctrl+Shift+L work anywhere in the window, not only with the focus in the
+   * pane (Ctrl+P is left for printing). */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                      gtk_named_action_new ("debtor.record-payment")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                      gtk_named_action_new ("debtor.log-contact")));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 /* Public API ------------------------------------------------------------------------------ */
@@ -689,6 +911,7 @@ ar_debtor_pane_reload (ArDebtorPane *self)
   fill_activities (self);
   fill_contacts (self);
   gtk_stack_set_visible_child_name (self->stack, "debtor");
+  update_actions (self);
 }
 
 void
@@ -714,4 +937,12 @@ ar_debtor_pane_get_entries (ArDebtorPane *self)
 {
   g_return_val_if_fail (AR_IS_DEBTOR_PANE (self), NULL);
   return G_LIST_MODEL (self->entries);
+}
+
+/* For tests: the toast of the last payment recorded, while it is shown. */
+AdwToast *
+ar_debtor_pane_get_undo_toast (ArDebtorPane *self)
+{
+  g_return_val_if_fail (AR_IS_DEBTOR_PANE (self), NULL);
+  return self->undo_toast;
 }

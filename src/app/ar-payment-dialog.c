@@ -1,0 +1,287 @@
+/* SPDX-FileCopyrightText: 2026 The Arrears authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ar-payment-dialog"
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "ar-date.h"
+#include "ar-money.h"
+#include "ar-payment-dialog.h"
+
+struct _ArPaymentDialog
+{
+  AdwWindow    parent_instance;
+
+  /* Template children. */
+  GtkWidget   *record_button;
+  GtkEntry    *amount_entry;
+  GtkEntry    *date_entry;
+  AdwComboRow *invoice_row;
+  GtkEntry    *reference_entry;
+  GtkEntry    *memo_entry;
+  GtkLabel    *error_label;
+
+  ArLedger    *ledger;       /* owned */
+  gint64       debtor_id;
+  char         currency[4];
+  GArray      *invoice_ids;  /* gint64, parallel to the combo row's items */
+};
+
+G_DEFINE_FINAL_TYPE (ArPaymentDialog, ar_payment_dialog, ADW_TYPE_WINDOW)
+
+enum { RECORDED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+/* Marks @entry as wrong (or right again) for sight and for screen readers. */
+static void
+set_entry_error (GtkEntry   *entry,
+                 const char *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (entry), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message, -1);
+      gtk_accessible_update_state (GTK_ACCESSIBLE (entry),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (entry), "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_STATE_INVALID);
+    }
+}
+
+static void
+show_error (ArPaymentDialog *self,
+            const char      *message)
+{
+  gtk_label_set_text (self->error_label, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+}
+
+/* Parses the form. Returns TRUE when it can be recorded; otherwise says why inline (an empty
+ * amount is not an error yet, just not recordable). */
+static gboolean
+parse_form (ArPaymentDialog *self,
+            ArMoney         *out_amount,
+            guint32         *out_date)
+{
+  const char *amount_text = gtk_editable_get_text (GTK_EDITABLE (self->amount_entry));
+  const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
+  g_autofree char *amount_message = NULL;
+  g_autofree char *date_message = NULL;
+  g_autoptr(GString) message = g_string_new (NULL);
+  gboolean ok = TRUE;
+  GDate date;
+
+  if (amount_text[0] == '\0')
+    ok = FALSE;
+  else if (!ar_money_parse_locale (amount_text, self->currency, out_amount, NULL))
+    {
+      g_autofree char *example = ar_money_format (123456, self->currency);
+
+      /* Translators: the first %s is what was typed, the second an example: "$1,234.56" */
+      amount_message = g_strdup_printf (_("“%s” is not an amount. Write it like %s."),
+                                        amount_text, example);
+    }
+  else if (out_amount->minor <= 0)
+    amount_message = g_strdup (_("The amount must be more than zero."));
+
+  if (!ar_date_parse (date_text, &date, NULL))
+    /* Translators: keep YYYY-MM-DD as it is, it is the format the field reads */
+    date_message = g_strdup (_("The date must be written as YYYY-MM-DD, like 2026-01-31."));
+  else
+    *out_date = ar_date_to_julian (&date);
+
+  set_entry_error (self->amount_entry, amount_message);
+  set_entry_error (self->date_entry, date_message);
+  if (amount_message != NULL)
+    g_string_append (message, amount_message);
+  if (date_message != NULL)
+    g_string_append_printf (message, "%s%s", message->len > 0 ? "\n" : "", date_message);
+  show_error (self, message->len > 0 ? message->str : NULL);
+
+  return ok && amount_message == NULL && date_message == NULL;
+}
+
+static void
+validate (ArPaymentDialog *self)
+{
+  ArMoney amount;
+  guint32 date;
+
+  gtk_widget_set_sensitive (self->record_button, parse_form (self, &amount, &date));
+}
+
+static void
+on_record_clicked_cb (ArPaymentDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *reference = gtk_editable_get_text (GTK_EDITABLE (self->reference_entry));
+  const char *memo = gtk_editable_get_text (GTK_EDITABLE (self->memo_entry));
+  guint selected = adw_combo_row_get_selected (self->invoice_row);
+  ArPosting posting = { 0 };
+  ArMoney amount;
+  guint32 date = 0;
+  gint64 entry_id = 0;
+
+  if (!parse_form (self, &amount, &date))
+    return;
+
+  posting.debtor_id = self->debtor_id;
+  posting.kind = AR_ENTRY_PAYMENT;
+  posting.date = date;
+  posting.amount = amount.minor;
+  posting.currency = self->currency;
+  posting.invoice_id = selected < self->invoice_ids->len
+                       ? g_array_index (self->invoice_ids, gint64, selected) : 0;
+  posting.reference = reference[0] != '\0' ? reference : NULL;
+  posting.memo = memo[0] != '\0' ? memo : NULL;
+
+  /* A single-row write takes milliseconds, and the ledger's connection belongs to the main
+   * thread while the window shows it, so it is posted here rather than in a worker. */
+  if (!ar_ledger_post (self->ledger, &posting, &entry_id, &error))
+    {
+      show_error (self, error->message);
+      return;
+    }
+
+  g_signal_emit (self, signals[RECORDED], 0, entry_id, self->debtor_id, amount.minor, date,
+                 self->currency);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+ar_payment_dialog_dispose (GObject *object)
+{
+  ArPaymentDialog *self = (ArPaymentDialog *) object;
+
+  g_clear_object (&self->ledger);
+  g_clear_pointer (&self->invoice_ids, g_array_unref);
+  G_OBJECT_CLASS (ar_payment_dialog_parent_class)->dispose (object);
+}
+
+static void
+ar_payment_dialog_class_init (ArPaymentDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ar_payment_dialog_dispose;
+
+  /* (entry id, debtor id, amount in minor units, Julian date, currency) */
+  signals[RECORDED] =
+    g_signal_new ("recorded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 5, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_UINT,
+                  G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/arrears/Arrears/ui/ar-payment-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, record_button);
+  gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, amount_entry);
+  gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, date_entry);
+  gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, invoice_row);
+  gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, reference_entry);
+  gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, memo_entry);
+  gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, validate);
+  gtk_widget_class_bind_template_callback (widget_class, on_record_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ar_payment_dialog_init (ArPaymentDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->invoice_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+}
+
+ArPaymentDialog *
+ar_payment_dialog_new (GtkWindow            *parent,
+                       ArLedger             *ledger,
+                       const ArDebtorLedger *debtor,
+                       const char           *currency)
+{
+  ArPaymentDialog *self;
+  g_autoptr(GtkStringList) invoices = NULL;
+  g_autofree char *title = NULL;
+  char today_text[11];
+  GDate today;
+  gint64 none = 0;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), NULL);
+  g_return_val_if_fail (debtor != NULL, NULL);
+  g_return_val_if_fail (ar_currency_is_valid (currency), NULL);
+
+  self = g_object_new (AR_TYPE_PAYMENT_DIALOG, "transient-for", parent, NULL);
+  self->ledger = g_object_ref (ledger);
+  self->debtor_id = debtor->debtor.id;
+  g_strlcpy (self->currency, currency, sizeof self->currency);
+
+  /* Translators: the payment dialog's title: "Record Payment from Jane Doe" */
+  title = g_strdup_printf (_("Record Payment from %s"), debtor->debtor.name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+
+  /* The debtor's open invoices in this currency, after the automatic choice. */
+  invoices = gtk_string_list_new (NULL);
+  gtk_string_list_append (invoices, _("Oldest first (automatic)"));
+  g_array_append_val (self->invoice_ids, none);
+  for (guint i = 0; i < debtor->open_items->len; i++)
+    {
+      const ArDebtorOpenItem *item = &g_array_index (debtor->open_items, ArDebtorOpenItem, i);
+      g_autofree char *open = NULL;
+      g_autofree char *text = NULL;
+
+      if (item->invoice_id == 0 || item->invoice_number == NULL
+          || strcmp (item->currency, currency) != 0)
+        continue;
+      open = ar_money_format (item->open, item->currency);
+      /* Translators: an open invoice to pay: "INV-1001 (60.00 open)" */
+      text = g_strdup_printf (_("%s (%s open)"), item->invoice_number, open);
+      gtk_string_list_append (invoices, text);
+      g_array_append_val (self->invoice_ids, item->invoice_id);
+    }
+  adw_combo_row_set_model (self->invoice_row, G_LIST_MODEL (invoices));
+
+  ar_date_set_today (&today);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry),
+                         ar_date_format_julian (ar_date_to_julian (&today), today_text));
+  validate (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->amount_entry));
+  return self;
+}
+
+GtkEditable *
+ar_payment_dialog_get_amount_entry (ArPaymentDialog *self)
+{
+  g_return_val_if_fail (AR_IS_PAYMENT_DIALOG (self), NULL);
+  return GTK_EDITABLE (self->amount_entry);
+}
+
+GtkEditable *
+ar_payment_dialog_get_date_entry (ArPaymentDialog *self)
+{
+  g_return_val_if_fail (AR_IS_PAYMENT_DIALOG (self), NULL);
+  return GTK_EDITABLE (self->date_entry);
+}
+
+GtkWidget *
+ar_payment_dialog_get_error_label (ArPaymentDialog *self)
+{
+  g_return_val_if_fail (AR_IS_PAYMENT_DIALOG (self), NULL);
+  return GTK_WIDGET (self->error_label);
+}
+
+GtkWidget *
+ar_payment_dialog_get_record_button (ArPaymentDialog *self)
+{
+  g_return_val_if_fail (AR_IS_PAYMENT_DIALOG (self), NULL);
+  return self->record_button;
+}

@@ -1,0 +1,32 @@
+/* SPDX-FileCopyrightText: 2026 The Arrears authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ar-debtor-ledger.h"
+#include "ar-ledger.h"
+
+G_BEGIN_DECLS
+
+/* "Record Payment": amount (in the debtor's currency, parsed as the user's locale writes
+ * money), date, an optional invoice, reference and memo. Record stays insensitive until the
+ * amount and the date parse; a bad one is explained under the form. Record posts the payment
+ * with ar_ledger_post(), emits "recorded" (entry id, debtor id, amount in minor units, date,
+ * currency) and closes. */
+
+#define AR_TYPE_PAYMENT_DIALOG (ar_payment_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (ArPaymentDialog, ar_payment_dialog, AR, PAYMENT_DIALOG, AdwWindow)
+
+ArPaymentDialog *ar_payment_dialog_new (GtkWindow            *parent,
+                                        ArLedger             *ledger,
+                                        const ArDebtorLedger *debtor,
+                                        const char           *currency);
+
+/* For tests. */
+GtkEditable *ar_payment_dialog_get_amount_entry (ArPaymentDialog *self);
+GtkEditable *ar_payment_dialog_get_date_entry   (ArPaymentDialog *self);
+GtkWidget   *ar_payment_dialog_get_error_label  (ArPaymentDialog *self);
+GtkWidget   *ar_payment_dialog_get_record_button (ArPaymentDialog *self);
+
+G_END_DECLS
