@@ -21,6 +21,9 @@ struct _ArAccountList
   GtkColumnViewColumn *name_column;
   GtkColumnViewColumn *balance_column;
   GtkColumnViewColumn *days_column;
+  GtkColumnViewColumn *status_column;
+  GtkColumnViewColumn *last_contact_column;
+  GtkColumnViewColumn *next_action_column;
   GtkLabel           *count_label;
   GtkLabel           *totals_label;
 
@@ -47,6 +50,9 @@ static const struct
   { "days", AR_ACCOUNT_SORT_DAYS_OVERDUE },
   { "name", AR_ACCOUNT_SORT_NAME },
   { "id", AR_ACCOUNT_SORT_EXTERNAL_ID },
+  { "status", AR_ACCOUNT_SORT_STATUS },
+  { "last-contact", AR_ACCOUNT_SORT_LAST_CONTACT },
+  { "next-action", AR_ACCOUNT_SORT_NEXT_ACTION },
 };
 
 /* Cell closures (ar-cell-*.ui) ------------------------------------------------------------ */
@@ -166,9 +172,9 @@ restore_sort (ArAccountList *self)
     case AR_ACCOUNT_SORT_NAME:         column = self->name_column; break;
     case AR_ACCOUNT_SORT_BALANCE:      column = self->balance_column; break;
     case AR_ACCOUNT_SORT_DAYS_OVERDUE: column = self->days_column; break;
-    case AR_ACCOUNT_SORT_STATUS:
-    case AR_ACCOUNT_SORT_LAST_CONTACT:
-    case AR_ACCOUNT_SORT_NEXT_ACTION:
+    case AR_ACCOUNT_SORT_STATUS:       column = self->status_column; break;
+    case AR_ACCOUNT_SORT_LAST_CONTACT: column = self->last_contact_column; break;
+    case AR_ACCOUNT_SORT_NEXT_ACTION:  column = self->next_action_column; break;
     case AR_ACCOUNT_SORT_EXTERNAL_ID:
     case AR_N_ACCOUNT_SORTS:
     default:                           column = NULL; break;
@@ -363,6 +369,9 @@ ar_account_list_class_init (ArAccountListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, name_column);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, balance_column);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, days_column);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, status_column);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, last_contact_column);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, next_action_column);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, count_label);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, totals_label);
   gtk_widget_class_bind_template_callback (widget_class, days_text);

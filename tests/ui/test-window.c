@@ -399,6 +399,7 @@ test_sort_by_header (void)
   GtkColumnView *view;
   GListModel *columns;
   GtkColumnViewColumn *name_column = NULL;
+  GtkColumnViewColumn *status_column = NULL;
   gboolean descending = TRUE;
 
   g_assert_cmpuint (views->len, ==, 1);
@@ -411,8 +412,18 @@ test_sort_by_header (void)
 
       if (g_strcmp0 (gtk_column_view_column_get_title (column), "Debtor") == 0)
         name_column = column;
+      else if (g_strcmp0 (gtk_column_view_column_get_title (column), "Status") == 0)
+        status_column = column;
     }
   g_assert_nonnull (name_column);
+  g_assert_nonnull (status_column);
+
+  /* Columns beyond the first three are remembered too. */
+  gtk_column_view_sort_by_column (view, status_column, GTK_SORT_DESCENDING);
+  g_assert_cmpint (ar_account_model_get_sort (ar_account_list_get_model (account_list ()),
+                                              &descending), ==, AR_ACCOUNT_SORT_STATUS);
+  g_assert_true (descending);
+  g_assert_cmpstr (g_settings_get_string (settings, "sort-column"), ==, "status");
 
   gtk_column_view_sort_by_column (view, name_column, GTK_SORT_ASCENDING);
   g_assert_cmpint (ar_account_model_get_sort (ar_account_list_get_model (account_list ()),
