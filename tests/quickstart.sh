@@ -20,7 +20,7 @@ cd "$src"
 packages="gcc meson ninja-build pkg-config gettext python3
 libglib2.0-dev libsqlite3-dev libcsv-dev libjson-glib-dev
 libcairo2-dev libfontconfig-dev libhpdf-dev fonts-dejavu-core fonts-wqy-microhei
-poppler-utils qpdf
+poppler-utils qpdf sqlite3
 desktop-file-utils appstream libglib2.0-bin libxml2-utils shared-mime-info
 libgtk-4-dev libadwaita-1-dev librsvg2-common libgtk-4-bin xvfb xauth xfonts-base dbus
 locales"
