@@ -49,56 +49,6 @@ has_file_containing (const char *dir, const char *part)
   return FALSE;
 }
 
-static gboolean
-have_tools (const char *first, ...)
-{
-  va_list args;
-  gboolean ok = TRUE;
-
-  va_start (args, first);
-  for (const char *tool = first; tool != NULL && ok; tool = va_arg (args, const char *))
-    {
-      g_autofree char *path = g_find_program_in_path (tool);
-
-      if (path == NULL)
-        {
-          g_autofree char *msg = g_strdup_printf ("%s is not installed (Debian: poppler-utils, "
-                                                  "qpdf)", tool);
-
-          g_test_skip (msg);
-          ok = FALSE;
-        }
-    }
-  va_end (args);
-  return ok;
-}
-
-/* Runs a tool, which must exit with status 0, and returns its standard output. */
-static char *
-run_tool (const char *first, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  va_list args;
-  int status = 0;
-
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_test_message ("%s failed: %s", first, err);
-  g_assert_no_error (error);
-  return g_steal_pointer (&out);
-}
-
 /* The text of page @page (all pages when 0), laid out as printed. */
 static char *
 pdf_text (const char *path, int page)
@@ -106,14 +56,14 @@ pdf_text (const char *path, int page)
   g_autofree char *number = g_strdup_printf ("%d", page);
 
   if (page <= 0)
-    return run_tool ("pdftotext", "-layout", path, "-", NULL);
-  return run_tool ("pdftotext", "-layout", "-f", number, "-l", number, path, "-", NULL);
+    return ar_test_run_tool ("pdftotext", "-layout", path, "-", NULL);
+  return ar_test_run_tool ("pdftotext", "-layout", "-f", number, "-l", number, path, "-", NULL);
 }
 
 static void
 assert_qpdf_ok (const char *path)
 {
-  g_autofree char *out = run_tool ("qpdf", "--check", path, NULL);
+  g_autofree char *out = ar_test_run_tool ("qpdf", "--check", path, NULL);
 
   g_assert_nonnull (strstr (out, "No syntax or stream encoding errors found"));
 }
@@ -121,7 +71,7 @@ assert_qpdf_ok (const char *path)
 static int
 count_pages (const char *path)
 {
-  g_autofree char *out = run_tool ("qpdf", "--show-npages", path, NULL);
+  g_autofree char *out = ar_test_run_tool ("qpdf", "--show-npages", path, NULL);
 
   return atoi (out);
 }
@@ -130,7 +80,7 @@ count_pages (const char *path)
 static void
 assert_fonts_embedded (const char *path)
 {
-  g_autofree char *out = run_tool ("pdffonts", path, NULL);
+  g_autofree char *out = ar_test_run_tool ("pdffonts", path, NULL);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   guint n_fonts = 0;
 
@@ -430,7 +380,7 @@ test_single (Fixture *f, gconstpointer unused)
   g_autofree char *fee_amount = money (1500), *interest_amount = money (420);
   g_autofree char *not_due = money (9900);
 
-  if (!have_tools ("pdftotext", "qpdf", "pdffonts", NULL))
+  if (!ar_test_have_tools ("pdftotext", "qpdf", "pdffonts", NULL))
     return;
   assert_qpdf_ok (path);
   assert_fonts_embedded (path);
@@ -486,7 +436,7 @@ test_literal_field (Fixture *f, gconstpointer unused)
   g_autofree char *text = NULL;
   g_autofree char *total = money (1000);
 
-  if (!have_tools ("pdftotext", NULL))
+  if (!ar_test_have_tools ("pdftotext", NULL))
     return;
   text = pdf_text (path, 0);
   g_assert_nonnull (strstr (text, "Dear {total_due},"));
@@ -607,7 +557,7 @@ test_language (Fixture *f, gconstpointer unused)
   g_assert_no_error (error);
   de = render_one (f, f->de, 1, "de.pdf");
   el = render_one (f, f->el, 1, "el.pdf");
-  if (!have_tools ("pdftotext", NULL))
+  if (!ar_test_have_tools ("pdftotext", NULL))
     return;
   de_text = pdf_text (de, 0);
   el_text = pdf_text (el, 0);
@@ -633,7 +583,7 @@ test_no_table_field (Fixture *f, gconstpointer unused)
                                     "{company.signature}", &error));
   g_assert_no_error (error);
   path = render_one (f, f->el, 2, "no-table.pdf");
-  if (!have_tools ("pdftotext", NULL))
+  if (!ar_test_have_tools ("pdftotext", NULL))
     return;
   text = pdf_text (path, 0);
   assert_in_order (text, "Overdue:", "Dear Γιώργος Παπαδόπουλος,", "please pay", "EL-1",
@@ -741,7 +691,7 @@ test_batch (Fixture *f, gconstpointer paper)
   keep_sample (path, GPOINTER_TO_INT (paper) == AR_PDF_PAPER_LETTER ? "letters-us.pdf"
                                                                      : "letters-a4.pdf");
 
-  if (!have_tools ("pdftotext", "qpdf", "pdffonts", NULL))
+  if (!ar_test_have_tools ("pdftotext", "qpdf", "pdffonts", NULL))
     return;
   assert_qpdf_ok (path);
   assert_fonts_embedded (path);
@@ -821,7 +771,7 @@ test_dir (Fixture *f, gconstpointer unused)
   g_assert_cmpuint (count_entries (dir), ==, G_N_ELEMENTS (files) - 1);
   g_assert_false (g_file_test (zh_path, G_FILE_TEST_EXISTS));
 
-  if (!have_tools ("pdftotext", "qpdf", NULL))
+  if (!ar_test_have_tools ("pdftotext", "qpdf", NULL))
     return;
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {

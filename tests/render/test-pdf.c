@@ -43,58 +43,6 @@ count_entries (const char *dir)
   return n;
 }
 
-static gboolean
-have_tools (const char *first,
-            ...)
-{
-  va_list args;
-  gboolean ok = TRUE;
-
-  va_start (args, first);
-  for (const char *tool = first; tool != NULL && ok; tool = va_arg (args, const char *))
-    {
-      g_autofree char *path = g_find_program_in_path (tool);
-
-      if (path == NULL)
-        {
-          g_autofree char *msg = g_strdup_printf ("%s is not installed (Debian: poppler-utils, "
-                                                  "qpdf)", tool);
-
-          g_test_skip (msg);
-          ok = FALSE;
-        }
-    }
-  va_end (args);
-  return ok;
-}
-
-/* Runs a tool and returns its standard output; it must exit with status 0. */
-static char *
-run_tool (const char *first,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  va_list args;
-  int status = 0;
-
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_test_message ("%s failed: %s", first, err);
-  g_assert_no_error (error);
-  return g_steal_pointer (&out);
-}
-
 static char *
 pdf_text (const char *path,
           int         page)
@@ -102,14 +50,14 @@ pdf_text (const char *path,
   g_autofree char *first = g_strdup_printf ("%d", page);
 
   if (page <= 0)
-    return run_tool ("pdftotext", "-layout", path, "-", NULL);
-  return run_tool ("pdftotext", "-layout", "-f", first, "-l", first, path, "-", NULL);
+    return ar_test_run_tool ("pdftotext", "-layout", path, "-", NULL);
+  return ar_test_run_tool ("pdftotext", "-layout", "-f", first, "-l", first, path, "-", NULL);
 }
 
 static void
 assert_qpdf_ok (const char *path)
 {
-  g_autofree char *out = run_tool ("qpdf", "--check", path, NULL);
+  g_autofree char *out = ar_test_run_tool ("qpdf", "--check", path, NULL);
 
   g_assert_nonnull (strstr (out, "No syntax or stream encoding errors found"));
 }
@@ -117,7 +65,7 @@ assert_qpdf_ok (const char *path)
 static int
 count_pages (const char *path)
 {
-  g_autofree char *out = run_tool ("qpdf", "--show-npages", path, NULL);
+  g_autofree char *out = ar_test_run_tool ("qpdf", "--show-npages", path, NULL);
 
   return atoi (out);
 }
@@ -126,7 +74,7 @@ count_pages (const char *path)
 static char *
 embedded_fonts (const char *path)
 {
-  g_autofree char *out = run_tool ("pdffonts", path, NULL);
+  g_autofree char *out = ar_test_run_tool ("pdffonts", path, NULL);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   GString *names = g_string_new (NULL);
 
@@ -180,7 +128,7 @@ word_free (gpointer data)
 static GPtrArray *
 pdf_words (const char *path)
 {
-  g_autofree char *out = run_tool ("pdftotext", "-bbox", path, "-", NULL);
+  g_autofree char *out = ar_test_run_tool ("pdftotext", "-bbox", path, "-", NULL);
   g_autoptr(GRegex) regex = NULL;
   g_autoptr(GMatchInfo) match = NULL;
   GPtrArray *words = g_ptr_array_new_with_free_func (word_free);
@@ -397,7 +345,7 @@ test_scripts (void)
   save (pdf, path);
   g_assert_cmpuint (n_warnings (pdf), ==, 0);
 
-  if (!have_tools ("pdftotext", "pdffonts", "qpdf", NULL))
+  if (!ar_test_have_tools ("pdftotext", "pdffonts", "qpdf", NULL))
     goto out;
   assert_qpdf_ok (path);
   text = pdf_text (path, 0);
@@ -426,7 +374,7 @@ test_no_cjk_font_without_cjk (void)
 
   ar_pdf_paragraph (pdf, &body, "Łukasiewicz, Yılmaz, Παπαδοπούλου, Петров: no ideographs here.");
   save (pdf, path);
-  if (!have_tools ("pdffonts", NULL))
+  if (!ar_test_have_tools ("pdffonts", NULL))
     goto out;
   fonts = embedded_fonts (path);
   g_assert_cmpuint (count_substr (fonts, "\n"), ==, 1);
@@ -456,7 +404,7 @@ test_fonts_once_per_document (void)
   save (pdf, path);
   g_assert_cmpuint (ar_pdf_get_n_pages (pdf), ==, 30);
   g_assert_cmpuint (ar_pdf_get_n_sections (pdf), ==, 30);
-  if (!have_tools ("pdffonts", "pdftotext", "qpdf", NULL))
+  if (!ar_test_have_tools ("pdffonts", "pdftotext", "qpdf", NULL))
     goto out;
   assert_qpdf_ok (path);
   fonts = embedded_fonts (path);
@@ -497,7 +445,7 @@ test_warnings (void)
   g_assert_cmpuint (n_warnings (pdf), ==, 3);
 
   save (pdf, path);
-  if (!have_tools ("pdftotext", "qpdf", NULL))
+  if (!ar_test_have_tools ("pdftotext", "qpdf", NULL))
     goto out;
   assert_qpdf_ok (path);
   text = pdf_text (path, 0);
@@ -534,9 +482,9 @@ test_glyphs_have_ink (void)
 
   ar_pdf_paragraph (pdf, &big, line);
   save (pdf, path);
-  if (!have_tools ("pdftoppm", "pdftotext", NULL))
+  if (!ar_test_have_tools ("pdftoppm", "pdftotext", NULL))
     goto out;
-  g_free (run_tool ("pdftoppm", "-png", "-r", "72", "-singlefile", path, png_root, NULL));
+  g_free (ar_test_run_tool ("pdftoppm", "-png", "-r", "72", "-singlefile", path, png_root, NULL));
   surface = cairo_image_surface_create_from_png (png);
   g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_flush (surface);
@@ -640,7 +588,7 @@ test_paragraph_words (void)
   save (pdf, path);
   g_assert_cmpuint (ar_pdf_get_n_pages (pdf), >=, 2);
 
-  if (!have_tools ("pdftotext", NULL))
+  if (!ar_test_have_tools ("pdftotext", NULL))
     goto out;
   words = pdf_words (path);
   for (guint i = 0; i < 400; i++)
@@ -701,7 +649,7 @@ test_table_pages (void)
   save (pdf, path);
   g_assert_cmpuint (ar_pdf_get_n_pages (pdf), ==, 3);
 
-  if (!have_tools ("pdftotext", "qpdf", NULL))
+  if (!ar_test_have_tools ("pdftotext", "qpdf", NULL))
     goto out;
   assert_qpdf_ok (path);
   g_assert_cmpint (count_pages (path), ==, 3);
@@ -855,7 +803,7 @@ test_painter (void)
   ar_pdf_paragraph (pdf, &body, "Below the chart");
   save (pdf, path);
 
-  if (!have_tools ("pdftotext", "qpdf", NULL))
+  if (!ar_test_have_tools ("pdftotext", "qpdf", NULL))
     goto out;
   assert_qpdf_ok (path);
   words = pdf_words (path);
@@ -985,10 +933,10 @@ test_images_once (void)
   save (pdf, path);
   g_assert_cmpuint (n_warnings (pdf), ==, 0);
 
-  if (!have_tools ("pdfimages", "qpdf", NULL))
+  if (!ar_test_have_tools ("pdfimages", "qpdf", NULL))
     goto out;
   assert_qpdf_ok (path);
-  list = run_tool ("pdfimages", "-list", path, NULL);
+  list = ar_test_run_tool ("pdfimages", "-list", path, NULL);
   lines = g_strsplit (list, "\n", -1);
   for (guint i = 2; lines[i] != NULL; i++)
     {
@@ -1033,7 +981,7 @@ check_window (ArPdfPaper  paper,
   ar_pdf_paragraph (pdf, &body, "Body text.");
   save (pdf, path);
   g_assert_cmpuint (n_warnings (pdf), ==, 0);
-  if (!have_tools ("pdftotext", NULL))
+  if (!ar_test_have_tools ("pdftotext", NULL))
     goto out;
 
   words = pdf_words (path);
@@ -1132,7 +1080,7 @@ test_sample_letter (void)
   g_assert_cmpuint (n_warnings (pdf), ==, 0);
   g_assert_cmpuint (ar_pdf_get_n_pages (pdf), ==, 2);
 
-  if (!have_tools ("pdftotext", "pdffonts", "qpdf", NULL))
+  if (!ar_test_have_tools ("pdftotext", "pdffonts", "qpdf", NULL))
     goto out;
   assert_qpdf_ok (path);
   text = pdf_text (path, 0);

@@ -24,68 +24,16 @@
 
 /* Tools ------------------------------------------------------------------------------------- */
 
-static gboolean
-have_tools (const char *first,
-            ...)
-{
-  va_list args;
-  gboolean ok = TRUE;
-
-  va_start (args, first);
-  for (const char *tool = first; tool != NULL && ok; tool = va_arg (args, const char *))
-    {
-      g_autofree char *path = g_find_program_in_path (tool);
-
-      if (path == NULL)
-        {
-          g_autofree char *msg = g_strdup_printf ("%s is not installed (Debian: poppler-utils, "
-                                                  "qpdf)", tool);
-
-          g_test_skip (msg);
-          ok = FALSE;
-        }
-    }
-  va_end (args);
-  return ok;
-}
-
-/* Runs a tool, which must exit with status 0, and returns its standard output. */
-static char *
-run_tool (const char *first,
-          ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  va_list args;
-  int status = 0;
-
-  va_start (args, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err,
-                &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, &error))
-    g_test_message ("%s failed: %s", first, err);
-  g_assert_no_error (error);
-  return g_steal_pointer (&out);
-}
-
 static char *
 pdf_text (const char *path)
 {
-  return run_tool ("pdftotext", "-layout", path, "-", NULL);
+  return ar_test_run_tool ("pdftotext", "-layout", path, "-", NULL);
 }
 
 static void
 assert_qpdf_ok (const char *path)
 {
-  g_autofree char *out = run_tool ("qpdf", "--check", path, NULL);
+  g_autofree char *out = ar_test_run_tool ("qpdf", "--check", path, NULL);
 
   g_assert_nonnull (strstr (out, "No syntax or stream encoding errors found"));
 }
@@ -94,7 +42,7 @@ assert_qpdf_ok (const char *path)
 static void
 assert_fonts_embedded (const char *path)
 {
-  g_autofree char *out = run_tool ("pdffonts", path, NULL);
+  g_autofree char *out = ar_test_run_tool ("pdffonts", path, NULL);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   guint n_fonts = 0;
 
@@ -120,7 +68,7 @@ assert_fonts_embedded (const char *path)
 static GPtrArray *
 list_images (const char *path)
 {
-  g_autofree char *out = run_tool ("pdfimages", "-list", path, NULL);
+  g_autofree char *out = ar_test_run_tool ("pdfimages", "-list", path, NULL);
   g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
   GPtrArray *images = g_ptr_array_new_with_free_func (g_free);
 
@@ -438,7 +386,7 @@ test_contents (Book          *book,
   g_assert_cmpint (s->amount_due, ==, 111500);
   g_assert_cmpuint (s->lines->len, ==, 6);
 
-  if (!have_tools ("pdftotext", "pdffonts", "qpdf", NULL))
+  if (!ar_test_have_tools ("pdftotext", "pdffonts", "qpdf", NULL))
     return;
   assert_qpdf_ok (path);
   assert_fonts_embedded (path);
@@ -543,7 +491,7 @@ test_scripts_and_batch (Book          *book,
       g_assert_true (ar_pdf_save (pdf, keep, NULL));
     }
 
-  if (!have_tools ("pdftotext", "pdffonts", "qpdf", NULL))
+  if (!ar_test_have_tools ("pdftotext", "pdffonts", "qpdf", NULL))
     return;
   assert_qpdf_ok (path);
   assert_fonts_embedded (path);
@@ -695,7 +643,7 @@ test_write (Book          *book,
       g_assert_true (g_file_set_contents (us, us_data, us_len, NULL));
     }
 
-  if (!have_tools ("pdfimages", "pdfinfo", "pdftotext", "qpdf", NULL))
+  if (!ar_test_have_tools ("pdfimages", "pdfinfo", "pdftotext", "qpdf", NULL))
     return;
   assert_qpdf_ok (path);
   assert_qpdf_ok (letter);
@@ -704,12 +652,12 @@ test_write (Book          *book,
   g_assert_cmpuint (images->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (images, 0), ==, "image 240x96");
 
-  info = run_tool ("pdfinfo", path, NULL);
+  info = ar_test_run_tool ("pdfinfo", path, NULL);
   g_assert_nonnull (strstr (info, "595.276 x 841.89 pts (A4)"));
   /* The engine keeps the document information ASCII. */
   g_assert_nonnull (strstr (info, "Statement of account - Francois Muller-Ludenscheidt"));
   g_free (info);
-  info = run_tool ("pdfinfo", letter, NULL);
+  info = ar_test_run_tool ("pdfinfo", letter, NULL);
   g_assert_nonnull (strstr (info, "612 x 792 pts (letter)"));
   text = pdf_text (letter);
   g_assert_nonnull (strstr (text, "王小明"));
@@ -765,12 +713,12 @@ test_long (Book          *book,
   g_test_message ("2,000 entries rendered and saved in %.1f ms",
                   (g_get_monotonic_time () - t0) / 1000.0);
 
-  if (!have_tools ("pdftotext", "qpdf", NULL))
+  if (!ar_test_have_tools ("pdftotext", "qpdf", NULL))
     return;
   assert_qpdf_ok (path);
   text = pdf_text (path);
   pages = g_strsplit (text, "\f", -1);
-  npages_out = run_tool ("qpdf", "--show-npages", path, NULL);
+  npages_out = ar_test_run_tool ("qpdf", "--show-npages", path, NULL);
   n_pages = atoi (npages_out);
   g_assert_cmpuint (n_pages, >, 20);
   header = g_regex_new ("Date +Reference +Description +Debit +Credit +Balance", 0, 0, NULL);
