@@ -20,6 +20,8 @@
 #include "ar-demo.h"
 #include "ar-money.h"
 #include "ar-payment-dialog.h"
+#include "ar-test-util.h"
+#include "ar-ui-test.h"
 #include "ar-window.h"
 
 #define N_DEBTORS 60
@@ -35,137 +37,7 @@ static char      currency[4];
 
 /* Main loop helpers ----------------------------------------------------------------------- */
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-  guint id = g_timeout_add (ms, timeout_cb, &done);
-
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  (void) id;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("Timed out waiting for %s (window %d×%d)", what,
-             window != NULL ? gtk_widget_get_width (GTK_WIDGET (window)) : -1,
-             window != NULL ? gtk_widget_get_height (GTK_WIDGET (window)) : -1);
-  g_source_remove (id);
-}
-
-typedef struct
-{
-  GtkWidget *widget;
-  int        width;
-  int        height;
-} Size;
-
-static gboolean
-has_size (gpointer data)
-{
-  Size *size = data;
-
-  return gtk_widget_get_mapped (size->widget)
-         && gtk_widget_get_width (size->widget) == size->width
-         && gtk_widget_get_height (size->widget) == size->height;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-/* Shows @win with its widget (what a screenshot shows) @width × @height. The default size
- * counts the client-side decorations' invisible resize borders too, so the first size is
- * corrected by the difference. */
-static void
-present_at (ArWindow *win,
-            int       width,
-            int       height)
-{
-  Size size = { GTK_WIDGET (win), width, height };
-
-  gtk_window_set_default_size (GTK_WINDOW (win), width, height);
-  gtk_window_present (GTK_WINDOW (win));
-  wait_for (is_mapped, win, "the window to map");
-  if (!has_size (&size))
-    {
-      int extra_w = width - gtk_widget_get_width (GTK_WIDGET (win));
-      int extra_h = height - gtk_widget_get_height (GTK_WIDGET (win));
-
-      g_test_message ("window %d×%d for %d×%d", gtk_widget_get_width (GTK_WIDGET (win)),
-                      gtk_widget_get_height (GTK_WIDGET (win)), width, height);
-      gtk_window_set_default_size (GTK_WINDOW (win), width + extra_w, height + extra_h);
-    }
-  wait_for (has_size, &size, "the window to take its size");
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-
-  if (children != NULL)
-    {
-      GFileInfo *info;
-
-      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-          remove_tree (child);
-          g_object_unref (info);
-        }
-    }
-  g_file_delete (file, NULL, NULL);
-}
+typedef ArUiCondition Condition;
 
 static ArAccountList *
 account_list (void)
@@ -260,8 +132,8 @@ test_open_window (void)
   g_object_ref_sink (window);
   g_assert_true (ar_window_set_ledger (window, ledger, &error));
   g_assert_no_error (error);
-  present_at (window, 1280, 800);
-  iterate_for (200);
+  ar_ui_present_at (GTK_WINDOW (window), 1280, 800);
+  ar_ui_iterate_for (200);
 
   model = G_LIST_MODEL (ar_account_list_get_model (account_list ()));
   for (position = 0; position < g_list_model_get_n_items (model); position++)
@@ -281,7 +153,7 @@ test_open_window (void)
     debtor_id = ar_account_get_debtor_id (account);
     g_strlcpy (currency, ar_account_get_currency (account), sizeof currency);
   }
-  iterate_for (100);
+  ar_ui_iterate_for (100);
 }
 
 /* Record Payment -------------------------------------------------------------------------- */
@@ -306,7 +178,7 @@ test_record_payment (void)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane ()), "debtor.record-payment",
                                              NULL));
-  wait_for (window_mapped, &find, "the payment dialog");
+  ar_ui_wait_for (window_mapped, &find, "the payment dialog");
   dialog = AR_PAYMENT_DIALOG (find.found);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &find.found);
   record = ar_payment_dialog_get_record_button (dialog);
@@ -326,8 +198,8 @@ test_record_payment (void)
   gtk_editable_set_text (ar_payment_dialog_get_amount_entry (dialog), "12,34.5");
   g_assert_false (gtk_widget_get_sensitive (record));
   g_assert_true (gtk_widget_get_visible (error_label));
-  iterate_for (200);
-  save_screenshot (GTK_WIDGET (dialog), "payment-dialog-error-light.png");
+  ar_ui_iterate_for (200);
+  ar_ui_save_screenshot (GTK_WIDGET (dialog), "payment-dialog-error-light.png");
 
   /* So is a bad date, and a good one clears it. */
   gtk_editable_set_text (ar_payment_dialog_get_amount_entry (dialog), amount);
@@ -338,12 +210,12 @@ test_record_payment (void)
   g_assert_true (gtk_widget_get_visible (error_label));
   gtk_editable_set_text (ar_payment_dialog_get_date_entry (dialog), today);
   g_assert_true (gtk_widget_get_sensitive (record));
-  iterate_for (200);
-  save_screenshot (GTK_WIDGET (dialog), "payment-dialog-light.png");
+  ar_ui_iterate_for (200);
+  ar_ui_save_screenshot (GTK_WIDGET (dialog), "payment-dialog-light.png");
 
   /* Record: the journal has the payment, the balance fell, the dialog closed. */
   g_signal_emit_by_name (record, "clicked");
-  wait_for (is_null, &find.found, "the payment dialog to close");
+  ar_ui_wait_for (is_null, &find.found, "the payment dialog to close");
   g_assert_cmpint (balance (), ==, owed - PAYMENT);
 
   debtor = ar_debtor_ledger_load (ledger, debtor_id, &error);
@@ -370,8 +242,8 @@ test_record_payment (void)
   g_assert_nonnull (ar_debtor_pane_get_undo_toast (pane ()));
   toast_title = g_strdup_printf ("Payment of %s recorded",  amount);
   g_assert_cmpstr (adw_toast_get_title (ar_debtor_pane_get_undo_toast (pane ())), ==, toast_title);
-  iterate_for (300);
-  save_screenshot (GTK_WIDGET (window), "payment-recorded-light.png");
+  ar_ui_iterate_for (300);
+  ar_ui_save_screenshot (GTK_WIDGET (window), "payment-recorded-light.png");
 }
 
 static void
@@ -390,7 +262,7 @@ test_undo_payment (void)
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (pane ()),
                                                      adw_toast_get_action_name (toast),
                                                      adw_toast_get_action_target_value (toast)));
-  iterate_for (100);
+  ar_ui_iterate_for (100);
   g_assert_cmpint (balance (), ==, owed + PAYMENT);
 
   debtor = ar_debtor_ledger_load (ledger, debtor_id, &error);
@@ -448,7 +320,7 @@ test_log_contact (void)
   char today[11];
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane ()), "debtor.log-contact", NULL));
-  wait_for (window_mapped, &find, "the contact dialog");
+  ar_ui_wait_for (window_mapped, &find, "the contact dialog");
   dialog = AR_CONTACT_DIALOG (find.found);
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &find.found);
   save = ar_contact_dialog_get_save_button (dialog);
@@ -469,11 +341,11 @@ test_log_contact (void)
   gtk_editable_set_text (ar_contact_dialog_get_next_action_entry (dialog), today);
   g_assert_true (gtk_widget_get_sensitive (save));
   g_assert_false (gtk_widget_get_visible (error_label));
-  iterate_for (200);
-  save_screenshot (GTK_WIDGET (dialog), "contact-dialog-light.png");
+  ar_ui_iterate_for (200);
+  ar_ui_save_screenshot (GTK_WIDGET (dialog), "contact-dialog-light.png");
 
   g_signal_emit_by_name (save, "clicked");
-  wait_for (is_null, &find.found, "the contact dialog to close");
+  ar_ui_wait_for (is_null, &find.found, "the contact dialog to close");
 
   g_assert_true (ar_ledger_list_activities (ledger, debtor_id, find_promise, &promise, &error));
   g_assert_no_error (error);
@@ -485,8 +357,8 @@ test_log_contact (void)
   g_assert_cmpint (ar_account_get_debtor_id (after), ==, debtor_id);
   g_assert_cmpstr (ar_account_get_next_action (after), ==, today);
   g_assert_cmpstr (ar_account_get_last_contact (after), ==, today);
-  iterate_for (300);
-  save_screenshot (GTK_WIDGET (window), "contact-logged-light.png");
+  ar_ui_iterate_for (300);
+  ar_ui_save_screenshot (GTK_WIDGET (window), "contact-logged-light.png");
 }
 
 static void
@@ -534,7 +406,7 @@ main (int   argc,
   {
     g_autoptr(GFile) dir = g_file_new_for_path (tmp_dir);
 
-    remove_tree (dir);
+    ar_test_remove_tree (g_file_peek_path (dir));
   }
   g_free (ledger_path);
   g_free (tmp_dir);

@@ -20,6 +20,8 @@
 #include "ar-demo.h"
 #include "ar-entry-row.h"
 #include "ar-ledger-tasks.h"
+#include "ar-test-util.h"
+#include "ar-ui-test.h"
 #include "ar-window.h"
 
 #define N_DEBTORS 500
@@ -31,92 +33,7 @@ static ArWindow *window;
 
 /* Main loop helpers ----------------------------------------------------------------------- */
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-iterate_for (guint ms)
-{
-  gboolean done = FALSE;
-  guint id = g_timeout_add (ms, timeout_cb, &done);
-
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-  (void) id;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
-static void
-wait_for (Condition   condition,
-          gpointer    data,
-          const char *what)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_error ("Timed out waiting for %s (window %d×%d)", what,
-             window != NULL ? gtk_widget_get_width (GTK_WIDGET (window)) : -1,
-             window != NULL ? gtk_widget_get_height (GTK_WIDGET (window)) : -1);
-  g_source_remove (id);
-}
-
-typedef struct
-{
-  GtkWidget *widget;
-  int        width;
-  int        height;
-} Size;
-
-static gboolean
-has_size (gpointer data)
-{
-  Size *size = data;
-
-  return gtk_widget_get_mapped (size->widget)
-         && gtk_widget_get_width (size->widget) == size->width
-         && gtk_widget_get_height (size->widget) == size->height;
-}
-
-static gboolean
-is_mapped (gpointer data)
-{
-  return gtk_widget_get_mapped (data) && gtk_widget_get_width (data) > 0;
-}
-
-/* Shows @win with its widget (what a screenshot shows) @width × @height. The default size
- * counts the client-side decorations' invisible resize borders too, so the first size is
- * corrected by the difference. */
-static void
-present_at (ArWindow *win,
-            int       width,
-            int       height)
-{
-  Size size = { GTK_WIDGET (win), width, height };
-
-  gtk_window_set_default_size (GTK_WINDOW (win), width, height);
-  gtk_window_present (GTK_WINDOW (win));
-  wait_for (is_mapped, win, "the window to map");
-  if (!has_size (&size))
-    {
-      int extra_w = width - gtk_widget_get_width (GTK_WIDGET (win));
-      int extra_h = height - gtk_widget_get_height (GTK_WIDGET (win));
-
-      g_test_message ("window %d×%d for %d×%d", gtk_widget_get_width (GTK_WIDGET (win)),
-                      gtk_widget_get_height (GTK_WIDGET (win)), width, height);
-      gtk_window_set_default_size (GTK_WINDOW (win), width + extra_w, height + extra_h);
-    }
-  wait_for (has_size, &size, "the window to take its size");
-}
+typedef ArUiCondition Condition;
 
 /* Widget tree helpers --------------------------------------------------------------------- */
 
@@ -181,30 +98,6 @@ account_at (guint position)
 
 /* Screenshots ----------------------------------------------------------------------------- */
 
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
 /* How many distinct colours a widget's rendering has: a blank area has one or two. */
 static guint
 count_colours (GtkWidget *widget)
@@ -230,28 +123,6 @@ count_colours (GtkWidget *widget)
   for (gsize i = 0; i < (gsize) width * height; i++)
     g_hash_table_add (colours, GUINT_TO_POINTER (((guint32 *) pixels)[i]));
   return g_hash_table_size (colours);
-}
-
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                               G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-
-  if (children != NULL)
-    {
-      GFileInfo *info;
-
-      while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autoptr(GFile) child = g_file_get_child (file, g_file_info_get_name (info));
-
-          remove_tree (child);
-          g_object_unref (info);
-        }
-    }
-  g_file_delete (file, NULL, NULL);
 }
 
 /* Set-up ---------------------------------------------------------------------------------- */
@@ -296,7 +167,7 @@ test_open_demo (void)
 
   file = g_file_new_for_path (ledger_path);
   ar_ledger_task_open_async (file, NULL, opened_cb, &error);
-  wait_for (is_opened, &error, "the ledger to open");
+  ar_ui_wait_for (is_opened, &error, "the ledger to open");
   g_assert_no_error (error);
   g_assert_true (AR_IS_LEDGER (ledger));
 }
@@ -312,7 +183,7 @@ test_open_errors (void)
   g_assert_true (g_file_set_contents (path, "hello, world\n", -1, NULL));
   ledger = NULL;
   ar_ledger_task_open_async (file, NULL, opened_cb, &error);
-  wait_for (is_opened, &error, "the open to fail");
+  ar_ui_wait_for (is_opened, &error, "the open to fail");
   g_assert_null (ledger);
   g_assert_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_NOT_A_LEDGER);
   g_assert_nonnull (error->message);
@@ -351,7 +222,7 @@ test_demo_task (void)
       gint64 n = 0;
 
       ar_ledger_task_demo_async (path, 20, NULL, result_cb, &result);
-      wait_for (has_result, &result, "the demo ledger");
+      ar_ui_wait_for (has_result, &result, "the demo ledger");
       made = ar_ledger_task_demo_finish (result, &error);
       g_assert_no_error (error);
       g_assert_cmpstr (made, ==, path);
@@ -376,8 +247,8 @@ test_list_shows_debtors (void)
   g_object_ref_sink (window);
   g_assert_true (ar_window_set_ledger (window, ledger, &error));
   g_assert_no_error (error);
-  present_at (window, 1280, 800);
-  iterate_for (200);
+  ar_ui_present_at (GTK_WINDOW (window), 1280, 800);
+  ar_ui_iterate_for (200);
 
   g_assert_cmpstr (ar_window_get_state (window), ==, "list");
   /* One row per debtor and currency owed, and one for a debtor who owes nothing. */
@@ -471,7 +342,7 @@ test_search_narrows (void)
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   gtk_editable_set_text (entry, name);
-  wait_for (n_accounts_is_below, GUINT_TO_POINTER (all), "the search to narrow the list");
+  ar_ui_wait_for (n_accounts_is_below, GUINT_TO_POINTER (all), "the search to narrow the list");
 
   g_assert_cmpuint (n_accounts (), >=, 1);
   for (guint i = 0; i < n_accounts (); i++)
@@ -486,14 +357,14 @@ test_search_narrows (void)
 
   /* Nothing matches: the empty state offers to clear the search. */
   gtk_editable_set_text (entry, "no debtor is called this");
-  wait_for (state_is, (gpointer) "no-results", "the no-results page");
+  ar_ui_wait_for (state_is, (gpointer) "no-results", "the no-results page");
   g_assert_cmpuint (n_accounts (), ==, 0);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-search", NULL);
   g_assert_cmpstr (ar_window_get_state (window), ==, "list");
   g_assert_cmpuint (n_accounts (), ==, all);
   g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
-  iterate_for (300);
+  ar_ui_iterate_for (300);
   g_assert_cmpuint (n_accounts (), ==, all);
 }
 
@@ -524,7 +395,7 @@ test_select_fills_pane (void)
   g_assert_cmpstr (ar_entry_row_get_amount (row), !=, "");
 
   /* The pane shows it: its name on screen. */
-  iterate_for (200);
+  ar_ui_iterate_for (200);
   {
     g_autoptr(GPtrArray) labels = find_all (GTK_WIDGET (pane), GTK_TYPE_LABEL);
     gboolean shown = FALSE;
@@ -550,13 +421,13 @@ test_aging_view_draws (void)
   const char *description;
 
   ar_window_show_view (window, "aging");
-  iterate_for (100);
+  ar_ui_iterate_for (100);
   /* The cairo renderer draws when the window's frame is painted. */
   gtk_widget_queue_draw (view);
-  wait_for (aging_drawn, view, "the aging chart to be drawn");
+  ar_ui_wait_for (aging_drawn, view, "the aging chart to be drawn");
 
   /* The view's render node is kept from the frame after the one that drew it. */
-  iterate_for (200);
+  ar_ui_iterate_for (200);
   description = ar_aging_view_get_description (AR_AGING_VIEW (view));
   g_assert_nonnull (description);
   g_assert_cmpuint (strlen (description), >, 20);
@@ -599,7 +470,7 @@ screenshots_at (int width,
 
   g_object_ref_sink (shot);
   g_assert_true (ar_window_set_ledger (shot, ledger, &error));
-  present_at (shot, width, height);
+  ar_ui_present_at (GTK_WINDOW (shot), width, height);
   gtk_single_selection_set_selected (
     ar_account_list_get_selection (AR_ACCOUNT_LIST (ar_window_get_account_list (shot))),
     interesting_row ());
@@ -613,12 +484,12 @@ screenshots_at (int width,
 
       adw_style_manager_set_color_scheme (style, schemes[i].scheme);
       ar_window_show_view (shot, "accounts");
-      iterate_for (400);
-      save_screenshot (GTK_WIDGET (shot), accounts_png);
+      ar_ui_iterate_for (400);
+      ar_ui_save_screenshot (GTK_WIDGET (shot), accounts_png);
 
       ar_window_show_view (shot, "aging");
-      iterate_for (400);
-      save_screenshot (GTK_WIDGET (shot), aging_png);
+      ar_ui_iterate_for (400);
+      ar_ui_save_screenshot (GTK_WIDGET (shot), aging_png);
 
       if (width == 1280)
         {
@@ -628,8 +499,8 @@ screenshots_at (int width,
 
           ar_window_show_view (shot, "accounts");
           ar_debtor_pane_show_section (pane, "ledger");
-          iterate_for (400);
-          save_screenshot (GTK_WIDGET (shot), ledger_png);
+          ar_ui_iterate_for (400);
+          ar_ui_save_screenshot (GTK_WIDGET (shot), ledger_png);
           ar_debtor_pane_show_section (pane, "open");
         }
     }
@@ -650,9 +521,9 @@ test_screenshots (void)
     ArWindow *empty = ar_window_new (NULL);
 
     g_object_ref_sink (empty);
-    present_at (empty, 800, 600);
-    iterate_for (300);
-    save_screenshot (GTK_WIDGET (empty), "welcome-800x600-light.png");
+    ar_ui_present_at (GTK_WINDOW (empty), 800, 600);
+    ar_ui_iterate_for (300);
+    ar_ui_save_screenshot (GTK_WIDGET (empty), "welcome-800x600-light.png");
     gtk_window_destroy (GTK_WINDOW (empty));
     g_object_unref (empty);
   }
@@ -732,7 +603,7 @@ main (int   argc,
   {
     g_autoptr(GFile) dir = g_file_new_for_path (tmp_dir);
 
-    remove_tree (dir);
+    ar_test_remove_tree (g_file_peek_path (dir));
   }
   g_free (ledger_path);
   g_free (tmp_dir);
