@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ar-ledger-private.h"
+#include "ar-ledger-schema-private.h"
 
 /* The ledger file's schema, one migration per version.
  *
@@ -267,17 +268,7 @@ static const char schema_v1[] =
  * (ar-ledger-bulk.c): an import of a million rows would otherwise write a million more. The action comes from ar_audit_action(), a function the ledger
  * registers on its connection, so every mutation is attributed to the operation that made it
  * — and a tool that bypasses Arrears can't write without that function. */
-typedef struct
-{
-  const char *table;
-  const char *columns;
-  /* An append-only table's rows never change after they are written, so the audit record of
-   * an insert names the row instead of copying it (a copy doubled the size of an imported
-   * ledger); mutable tables keep the full new and old values. */
-  gboolean    append_only;
-} AuditedTable;
-
-static const AuditedTable audited_v1[] = {
+static const ArAuditedTable audited_v1[] = {
   { "settings", "key value" },
   { "company", "legal_name trade_name address_line1 address_line2 city region postal_code country "
                "phone email website tax_id payment_instructions bank_account iban bic "
@@ -308,9 +299,9 @@ json_object_sql (const char *row, const char *columns)
   return g_string_free (sql, FALSE);
 }
 
-/* Builds the audit triggers from the constant table above (no user data in this SQL). */
-static char *
-audit_triggers_sql (const AuditedTable *tables, guint n)
+/* Builds the audit triggers from a constant table (no user data in this SQL). */
+char *
+_ar_schema_audit_triggers (const ArAuditedTable *tables, guint n)
 {
   GString *sql = g_string_new (NULL);
 
@@ -350,8 +341,8 @@ audit_triggers_sql (const AuditedTable *tables, guint n)
   return g_string_free (sql, FALSE);
 }
 
-static gboolean
-exec (sqlite3 *db, const char *sql, GError **error)
+gboolean
+_ar_schema_exec (sqlite3 *db, const char *sql, GError **error)
 {
   char *message = NULL;
 
@@ -368,9 +359,9 @@ exec (sqlite3 *db, const char *sql, GError **error)
 static gboolean
 migrate_to_1 (sqlite3 *db, GError **error)
 {
-  g_autofree char *triggers = audit_triggers_sql (audited_v1, G_N_ELEMENTS (audited_v1));
+  g_autofree char *triggers = _ar_schema_audit_triggers (audited_v1, G_N_ELEMENTS (audited_v1));
 
-  return exec (db, schema_v1, error) && exec (db, triggers, error);
+  return _ar_schema_exec (db, schema_v1, error) && _ar_schema_exec (db, triggers, error);
 }
 
 /* Version 2: letter templates (ar-template.c). One row per dunning level and language; ''
@@ -387,7 +378,7 @@ static const char schema_v2[] =
   "  UNIQUE (level, language)"
   ");";
 
-static const AuditedTable audited_v2[] = {
+static const ArAuditedTable audited_v2[] = {
   /* Edited in place (and removed), so every change keeps its old and new values. */
   { "letter_templates", "level language subject body updated_at", FALSE },
 };
@@ -395,9 +386,9 @@ static const AuditedTable audited_v2[] = {
 static gboolean
 migrate_to_2 (sqlite3 *db, GError **error)
 {
-  g_autofree char *triggers = audit_triggers_sql (audited_v2, G_N_ELEMENTS (audited_v2));
+  g_autofree char *triggers = _ar_schema_audit_triggers (audited_v2, G_N_ELEMENTS (audited_v2));
 
-  return exec (db, schema_v2, error) && exec (db, triggers, error);
+  return _ar_schema_exec (db, schema_v2, error) && _ar_schema_exec (db, triggers, error);
 }
 
 typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
@@ -405,6 +396,8 @@ typedef gboolean (*MigrationFunc) (sqlite3 *db, GError **error);
 static const MigrationFunc migrations[] = {
   migrate_to_1,
   migrate_to_2,
+  _ar_schema_migrate_to_3,  /* ar-ledger-schema-plans.c */
+  _ar_schema_migrate_to_4,  /* ar-ledger-schema-dunning.c */
 };
 
 int
@@ -423,7 +416,7 @@ _ar_ledger_schema_migrate (sqlite3 *db, int from_version, GError **error)
       if (!migrations[v] (db, error))
         return FALSE;
       pragma = g_strdup_printf ("PRAGMA user_version = %d", v + 1);
-      if (!exec (db, pragma, error))
+      if (!_ar_schema_exec (db, pragma, error))
         return FALSE;
     }
   return TRUE;

@@ -322,7 +322,7 @@ static void
 test_schema_version (Fixture *f, gconstpointer data)
 {
   g_assert_cmpint (AR_LEDGER_SCHEMA_VERSION, ==, 2);
-  g_assert_cmpint (query_int (f->ledger, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (f->ledger, "PRAGMA user_version"), ==, 4);
   g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM sqlite_master"
                                          " WHERE type = 'table' AND name = 'letter_templates'"),
                    ==, 1);
@@ -347,7 +347,7 @@ test_migration_from_v1 (Fixture *f, gconstpointer data)
 
   again = ar_ledger_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (again, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (query_int (again, "PRAGMA user_version"), ==, 4);
   g_assert_true (ar_template_store (again, 1, "", "Hello", "Pay {total_due}.", &error));
   g_assert_no_error (error);
   t = ar_template_lookup (again, 1, NULL, &error);
