@@ -321,7 +321,7 @@ query_text (ArLedger *ledger, const char *sql)
 static void
 test_schema_version (Fixture *f, gconstpointer data)
 {
-  g_assert_cmpint (AR_LEDGER_SCHEMA_VERSION, ==, 2);
+  g_assert_cmpint (AR_LEDGER_SCHEMA_VERSION, ==, 4);
   g_assert_cmpint (query_int (f->ledger, "PRAGMA user_version"), ==, 4);
   g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM sqlite_master"
                                          " WHERE type = 'table' AND name = 'letter_templates'"),
