@@ -363,7 +363,9 @@ fill_columns (ArImportDialog *self,
       const char *want = saved_choice (saved, kind, columns[c]);
       guint selected = 0;
 
-      if (want == NULL || (want[0] != '\0' && !g_strv_contains ((const char * const *) source->header, want)))
+      /* A header this file lacks, or "not in the file" last time, gives way to a guess. */
+      if (want == NULL || want[0] == '\0'
+          || !g_strv_contains ((const char * const *) source->header, want))
         want = g_hash_table_lookup (guess, columns[c]);
       for (guint h = 0; want != NULL && want[0] != '\0' && h < n_header; h++)
         if (g_str_equal (source->header[h], want))

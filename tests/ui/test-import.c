@@ -297,6 +297,49 @@ test_saved_columns (void)
   g_assert_cmpint (ar_ledger_lookup_debtor (ledger, "C-4"), ==, 0);
 }
 
+static gboolean
+not_importing (gpointer data)
+{
+  return !g_str_equal (ar_import_dialog_get_state (data), "importing");
+}
+
+/* Cancel during the import: the worker rolls it all back, and the files can be imported
+ * later. */
+static void
+test_cancel_import (void)
+{
+  g_autoptr(GString) csv = g_string_new ("id,name,email,phone,address_line1,address_line2,"
+                                         "city,region,postal_code,country\r\n");
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  ArImportDialog *dialog;
+
+  for (guint i = 1; i <= 20000; i++)
+    g_string_append_printf (csv, "B-%u,Big Customer %u,,,,,,,,\r\n", i, i);
+  file = write_file ("big.csv", csv->str);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  ar_ui_wait_for (dialog_mapped, NULL, "the import dialog");
+  dialog = find_dialog ();
+  g_assert_true (ar_import_dialog_set_file (dialog, AR_IMPORT_DEBTORS, file, &error));
+  ar_ui_wait_for (checked, dialog, "the check of the big file");
+  g_assert_cmpstr (ar_import_dialog_get_state (dialog), ==, "ready");
+
+  g_signal_emit_by_name (ar_import_dialog_get_import_button (dialog), "clicked");
+  g_assert_cmpstr (ar_import_dialog_get_state (dialog), ==, "importing");
+  g_assert_false (gtk_widget_get_sensitive (ar_import_dialog_get_import_button (dialog)));
+  /* Closing the window while importing cancels instead of closing. */
+  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  ar_ui_wait_for (not_importing, dialog, "the import to stop");
+  g_assert_cmpstr (ar_import_dialog_get_state (dialog), ==, "ready");
+  g_assert_cmpint (ar_ledger_lookup_debtor (ledger, "B-1"), ==, 0);
+  g_assert_cmpint (n_debtors (), ==, 3);
+
+  gtk_window_close (GTK_WINDOW (dialog));
+  ar_ui_wait_for (dialog_gone, NULL, "the dialog to close");
+}
+
 static void
 test_close (void)
 {
@@ -333,6 +376,7 @@ main (int   argc,
   g_test_add_func ("/import-dialog/problems-block-import", test_problems_block_import);
   g_test_add_func ("/import-dialog/clean-import", test_clean_import);
   g_test_add_func ("/import-dialog/saved-columns", test_saved_columns);
+  g_test_add_func ("/import-dialog/cancel-import", test_cancel_import);
   g_test_add_func ("/import-dialog/close", test_close);
 
   status = g_test_run ();
