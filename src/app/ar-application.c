@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ar-about.h"
 #include "ar-application.h"
 #include "ar-ledger-tasks.h"
 #include "ar-window.h"
@@ -385,24 +386,8 @@ about_action (GSimpleAction *action,
 {
   ArApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *developers[] = { _("The Arrears authors"), NULL };
 
-  /* The same facts as the AppStream metainfo; adw_about_window_new_from_appdata is 1.5. */
-  adw_show_about_window (parent,
-                         "application-name", _("Arrears"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Arrears authors"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Keep track of unpaid invoices: who owes what, since "
-                                       "when, and what has been paid against which invoice."),
-                         "website", "https://github.com/arrears/arrears",
-                         "issue-url", "https://github.com/arrears/arrears/issues",
-                         "developers", developers,
-                         "copyright", _("© 2026 The Arrears authors"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         /* Translators: your names, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  gtk_window_present (GTK_WINDOW (ar_about_window_new (parent)));
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "ar-about.h"
 #include "ar-account-list.h"
 #include "ar-aging-view.h"
 #include "ar-application.h"
@@ -85,6 +86,31 @@ test_application (void)
   g_assert_cmpstr (g_application_get_resource_base_path (G_APPLICATION (app)), ==,
                    "/io/github/arrears/Arrears");
   g_assert_finalize_object (app);
+}
+
+/* The About window says what the metainfo says. */
+static void
+test_about (void)
+{
+  GtkWidget *about = ar_about_window_new (NULL);
+
+  g_assert_true (ADW_IS_ABOUT_WINDOW (about));
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
+                   "Arrears");
+  g_assert_cmpstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), ==,
+                   "Keep track of unpaid invoices");
+  g_assert_cmpstr (adw_about_window_get_developer_name (ADW_ABOUT_WINDOW (about)), ==,
+                   "The Arrears authors");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, "0.1.0");
+  g_assert_cmpstr (adw_about_window_get_website (ADW_ABOUT_WINDOW (about)), ==,
+                   "https://github.com/arrears/arrears");
+  g_assert_cmpstr (adw_about_window_get_issue_url (ADW_ABOUT_WINDOW (about)), ==,
+                   "https://github.com/arrears/arrears/issues");
+  g_assert_true (g_str_has_prefix (adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about)),
+                                   "<p>The first release: "));
+  g_assert_cmpstr (adw_about_window_get_release_notes_version (ADW_ABOUT_WINDOW (about)), ==,
+                   "0.1.0");
+  gtk_window_destroy (GTK_WINDOW (about));
 }
 
 static void
@@ -352,6 +378,7 @@ main (int   argc,
 
   g_test_add_func ("/widgets/resources", test_resources);
   g_test_add_func ("/widgets/builder-files", test_builder_files);
+  g_test_add_func ("/widgets/about", test_about);
   g_test_add_func ("/widgets/account-list", test_account_list);
   g_test_add_func ("/widgets/debtor-pane", test_debtor_pane);
   g_test_add_func ("/widgets/aging-view", test_aging_view);
