@@ -641,7 +641,8 @@ job_done_cb (GObject      *source_object,
   save_maps (self);
   set_state (self, "done", rows);
   g_signal_emit (self, signals[IMPORTED], 0, job->result.rows[AR_IMPORT_DEBTORS],
-                 job->result.rows[AR_IMPORT_INVOICES], job->result.rows[AR_IMPORT_PAYMENTS]);
+                 job->result.rows[AR_IMPORT_INVOICES], job->result.rows[AR_IMPORT_PAYMENTS],
+                 rows);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -859,10 +860,10 @@ ar_import_dialog_class_init (ArImportDialogClass *klass)
   object_class->dispose = ar_import_dialog_dispose;
   window_class->close_request = ar_import_dialog_close_request;
 
-  /* (debtors, invoices, payments imported) */
+  /* (debtors, invoices, payments imported; the same in words: "3 debtors and 3 invoices") */
   signals[IMPORTED] =
     g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+                  NULL, G_TYPE_NONE, 4, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/arrears/Arrears/ui/ar-import-dialog.ui");

@@ -180,6 +180,7 @@ test_open_window (void)
   g_assert_no_error (error);
   ar_ui_present_at (GTK_WINDOW (window), 1280, 800);
   g_assert_cmpstr (ar_window_get_state (window), ==, "empty");
+  ar_ui_iterate_for (500);   /* the title's cross-fade */
   ar_ui_save_screenshot (GTK_WIDGET (window), "import-empty-ledger-1280x800-light.png");
 }
 
