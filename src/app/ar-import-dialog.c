@@ -462,7 +462,7 @@ progress_idle_cb (gpointer data)
 {
   Progress *progress = data;
 
-  if (progress->generation == progress->dialog->generation)
+  if (progress->generation == progress->dialog->generation && progress->dialog->ledger != NULL)
     gtk_progress_bar_set_fraction (progress->dialog->progress_bar, progress->fraction);
   g_object_unref (progress->dialog);
   g_free (progress);
@@ -838,6 +838,8 @@ ar_import_dialog_dispose (GObject *object)
 {
   ArImportDialog *self = (ArImportDialog *) object;
 
+  /* Progress and results still on their way are for a dialog that is gone. */
+  self->generation++;
   g_clear_handle_id (&self->check_source, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);

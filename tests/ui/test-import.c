@@ -319,6 +319,18 @@ test_cancel_import (void)
     g_string_append_printf (csv, "B-%u,Big Customer %u,,,,,,,,\r\n", i, i);
   file = write_file ("big.csv", csv->str);
 
+  /* Closed while it checks: the check is dropped, whenever its answer comes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  ar_ui_wait_for (dialog_mapped, NULL, "the import dialog");
+  dialog = find_dialog ();
+  g_assert_true (ar_import_dialog_set_file (dialog, AR_IMPORT_DEBTORS, file, &error));
+  ar_ui_iterate_for (300);   /* past the 250 ms pause: the worker is checking */
+  if (!g_str_equal (ar_import_dialog_get_state (dialog), "checking"))
+    g_test_message ("the check finished before the dialog was closed");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ar_ui_wait_for (dialog_gone, NULL, "the dialog to close while checking");
+  ar_ui_iterate_for (1500);
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
   ar_ui_wait_for (dialog_mapped, NULL, "the import dialog");
   dialog = find_dialog ();
