@@ -3,6 +3,8 @@
 #define G_LOG_DOMAIN "arrears-cli"
 #include "config.h"
 
+#include <string.h>
+
 #include <fontconfig/fontconfig.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -354,7 +356,8 @@ run_dunning (const ArCliCommand *command, GStrv *args)
                           "%u debtors marked ready for the agency\n", result.n_hand_overs),
              result.n_hand_overs);
   if (result.n_fees + result.n_interest > 0)
-    g_print (_("%u fee and %u interest entries posted\n"), result.n_fees, result.n_interest);
+    g_print (_("Fee entries posted: %u; interest entries posted: %u\n"), result.n_fees,
+             result.n_interest);
   if (result.n_skipped > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE, "%u letter was recorded already and was skipped\n",
                           "%u letters were recorded already and were skipped\n",
@@ -490,9 +493,138 @@ ar_cli_run_hold (const ArCliCommand *command, GStrv *args)
 
 /* levels -------------------------------------------------------------------------------------- */
 
+/* "5.00" (with @currency) or "2.5%" into @level's fee; "none" removes it. */
+static gboolean
+parse_fee (const char *text, const char *currency, ArDunningLevel *level, GError **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  gsize len = strlen (copy);
+
+  if (g_str_equal (copy, "none"))
+    {
+      level->fee_kind = AR_DUNNING_FEE_NONE;
+      return TRUE;
+    }
+  if (len > 1 && copy[len - 1] == '%')
+    {
+      gint64 bp;
+
+      copy[len - 1] = '\0';
+      /* Basis points are a currency with two decimals: "2.5" → 250. */
+      if (!ar_money_parse_minor (g_strstrip (copy), 2, &bp, NULL) || bp <= 0 || bp > 10000)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("--fee: “%s” is not a percentage above 0 and at most 100 (e.g. 2.5%%)"),
+                       text);
+          return FALSE;
+        }
+      level->fee_kind = AR_DUNNING_FEE_PERCENT;
+      level->fee_rate_bp = bp;
+      return TRUE;
+    }
+  if (currency == NULL)
+    {
+      g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           _("--fee: a fixed fee needs --fee-currency"));
+      return FALSE;
+    }
+  if (!ar_cli_parse_amount ("--fee", copy, currency, &level->fee_amount, error))
+    return FALSE;
+  level->fee_kind = AR_DUNNING_FEE_FIXED;
+  g_strlcpy (level->fee_currency, currency, sizeof level->fee_currency);
+  return TRUE;
+}
+
+static gboolean
+parse_count (const char *what, const char *text, guint *out, GError **error)
+{
+  gint64 value;
+
+  if (text == NULL)
+    return TRUE;
+  if (!ar_cli_parse_int (what, text, 0, 3650, &value, error))
+    return FALSE;
+  *out = (guint) value;
+  return TRUE;
+}
+
+static int
+set_level (ArLedger *ledger, GArray *levels, guint number, const char *days, const char *min_days,
+           const char *fee, const char *fee_currency, const char *interest, const char *deadline,
+           const char *template_level, gboolean hand_over)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *currency = NULL;
+  ArDunningLevel l = { 0 };
+  guint tmpl = 0;
+
+  if (number >= 1 && number <= levels->len)
+    l = g_array_index (levels, ArDunningLevel, number - 1);
+  else
+    {
+      l.level = number;
+      l.min_days_since_previous = 7;
+      l.deadline_days = 14;
+      l.template_level = number;
+    }
+  if (fee_currency != NULL && (currency = ar_cli_parse_currency ("--fee-currency", fee_currency,
+                                                                 &error)) == NULL)
+    return ar_cli_fail (error);
+  if (!parse_count ("--days", days, &l.days_past_due, &error) ||
+      !parse_count ("--min-days", min_days, &l.min_days_since_previous, &error) ||
+      !parse_count ("--deadline-days", deadline, &l.deadline_days, &error) ||
+      !parse_count ("--template", template_level, &tmpl, &error) ||
+      (fee != NULL && !parse_fee (fee, currency, &l, &error)))
+    return ar_cli_fail (error);
+  if (template_level != NULL)
+    l.template_level = tmpl;
+  if (interest != NULL)
+    {
+      if (!g_str_equal (interest, "yes") && !g_str_equal (interest, "no"))
+        return ar_cli_usage_error (NULL, _("--interest: say yes or no"));
+      l.charges_interest = g_str_equal (interest, "yes");
+    }
+  if (hand_over)
+    {
+      l.hand_over = TRUE;
+      l.template_level = 0;
+    }
+  if (!ar_dunning_level_store (ledger, &l, &error))
+    return ar_cli_fail (error);
+  g_print (_("Level %u saved\n"), l.level);
+  return AR_CLI_EXIT_OK;
+}
+
 int
 ar_cli_run_levels (const ArCliCommand *command, GStrv *args)
 {
+  g_autofree char *set = NULL, *remove = NULL, *days = NULL, *min_days = NULL, *fee = NULL;
+  g_autofree char *fee_currency = NULL, *interest = NULL, *deadline = NULL, *tmpl = NULL;
+  gboolean hand_over = FALSE;
+  const GOptionEntry entries[] = {
+    { "set", 0, 0, G_OPTION_ARG_STRING, &set,
+      N_("Change level N, or add it when it is the next number"), N_("N") },
+    { "days", 0, 0, G_OPTION_ARG_STRING, &days, N_("--set: days past due to reach it"), N_("N") },
+    { "min-days", 0, 0, G_OPTION_ARG_STRING, &min_days,
+      N_("--set: days at least since the previous level (7 or more)"), N_("N") },
+    { "fee", 0, 0, G_OPTION_ARG_STRING, &fee,
+      N_("--set: the fee on each item reaching the level: an amount (with --fee-currency), a "
+         "percentage of the item’s open amount (2.5%), or none"), N_("A|P%|none") },
+    { "fee-currency", 0, 0, G_OPTION_ARG_STRING, &fee_currency,
+      N_("--set: the currency of a fixed fee; items in other currencies pay none"), N_("C") },
+    { "interest", 0, 0, G_OPTION_ARG_STRING, &interest,
+      N_("--set: whether the level charges interest"), N_("yes|no") },
+    { "deadline-days", 0, 0, G_OPTION_ARG_STRING, &deadline,
+      N_("--set: the payment deadline, days after the letter (7 or more; 14 for the final "
+         "demand)"), N_("N") },
+    { "template", 0, 0, G_OPTION_ARG_STRING, &tmpl,
+      N_("--set: the letter template’s level"), N_("N") },
+    { "hand-over", 0, 0, G_OPTION_ARG_NONE, &hand_over,
+      N_("--set: the level sends no letter and marks the debtor ready for the agency"), NULL },
+    { "remove", 0, 0, G_OPTION_ARG_STRING, &remove,
+      N_("Remove the last level (not one letters were sent at)"), N_("N") },
+    { NULL }
+  };
   g_autoptr(ArLedger) ledger = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) levels = NULL;
@@ -502,17 +634,39 @@ ar_cli_run_levels (const ArCliCommand *command, GStrv *args)
     _("Interest"), _("Letter"), _("Deadline days"),
   };
 
-  if (!ar_cli_parse_options (command, NULL,
+  if (!ar_cli_parse_options (command, entries,
                              _("Lists the dunning levels: when each is reached, what it "
                                "charges, which letter it sends and the payment deadline it "
-                               "gives."),
+                               "gives. --set changes a level (or adds the next one); the whole "
+                               "sequence is checked before anything is saved."),
                              args, 1, 1))
     return AR_CLI_EXIT_USAGE;
+  if (set != NULL && remove != NULL)
+    return ar_cli_usage_error (command, _("levels: give --set or --remove, not both"));
+  if (set == NULL && (days || min_days || fee || fee_currency || interest || deadline || tmpl ||
+                      hand_over))
+    return ar_cli_usage_error (command, _("levels: these options go with --set N"));
   if ((ledger = ar_cli_open_ledger ((*args)[1])) == NULL)
     return AR_CLI_EXIT_FAILURE;
   levels = ar_dunning_levels_load (ledger, &error);
   if (levels == NULL)
     return ar_cli_fail (error);
+
+  if (set != NULL || remove != NULL)
+    {
+      gint64 number;
+
+      if (!ar_cli_parse_int (set != NULL ? "--set" : "--remove", set != NULL ? set : remove,
+                             1, AR_DUNNING_MAX_LEVELS, &number, &error))
+        return ar_cli_fail (error);
+      if (set != NULL)
+        return set_level (ledger, levels, (guint) number, days, min_days, fee, fee_currency,
+                          interest, deadline, tmpl, hand_over);
+      if (!ar_dunning_level_remove (ledger, (guint) number, &error))
+        return ar_cli_fail (error);
+      g_print (_("Level %u removed\n"), (guint) number);
+      return AR_CLI_EXIT_OK;
+    }
 
   ar_cli_table_add_row (table, header);
   for (guint i = 0; i < levels->len; i++)
@@ -520,14 +674,14 @@ ar_cli_run_levels (const ArCliCommand *command, GStrv *args)
       const ArDunningLevel *l = &g_array_index (levels, ArDunningLevel, i);
       g_autofree char *level = g_strdup_printf ("%u", l->level);
       g_autofree char *name = ar_dunning_level_get_name (l);
-      g_autofree char *days = g_strdup_printf ("%u", l->days_past_due);
+      g_autofree char *days_text = g_strdup_printf ("%u", l->days_past_due);
       g_autofree char *since = g_strdup_printf ("%u", l->min_days_since_previous);
-      g_autofree char *fee = NULL;
+      g_autofree char *fee_text = NULL;
       g_autofree char *letter = l->hand_over ? g_strdup (_("none (status “agency”)"))
                                              : g_strdup_printf (_("template %u"),
                                                                 l->template_level);
-      g_autofree char *deadline = l->hand_over ? g_strdup ("–")
-                                               : g_strdup_printf ("%u", l->deadline_days);
+      g_autofree char *deadline_text = l->hand_over ? g_strdup ("–")
+                                                    : g_strdup_printf ("%u", l->deadline_days);
       const char *row[8];
 
       switch (l->fee_kind)
@@ -535,26 +689,28 @@ ar_cli_run_levels (const ArCliCommand *command, GStrv *args)
         case AR_DUNNING_FEE_FIXED:
           {
             g_autofree char *amount = ar_money_format_plain (l->fee_amount, l->fee_currency);
-            fee = g_strdup_printf ("%s %s", amount, l->fee_currency);
+            fee_text = g_strdup_printf ("%s %s", amount, l->fee_currency);
           }
           break;
         case AR_DUNNING_FEE_PERCENT:
-          fee = g_strdup_printf ("%" G_GINT64_FORMAT ".%02" G_GINT64_FORMAT " %%",
-                                 l->fee_rate_bp / 100, l->fee_rate_bp % 100);
+          {
+            g_autofree char *rate = ar_money_format_minor (l->fee_rate_bp, 2);
+            fee_text = g_strdup_printf ("%s %%", rate);
+          }
           break;
         case AR_DUNNING_FEE_NONE:
         default:
-          fee = g_strdup (_("none"));
+          fee_text = g_strdup (_("none"));
           break;
         }
       row[0] = level;
       row[1] = name;
-      row[2] = days;
+      row[2] = days_text;
       row[3] = since;
-      row[4] = fee;
+      row[4] = fee_text;
       row[5] = l->charges_interest ? _("yes") : _("no");
       row[6] = letter;
-      row[7] = deadline;
+      row[7] = deadline_text;
       ar_cli_table_add_row (table, row);
     }
   ar_cli_table_print (table, "");

@@ -69,8 +69,11 @@ static const ArCliCommand commands[] = {
     "--list)",
     N_("Hold dunning for a debtor or an invoice: a snooze until a date, or a dispute"),
     ar_cli_run_hold },
-  { "levels", "LEDGER", "",
-    N_("List the dunning levels: days, fees, interest, letter and deadline"), ar_cli_run_levels },
+  { "levels", "LEDGER",
+    "[--set N [--days N] [--min-days N] [--fee A|P%|none] [--fee-currency C] "
+    "[--interest yes|no] [--deadline-days N] [--template N] [--hand-over] | --remove N]",
+    N_("List or change the dunning levels: days, fees, interest, letter and deadline"),
+    ar_cli_run_levels },
   { "waive", "LEDGER ENTRY_ID", "--reason TEXT [--date D]",
     N_("Waive a fee or interest charge (posts its reversal with the reason)"), ar_cli_run_waive },
 };

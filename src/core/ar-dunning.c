@@ -470,8 +470,8 @@ ar_dunning_waive_charge (ArLedger *ledger, gint64 entry_id, guint32 date, const 
   if (!g_str_equal (kind, "fee") && !g_str_equal (kind, "interest"))
     {
       g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
-                   _("entry: entry %" G_GINT64_FORMAT " is a %s, not a fee or interest; use "
-                     "reverse for other corrections"), entry_id, kind);
+                   _("entry: entry %" G_GINT64_FORMAT " is of kind “%s”, not a fee or interest; "
+                     "use reverse for other corrections"), entry_id, kind);
       return FALSE;
     }
   return ar_ledger_reverse (ledger, entry_id, date, reason, out_reversal_id, error);
