@@ -61,6 +61,11 @@ static const ArCliCommand commands[] = {
     "(-o FILE.pdf | --dir DIR)",
     N_("Write dunning letters as PDF: one per debtor, into one file or a folder"),
     ar_cli_run_letters },
+  { "interest", "",
+    "--regime simple|uk-b2b|eu-b2b|de-b2b|de-b2c --amount A --currency C --due D [--as-of D] "
+    "[--apr PCT] [--json]",
+    N_("Late-payment interest and fixed compensation for one debt (no ledger needed)"),
+    ar_cli_run_interest },
 };
 
 const ArCliCommand *
@@ -123,8 +128,11 @@ print_help (void)
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_autofree char *synopsis = g_strjoin (" ", "arrears-cli", commands[i].name,
-                                             commands[i].params, commands[i].options, NULL);
+      /* A command without a LEDGER (interest) has no params: no double space then. */
+      g_autofree char *synopsis = *commands[i].params == '\0'
+        ? g_strjoin (" ", "arrears-cli", commands[i].name, commands[i].options, NULL)
+        : g_strjoin (" ", "arrears-cli", commands[i].name, commands[i].params,
+                     commands[i].options, NULL);
 
       g_strchomp (synopsis);
       print_synopsis (synopsis);

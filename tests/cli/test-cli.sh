@@ -536,5 +536,59 @@ run 2 "letters: both -o and --dir" letters letters/book.arrears --all-overdue \
   -o letters/bad.pdf --dir letters/bad
 check "no output after usage errors" test ! -e letters/bad.pdf -a ! -e letters/bad
 
+# interest -----------------------------------------------------------------------------------
+# No ledger: the calculators alone. Figures worked out by hand in tests/core/test-interest.c.
+
+run 0 "interest: the UK worked example" interest --regime uk-b2b --amount 10000 --currency GBP \
+  --due 2024-03-01 --as-of 2024-03-31 --json
+same_text "… prints exactly the issue's JSON" \
+  '{"days":30,"rate":"13.25","interest":"108.90","compensation":"100.00","currency":"GBP"}' out
+run 0 "interest: readable form" interest --regime uk-b2b --amount 10000 --currency gbp \
+  --due 2024-03-01 --as-of 2024-03-31
+check "… names the Act" has out "Late Payment of Commercial Debts"
+check "… the reference rate and its day" has out "5.25 % on 2023-12-31"
+check "… the interest" has out "£108.90"
+run 0 "interest: German B2C" interest --regime de-b2c --amount 1000 --currency EUR \
+  --due 2024-01-31 --as-of 2024-03-01 --json
+same_text "… 8.62 %, no lump sum" \
+  '{"days":30,"rate":"8.62","interest":"7.08","compensation":"0.00","currency":"EUR"}' out
+run 0 "interest: German B2B across two half-years" interest --regime de-b2b --amount 10000 \
+  --currency EUR --due 2024-06-20 --as-of 2024-07-10 --json
+check "… lists both periods" has out '"periods":\[{"from":"2024-06-21","to":"2024-06-30","days":10,"rate":"12.62"'
+check "… and the total" has out '"days":20,"rate":"12.37","interest":"68.47","compensation":"40.00"'
+run 0 "interest: EU" interest --regime eu-b2b --amount 2000 --currency EUR --due 2024-01-10 \
+  --as-of 2024-02-09 --json
+same_text "… 12.50 % and EUR 40" \
+  '{"days":30,"rate":"12.50","interest":"20.55","compensation":"40.00","currency":"EUR"}' out
+run 0 "interest: simple APR" interest --regime simple --apr 12 --amount 5000 --currency GBP \
+  --due 2025-01-01 --as-of 2025-02-15 --json
+same_text "… the reference's £73.97" \
+  '{"days":45,"rate":"12.00","interest":"73.97","compensation":"0.00","currency":"GBP"}' out
+run 0 "interest: not late yet" interest --regime uk-b2b --amount 999.99 --currency GBP \
+  --due 2024-03-31 --as-of 2024-03-01 --json
+same_text "… zero days, nothing due" \
+  '{"days":0,"rate":"13.25","interest":"0.00","compensation":"0.00","currency":"GBP"}' out
+run 1 "interest: outside the rate table" interest --regime de-b2c --amount 100 --currency EUR \
+  --due 2026-06-01 --as-of 2026-07-15
+check "… names the table and its dates" has err "Basiszinssatz.*2026-07-01.*2015-01-01 to 2026-06-30"
+run 1 "interest: UK in euros" interest --regime uk-b2b --amount 100 --currency EUR \
+  --due 2024-03-01 --as-of 2024-03-31
+check "… names the currency required" has err "defined for debts in GBP, not EUR"
+run 1 "interest: an amount with too many decimals" interest --regime simple --apr 5 \
+  --amount 1.234 --currency USD --due 2024-03-01 --as-of 2024-03-31
+check "… names the option" has err "^arrears-cli: --amount"
+run 1 "interest: a bad APR" interest --regime simple --apr 5.125 --amount 1 --currency USD \
+  --due 2024-03-01 --as-of 2024-03-31
+check "… names the option" has err "^arrears-cli: --apr"
+run 2 "interest: simple without --apr" interest --regime simple --amount 1 --currency USD \
+  --due 2024-03-01
+run 2 "interest: --apr with a statutory regime" interest --regime uk-b2b --apr 5 --amount 1 \
+  --currency GBP --due 2024-03-01
+run 2 "interest: an unknown regime" interest --regime us-b2b --amount 1 --currency USD \
+  --due 2024-03-01
+run 2 "interest: --due missing" interest --regime uk-b2b --amount 1 --currency GBP
+run 2 "interest: takes no LEDGER" interest book.arrears --regime uk-b2b --amount 1 \
+  --currency GBP --due 2024-03-01
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
