@@ -52,6 +52,7 @@ int   ar_cli_run_statement  (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_chart      (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_letters    (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_interest   (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_queue      (const ArCliCommand *command, GStrv *args);
 
 /* Messages --------------------------------------------------------------------------------- */
 

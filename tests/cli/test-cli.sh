@@ -590,5 +590,37 @@ run 2 "interest: --due missing" interest --regime uk-b2b --amount 1 --currency G
 run 2 "interest: takes no LEDGER" interest book.arrears --regime uk-b2b --amount 1 \
   --currency GBP --due 2024-03-01
 
+# queue --------------------------------------------------------------------------------------
+# Follow-ups need a contact log, which only the core tests write (tests/core/test-queue.c);
+# here the demo book's debtors ready for the agency stand in.
+
+mkdir queue
+run 0 "queue: an empty book" queue book.arrears --as-of 2026-06-30
+check "… says there is nothing to do" has out "^Nothing to do on 2026-06-30"
+run 0 "queue: a demo book" demo queue/demo.arrears --debtors 400 --today 2026-06-30
+run 0 "queue: readable" queue queue/demo.arrears --as-of 2026-06-30
+check "… names the day and the count" has out "^Work queue for 2026-06-30: [0-9]* item"
+check "… lists debtors ready for the agency" has out "Ready for agency"
+run 0 "queue: JSON" queue queue/demo.arrears --as-of 2026-06-30 --json
+check "… starts with the day and the count" has out '^{"as_of":"2026-06-30","count":[1-9]'
+check "… has the items' fields" has out '"kind":"ready_for_agency","debtor":"C[0-9]*","name":"[^"]*","currency":"[A-Z]*","overdue":"[0-9.]*","days_overdue":[0-9]*,"score":[0-9]*,"since":null,"detail":"","actions":\["snooze","open"\]'
+grep -o '"score":[0-9]*' out | cut -d: -f2 >scores
+check "… by priority, highest score first" sh -c 'sort -nr scores | cmp -s - scores'
+total=$(grep -o '"count":[0-9]*' out | cut -d: -f2)
+run 0 "queue: --limit 2" queue queue/demo.arrears --as-of 2026-06-30 --json --limit 2
+check "… lists two items" test "$(grep -o '"kind":' out | wc -l)" -eq 2
+check "… and still counts them all" has out "\"count\":$total,"
+run 0 "queue: --limit 0" queue queue/demo.arrears --as-of 2026-06-30 --json --limit 0
+check "… lists none" has out '"items":\[\]'
+run 0 "queue: --limit in the readable form" queue queue/demo.arrears --as-of 2026-06-30 \
+  --limit 1
+check "… says how many more" has out "… and [0-9]* more item"
+run 2 "queue: no LEDGER" queue
+run 1 "queue: a bad --as-of" queue queue/demo.arrears --as-of 2026-02-30
+check "… names the option" has err "^arrears-cli: --as-of"
+run 1 "queue: a bad --limit" queue queue/demo.arrears --limit -1
+check "… names the option" has err "^arrears-cli: --limit"
+run 1 "queue: no such ledger" queue queue/missing.arrears
+
 echo "1..$n"
 [ "$failed" -eq 0 ]
