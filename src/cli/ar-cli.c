@@ -76,6 +76,14 @@ static const ArCliCommand commands[] = {
     ar_cli_run_levels },
   { "waive", "LEDGER ENTRY_ID", "--reason TEXT [--date D]",
     N_("Waive a fee or interest charge (posts its reversal with the reason)"), ar_cli_run_waive },
+  { "queue", "LEDGER", "[--as-of D] [--json] [--limit N]",
+    N_("Today’s actions by priority: follow-ups due and debtors ready for the agency"),
+    ar_cli_run_queue },
+  { "interest", "",
+    "--regime simple|uk-b2b|eu-b2b|de-b2b|de-b2c --amount A --currency C --due D [--as-of D] "
+    "[--apr PCT] [--json]",
+    N_("Late-payment interest and fixed compensation for one debt (no ledger needed)"),
+    ar_cli_run_interest },
 };
 
 const ArCliCommand *
@@ -138,8 +146,11 @@ print_help (void)
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_autofree char *synopsis = g_strjoin (" ", "arrears-cli", commands[i].name,
-                                             commands[i].params, commands[i].options, NULL);
+      /* A command without a LEDGER (interest) has no params: no double space then. */
+      g_autofree char *synopsis = *commands[i].params == '\0'
+        ? g_strjoin (" ", "arrears-cli", commands[i].name, commands[i].options, NULL)
+        : g_strjoin (" ", "arrears-cli", commands[i].name, commands[i].params,
+                     commands[i].options, NULL);
 
       g_strchomp (synopsis);
       print_synopsis (synopsis);
