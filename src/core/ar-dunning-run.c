@@ -550,6 +550,10 @@ decide (Build *b, ArDunningProposal *p, gint cease_contact, gboolean *keep, GErr
   p->template_level = levels[level - 1].template_level;
   p->deadline_days = p->hand_over ? 0 : levels[level - 1].deadline_days;
   p->deadline = p->hand_over ? 0 : self->as_of + p->deadline_days;
+  /* A hand-over sends no letter: only the items it hands over reach a level with it. */
+  for (guint i = 0; i < p->n_items && p->hand_over; i++)
+    if (items[i].next_level != level)
+      items[i].next_level = items[i].current_level;
 
   /* A hand-over sends no letter, so it charges nothing. */
   for (guint i = 0; i < p->n_items && !p->hand_over; i++)

@@ -739,12 +739,17 @@ test_hand_over (Fixture *f, gconstpointer data)
   run_day (f, "2026-01-22");
   run_day (f, "2026-02-05");
   run_day (f, "2026-02-20");
+  invoice (f, d, "INV-9", "2026-02-25", 500, "USD");
   p = preview (f, "2026-03-08");
   x = find (p, "D1");
   g_assert_cmpint (x->outcome, ==, AR_DUNNING_PROPOSED);
   g_assert_cmpuint (x->level, ==, 5);
   g_assert_true (x->hand_over);
   g_assert_cmpuint (x->deadline, ==, 0);
+  /* The newer invoice is listed but gets no level without a letter. */
+  g_assert_cmpuint (x->n_items, ==, 2);
+  g_assert_cmpuint (item (p, x, 0)->next_level, ==, 5);
+  g_assert_cmpuint (item (p, x, 1)->next_level, ==, 0);
   /* No letter needed. */
   g_assert_true (ar_dunning_run_commit (f->ledger, p, &r, &error));
   g_assert_no_error (error);
