@@ -69,11 +69,8 @@ print_preview_json (ArDunningPreview *preview)
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *as_of = date_text (ar_dunning_preview_get_as_of (preview));
   g_autofree char *data = NULL;
-  guint proposed = 0;
+  guint proposed = ar_dunning_preview_get_n_proposed (preview);
   gsize length;
-
-  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (preview); i++)
-    proposed += ar_dunning_preview_get_proposal (preview, i)->outcome == AR_DUNNING_PROPOSED;
 
   json_builder_begin_object (b);
   add_string (b, "as_of", as_of);

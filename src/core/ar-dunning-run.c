@@ -73,6 +73,18 @@ ar_dunning_preview_get_n_proposals (const ArDunningPreview *self)
   return self->proposals->len;
 }
 
+guint
+ar_dunning_preview_get_n_proposed (const ArDunningPreview *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->proposals->len; i++)
+    n += g_array_index (self->proposals, ArDunningProposal, i).outcome == AR_DUNNING_PROPOSED;
+  return n;
+}
+
 ArDunningProposal *
 ar_dunning_preview_get_proposal (ArDunningPreview *self, guint index)
 {

@@ -136,6 +136,9 @@ GArray                  *ar_dunning_preview_get_levels   (const ArDunningPreview
 guint                    ar_dunning_preview_get_n_proposals (const ArDunningPreview *self);
 ArDunningProposal       *ar_dunning_preview_get_proposal (ArDunningPreview       *self,
                                                           guint                   index);
+/* How many proposals are letters (or hand-overs) proposed, not exclusions: the debtors due
+ * their next level (for the work queue and the view's header). */
+guint                    ar_dunning_preview_get_n_proposed (const ArDunningPreview *self);
 const ArDunningItem     *ar_dunning_preview_get_item     (const ArDunningPreview *self,
                                                           guint                   index);
 /* The level's settings, or NULL when @level is not one of the preview's levels. */

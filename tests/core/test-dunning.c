@@ -439,6 +439,8 @@ test_exclusions (Fixture *f, gconstpointer data)
   x = find (p, "OK");
   g_assert_cmpint (x->outcome, ==, AR_DUNNING_PROPOSED);
   g_assert_true (x->selected);
+  g_assert_cmpuint (ar_dunning_preview_get_n_proposed (p), ==, 2);   /* PARTHOLD and OK */
+  g_assert_cmpuint (ar_dunning_preview_get_n_proposals (p), ==, 12);
   commit (f, p);
   g_clear_pointer (&p, ar_dunning_preview_free);
 
