@@ -61,6 +61,33 @@ static const ArCliCommand commands[] = {
     "(-o FILE.pdf | --dir DIR)",
     N_("Write dunning letters as PDF: one per debtor, into one file or a folder"),
     ar_cli_run_letters },
+  { "dunning", "preview|run LEDGER", "[--as-of D] [--json] [--exclude ID,ID] [-o FILE.pdf]",
+    N_("Propose the next dunning level per debtor (preview), or send the letters, post the "
+       "fees and record it all (run)"), ar_cli_run_dunning },
+  { "hold", "LEDGER DEBTOR_ID",
+    "(--reason TEXT [--until D] [--dispute] [--invoice NO] [--from D] | --release HOLD_ID | "
+    "--list)",
+    N_("Hold dunning for a debtor or an invoice: a snooze until a date, or a dispute"),
+    ar_cli_run_hold },
+  { "levels", "LEDGER",
+    "[--set N [--days N] [--min-days N] [--fee A|P%|none] [--fee-currency C] "
+    "[--interest yes|no] [--deadline-days N] [--template N] [--hand-over] | --remove N]",
+    N_("List or change the dunning levels: days, fees, interest, letter and deadline"),
+    ar_cli_run_levels },
+  { "dunning-config", "LEDGER",
+    "[--interest-regime R [--apr PCT]] [--debtor ID] [--minimum A] [--currency C]",
+    N_("Show or set the interest calculator (book or debtor) and the minimum overdue for a "
+       "letter"), ar_cli_run_dunning_config },
+  { "waive", "LEDGER ENTRY_ID", "--reason TEXT [--date D]",
+    N_("Waive a fee or interest charge (posts its reversal with the reason)"), ar_cli_run_waive },
+  { "queue", "LEDGER", "[--as-of D] [--json] [--limit N]",
+    N_("Today’s actions by priority: follow-ups due and debtors ready for the agency"),
+    ar_cli_run_queue },
+  { "interest", "",
+    "--regime simple|uk-b2b|eu-b2b|de-b2b|de-b2c --amount A --currency C --due D [--as-of D] "
+    "[--apr PCT] [--json]",
+    N_("Late-payment interest and fixed compensation for one debt (no ledger needed)"),
+    ar_cli_run_interest },
 };
 
 const ArCliCommand *
@@ -123,8 +150,11 @@ print_help (void)
   g_print ("%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      g_autofree char *synopsis = g_strjoin (" ", "arrears-cli", commands[i].name,
-                                             commands[i].params, commands[i].options, NULL);
+      /* A command without a LEDGER (interest) has no params: no double space then. */
+      g_autofree char *synopsis = *commands[i].params == '\0'
+        ? g_strjoin (" ", "arrears-cli", commands[i].name, commands[i].options, NULL)
+        : g_strjoin (" ", "arrears-cli", commands[i].name, commands[i].params,
+                     commands[i].options, NULL);
 
       g_strchomp (synopsis);
       print_synopsis (synopsis);

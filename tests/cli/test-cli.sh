@@ -536,5 +536,217 @@ run 2 "letters: both -o and --dir" letters letters/book.arrears --all-overdue \
   -o letters/bad.pdf --dir letters/bad
 check "no output after usage errors" test ! -e letters/bad.pdf -a ! -e letters/bad
 
+# dunning ------------------------------------------------------------------------------------
+# A book of its own, as of 2026-06-30: D-1 owes DA-1 (60 days, 100.00 of 500.00 paid) and DA-2
+# (10 days); D-2 is snoozed; D-3's only invoice is disputed; D-4 has nothing overdue.
+
+mkdir -p dun/in
+printf '%s\n' 'id,name,email,phone,address_line1,address_line2,city,region,postal_code,country' \
+  'D-1,Dana Debtor,,,1 Main St,,Springfield,IL,62704,US' \
+  'D-2,Sam Snooze,,,2 Main St,,Springfield,IL,62704,US' \
+  'D-3,Dee Dispute,,,3 Main St,,Springfield,IL,62704,US' \
+  'D-4,Not Due,,,4 Main St,,Springfield,IL,62704,US' >dun/in/debtors.csv
+printf '%s\n' 'debtor_id,invoice_number,issue_date,due_date,amount,currency,description' \
+  'D-1,DA-1,2026-04-01,2026-05-01,500.00,USD,Work' 'D-1,DA-2,2026-05-21,2026-06-20,120.00,USD,Work' \
+  'D-2,DB-1,2026-05-01,2026-06-01,300.00,USD,Work' 'D-3,DC-1,2026-05-15,2026-06-15,50.00,USD,Work' \
+  'D-4,DD-1,2026-06-20,2026-07-20,10.00,USD,Work' >dun/in/invoices.csv
+printf '%s\n' 'debtor_id,date,amount,currency,reference,invoice_number' \
+  'D-1,2026-06-01,100.00,USD,T-1,DA-1' >dun/in/payments.csv
+"$CLI" init dun/book.arrears >/dev/null
+"$CLI" import dun/book.arrears dun/in >/dev/null
+
+run 0 "levels lists the default sequence" levels dun/book.arrears
+check "… five levels, the hand-over last" grep -q '^ *5  Hand-over  *65 ' out
+run 0 "levels --set: a fixed fee on level 1" levels dun/book.arrears --set 1 --fee 5.00 \
+  --fee-currency USD
+run 1 "levels --set refuses fewer than 7 days between levels" levels dun/book.arrears --set 2 \
+  --min-days 5
+check "… naming the field" has err "^arrears-cli: level 2: min_days_since_previous: "
+run 1 "levels --set refuses a final demand with less than 14 days" levels dun/book.arrears \
+  --set 4 --deadline-days 10
+run 0 "hold: a snooze" hold dun/book.arrears D-2 --until 2026-07-15 --reason "on holiday" \
+  --from 2026-06-25
+run 0 "hold: an invoice disputed" hold dun/book.arrears D-3 --invoice DC-1 --dispute \
+  --reason "wrong amount" --from 2026-06-25
+run 1 "hold: a snooze needs --until" hold dun/book.arrears D-1 --reason "later"
+run 2 "hold: no action" hold dun/book.arrears D-1
+run 0 "hold --list" hold dun/book.arrears D-3 --list
+check "… shows the dispute with its reason" grep -q 'dispute  DC-1 .* wrong amount' out
+
+run 0 "dunning preview --json" dunning preview dun/book.arrears --as-of 2026-06-30 --json
+if command -v python3 >/dev/null; then
+  cat >dun/check.py <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+by = {x["debtor"]: x for x in d["debtors"]}
+assert d["as_of"] == "2026-06-30" and d["proposed"] == 1 and d["excluded"] == 2, d
+one = by["D-1"]
+assert one["outcome"] == "proposed" and one["level"] == 1, one
+assert one["level_name"] == "Friendly reminder" and one["deadline"] == "2026-07-14", one
+assert one["overdue"] == "520.00" and one["fees"] == "10.00" and one["total_due"] == "530.00", one
+assert [(i["invoice"], i["open"], i["level"], i["next_level"], i["fee"]) for i in one["items"]] == \
+  [("DA-1", "400.00", 0, 1, "5.00"), ("DA-2", "120.00", 0, 1, "5.00")], one["items"]
+assert by["D-2"]["outcome"] == "snooze" and "on holiday" in by["D-2"]["reason"], by["D-2"]
+assert by["D-3"]["outcome"] == "items_on_hold", by["D-3"]
+assert "D-4" not in by
+PY
+  check "preview JSON: level, items, fees, deadline and the reasons" python3 dun/check.py out
+else
+  n=$((n + 1)); echo "ok $n - preview JSON # SKIP no python3"
+fi
+run 0 "dunning preview (table)" dunning preview dun/book.arrears --as-of 2026-06-30
+check "… names the exclusion" grep -q '^D-2 .*excluded: snoozed until 2026-07-15: on holiday' out
+run 2 "dunning: neither preview nor run" dunning frob dun/book.arrears
+run 2 "dunning run without -o" dunning run dun/book.arrears
+run 1 "dunning run --exclude an unknown debtor" dunning run dun/book.arrears --as-of 2026-06-30 \
+  --exclude D-9 -o dun/bad.pdf
+check "… writes nothing" test ! -e dun/bad.pdf
+
+run 0 "dunning run" dunning run dun/book.arrears --as-of 2026-06-30 -o dun/run1.pdf
+check "… says what it did" has out "^1 letter written to dun/run1.pdf and recorded as sent"
+check "… posts the fees" has out "Fee entries posted: 2;"
+check "the run wrote a PDF" letters_is_pdf dun/run1.pdf
+check "the run's PDF passes qpdf --check" letters_qpdf_ok dun/run1.pdf
+if command -v pdftotext >/dev/null; then
+  pdftotext -layout dun/run1.pdf dun/run1.txt 2>/dev/null
+  check "the letter is D-1's friendly reminder" has dun/run1.txt "Dear Dana Debtor,"
+  check "… lists every overdue item" sh -c 'grep -q "DA-1 .* 60 .*\$500\.00 .*\$400\.00" dun/run1.txt && grep -q "DA-2 .* 10 " dun/run1.txt'
+  check "… the fees it charges, naming invoice and level" \
+    grep -q 'Dunning fee, level 1 (invoice DA-1) .*\$5\.00' dun/run1.txt
+  check "… the total with the fees" grep -q 'Total due .*\$530\.00' dun/run1.txt
+  check "… and the deadline" has dun/run1.txt "14 July 2026"
+  check "no letter to the snoozed or the disputed" sh -c '! grep -q "Sam Snooze\|Dee Dispute" dun/run1.txt'
+else
+  for t in 1 2 3 4 5 6; do n=$((n + 1)); echo "ok $n - run text # SKIP no pdftotext"; done
+fi
+run 0 "show lists the fees posted" show dun/book.arrears D-1
+check "… as entries naming invoice and level" grep -q 'fee  *DA-2 .*DUN-L1 .*Dunning fee, level 1' out
+
+run 0 "dunning run again the same day" dunning run dun/book.arrears --as-of 2026-06-30 \
+  -o dun/run2.pdf
+check "… does nothing" has out "nothing was sent or posted"
+check "… and writes no file" test ! -e dun/run2.pdf
+run 0 "… and posts no second fee" show dun/book.arrears D-1
+check "… two fees in all" test "$(grep -c ' fee  ' out)" -eq 2
+
+fee=$(grep ' fee  *DA-1 ' out | awk '{print $1}')
+run 1 "waive: refused for an invoice" waive dun/book.arrears 1 --reason "no"
+run 2 "waive: needs a reason" waive dun/book.arrears "$fee"
+run 0 "waive a fee" waive dun/book.arrears "$fee" --reason "goodwill" --date 2026-07-01
+run 0 "show the waiver" show dun/book.arrears D-1
+check "… as a reversal with the reason" grep -q 'reversal .*goodwill' out
+run 0 "check after the runs" check dun/book.arrears
+
+# The issue's UK example through a preview: a company owes £10,000 due 2024-03-01; Bank Rate
+# 5.25 % on 31 December 2023; 30 days late → £108.90 interest and £100 compensation. UK-2's
+# interest would need Bank Rate on 30 June 2026, which the table does not have.
+printf '%s\n' 'id,name,email,phone,address_line1,address_line2,city,region,postal_code,country,kind' \
+  'F-1,Firm Ltd,,,1 High St,,London,,EC1A 1BB,GB,business' >dun/uk-debtors.csv
+printf '%s\n' 'debtor_id,invoice_number,issue_date,due_date,amount,currency,description' \
+  'F-1,UK-1,2024-02-01,2024-03-01,10000.00,GBP,Work' \
+  'F-1,UK-2,2026-06-10,2026-07-10,500.00,GBP,Work' >dun/uk-invoices.csv
+printf '%s\n' 'debtor_id,date,amount,currency,reference,invoice_number' >dun/uk-payments.csv
+"$CLI" init dun/uk.arrears >/dev/null
+"$CLI" import dun/uk.arrears --debtors dun/uk-debtors.csv --invoices dun/uk-invoices.csv \
+  --payments dun/uk-payments.csv >/dev/null
+run 0 "levels --set: level 1 charges interest" levels dun/uk.arrears --set 1 --interest yes
+run 1 "dunning-config refuses an unknown regime" dunning-config dun/uk.arrears \
+  --interest-regime usury
+run 0 "dunning-config: the UK Act" dunning-config dun/uk.arrears --interest-regime uk-b2b
+check "… says so" has out "^interest regime: uk-b2b"
+run 0 "dunning preview with statutory interest" dunning preview dun/uk.arrears \
+  --as-of 2024-03-31 --json
+check "… £108.90 interest and £100 compensation" \
+  grep -q '"overdue":"10000.00","fees":"100.00","interest":"108.90","total_due":"10208.90"' out
+run 0 "dunning preview outside the rate table" dunning preview dun/uk.arrears \
+  --as-of 2026-08-15 --json
+check "… excludes the debtor with the reason, never guesses" \
+  grep -q '"outcome":"interest_refused","reason":"UK-2: .*no rate is known for 2026-06-30' out
+# interest -----------------------------------------------------------------------------------
+# No ledger: the calculators alone. Figures worked out by hand in tests/core/test-interest.c.
+
+run 0 "interest: the UK worked example" interest --regime uk-b2b --amount 10000 --currency GBP \
+  --due 2024-03-01 --as-of 2024-03-31 --json
+same_text "… prints exactly the issue's JSON" \
+  '{"days":30,"rate":"13.25","interest":"108.90","compensation":"100.00","currency":"GBP"}' out
+run 0 "interest: readable form" interest --regime uk-b2b --amount 10000 --currency gbp \
+  --due 2024-03-01 --as-of 2024-03-31
+check "… names the Act" has out "Late Payment of Commercial Debts"
+check "… the reference rate and its day" has out "5.25 % on 2023-12-31"
+check "… the interest" has out "£108.90"
+run 0 "interest: German B2C" interest --regime de-b2c --amount 1000 --currency EUR \
+  --due 2024-01-31 --as-of 2024-03-01 --json
+same_text "… 8.62 %, no lump sum" \
+  '{"days":30,"rate":"8.62","interest":"7.08","compensation":"0.00","currency":"EUR"}' out
+run 0 "interest: German B2B across two half-years" interest --regime de-b2b --amount 10000 \
+  --currency EUR --due 2024-06-20 --as-of 2024-07-10 --json
+check "… lists both periods" has out '"periods":\[{"from":"2024-06-21","to":"2024-06-30","days":10,"rate":"12.62"'
+check "… and the total" has out '"days":20,"rate":"12.37","interest":"68.47","compensation":"40.00"'
+run 0 "interest: EU" interest --regime eu-b2b --amount 2000 --currency EUR --due 2024-01-10 \
+  --as-of 2024-02-09 --json
+same_text "… 12.50 % and EUR 40" \
+  '{"days":30,"rate":"12.50","interest":"20.55","compensation":"40.00","currency":"EUR"}' out
+run 0 "interest: simple APR" interest --regime simple --apr 12 --amount 5000 --currency GBP \
+  --due 2025-01-01 --as-of 2025-02-15 --json
+same_text "… the reference's £73.97" \
+  '{"days":45,"rate":"12.00","interest":"73.97","compensation":"0.00","currency":"GBP"}' out
+run 0 "interest: not late yet" interest --regime uk-b2b --amount 999.99 --currency GBP \
+  --due 2024-03-31 --as-of 2024-03-01 --json
+same_text "… zero days, nothing due" \
+  '{"days":0,"rate":"13.25","interest":"0.00","compensation":"0.00","currency":"GBP"}' out
+run 1 "interest: outside the rate table" interest --regime de-b2c --amount 100 --currency EUR \
+  --due 2026-06-01 --as-of 2026-07-15
+check "… names the table and its dates" has err "Basiszinssatz.*2026-07-01.*2015-01-01 to 2026-06-30"
+run 1 "interest: UK in euros" interest --regime uk-b2b --amount 100 --currency EUR \
+  --due 2024-03-01 --as-of 2024-03-31
+check "… names the currency required" has err "defined for debts in GBP, not EUR"
+run 1 "interest: an amount with too many decimals" interest --regime simple --apr 5 \
+  --amount 1.234 --currency USD --due 2024-03-01 --as-of 2024-03-31
+check "… names the option" has err "^arrears-cli: --amount"
+run 1 "interest: a bad APR" interest --regime simple --apr 5.125 --amount 1 --currency USD \
+  --due 2024-03-01 --as-of 2024-03-31
+check "… names the option" has err "^arrears-cli: --apr"
+run 2 "interest: simple without --apr" interest --regime simple --amount 1 --currency USD \
+  --due 2024-03-01
+run 2 "interest: --apr with a statutory regime" interest --regime uk-b2b --apr 5 --amount 1 \
+  --currency GBP --due 2024-03-01
+run 2 "interest: an unknown regime" interest --regime us-b2b --amount 1 --currency USD \
+  --due 2024-03-01
+run 2 "interest: --due missing" interest --regime uk-b2b --amount 1 --currency GBP
+run 2 "interest: takes no LEDGER" interest book.arrears --regime uk-b2b --amount 1 \
+  --currency GBP --due 2024-03-01
+
+# queue --------------------------------------------------------------------------------------
+# Follow-ups need a contact log, which only the core tests write (tests/core/test-queue.c);
+# here the demo book's debtors ready for the agency stand in.
+
+mkdir queue
+run 0 "queue: an empty book" queue book.arrears --as-of 2026-06-30
+check "… says there is nothing to do" has out "^Nothing to do on 2026-06-30"
+run 0 "queue: a demo book" demo queue/demo.arrears --debtors 400 --today 2026-06-30
+run 0 "queue: readable" queue queue/demo.arrears --as-of 2026-06-30
+check "… names the day and the count" has out "^Work queue for 2026-06-30: [0-9]* item"
+check "… lists debtors ready for the agency" has out "Ready for agency"
+run 0 "queue: JSON" queue queue/demo.arrears --as-of 2026-06-30 --json
+check "… starts with the day and the count" has out '^{"as_of":"2026-06-30","count":[1-9]'
+check "… has the items' fields" has out '"kind":"ready_for_agency","debtor":"C[0-9]*","name":"[^"]*","currency":"[A-Z]*","overdue":"[0-9.]*","days_overdue":[0-9]*,"score":[0-9]*,"since":null,"detail":"","actions":\["snooze","open"\]'
+grep -o '"score":[0-9]*' out | cut -d: -f2 >scores
+check "… by priority, highest score first" sh -c 'sort -nr scores | cmp -s - scores'
+total=$(grep -o '"count":[0-9]*' out | cut -d: -f2)
+run 0 "queue: --limit 2" queue queue/demo.arrears --as-of 2026-06-30 --json --limit 2
+check "… lists two items" test "$(grep -o '"kind":' out | wc -l)" -eq 2
+check "… and still counts them all" has out "\"count\":$total,"
+run 0 "queue: --limit 0" queue queue/demo.arrears --as-of 2026-06-30 --json --limit 0
+check "… lists none" has out '"items":\[\]'
+run 0 "queue: --limit in the readable form" queue queue/demo.arrears --as-of 2026-06-30 \
+  --limit 1
+check "… says how many more" has out "… and [0-9]* more item"
+run 2 "queue: no LEDGER" queue
+run 1 "queue: a bad --as-of" queue queue/demo.arrears --as-of 2026-02-30
+check "… names the option" has err "^arrears-cli: --as-of"
+run 1 "queue: a bad --limit" queue queue/demo.arrears --limit -1
+check "… names the option" has err "^arrears-cli: --limit"
+run 1 "queue: no such ledger" queue queue/missing.arrears
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,116 @@
+/* SPDX-FileCopyrightText: 2026 The Arrears authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ar-ledger.h"
+
+G_BEGIN_DECLS
+
+/* The work queue: what the office should do today, most urgent first (issue 6, §4).
+ *
+ * Each kind of item comes from one small source function in ar-queue.c, one indexed query
+ * each; a kind whose data does not exist yet in the ledger is simply not listed. An item is
+ * never stored: it is derived from the ledger as of a day, so it leaves the queue as soon as
+ * its condition is resolved.
+ *
+ *  * FOLLOW_UP: the debtor's latest activity (by occurred_at, then id) set a next action date
+ *    on or before the day. Done when a newer activity is logged (one with no next action
+ *    date, or a later one: a snooze).
+ *  * READY_FOR_AGENCY: the debtor's status is "agency" (set by the dunning hand-over level)
+ *    and no activity was logged after the debtor's record last changed (by the order of
+ *    their audit records; a debtor imported in bulk has no record of its own, then any
+ *    activity counts). Done when the hand-over is logged as an activity, or when the status
+ *    changes. So whatever sets the status must not log an activity after it in the same
+ *    write, or the item is done as soon as it exists.
+ *
+ * Not listed yet (their ledger data belongs to the plans and dunning work and is merged when
+ * it exists): promises due today and promises broken, missed plan instalments, debtors due
+ * their next dunning level, holds and snoozes ending.
+ *
+ * Snoozing: a debtor whose latest activity sets a next action date after the day has been
+ * snoozed until then; none of its items are listed (its follow-up comes back on that date).
+ * ar_queue_snooze() logs such an activity.
+ *
+ * Priority. Amount at stake is what the debtor has overdue on the day (open items due before
+ * it, from the stored allocation) in its currency with the highest score; days overdue count
+ * from the oldest open item's due date. The score is
+ *
+ *     score = overdue (minor units) × (30 + days overdue) / 10^exponent
+ *
+ * that is, the overdue amount in currency units weighted up by one for every 30 days it has
+ * waited (30 days overdue counts double, 90 days four times). Items sort by score, then days
+ * overdue, then kind (in the order of ArQueueKind), then debtor id: deterministic. There are
+ * no exchange rates: a book in several currencies compares one unit of each as equal. The
+ * amounts are the ledger's current ones; the day moves the dates only. */
+
+typedef enum
+{
+  AR_QUEUE_FOLLOW_UP,
+  AR_QUEUE_READY_FOR_AGENCY,
+  AR_N_QUEUE_KINDS
+} ArQueueKind;
+
+/* "follow_up", "ready_for_agency" (for files and scripts). */
+const char *ar_queue_kind_to_string (ArQueueKind kind);
+/* For people, translated: "Follow-up", "Ready for agency". */
+const char *ar_queue_kind_to_label  (ArQueueKind kind);
+
+/* The one-step actions an item offers. A debtor with the cease-contact flag is offered
+ * neither a call nor a letter. */
+typedef enum
+{
+  AR_QUEUE_ACTION_CALL   = 1 << 0,  /* call, then log the outcome */
+  AR_QUEUE_ACTION_LETTER = 1 << 1,  /* send the letter */
+  AR_QUEUE_ACTION_SNOOZE = 1 << 2,  /* snooze with a date (ar_queue_snooze) */
+  AR_QUEUE_ACTION_OPEN   = 1 << 3,  /* open the debtor */
+} ArQueueActions;
+
+typedef struct
+{
+  ArQueueKind     kind;
+  gint64          debtor_id;
+  const char     *debtor_external_id;
+  const char     *debtor_name;
+  gint64          source_id;      /* FOLLOW_UP: the activity; 0 otherwise */
+  guint32         since;          /* the day the item came due (FOLLOW_UP: the next action
+                                   * date); 0 when unknown */
+  const char     *detail;         /* FOLLOW_UP: the activity's summary; "" otherwise */
+  char            currency[4];    /* "" when nothing is open */
+  gint64          overdue;        /* amount at stake, minor units of @currency */
+  guint           days_overdue;
+  gint64          score;
+  ArQueueActions  actions;
+} ArQueueItem;
+
+typedef struct _ArQueue ArQueue;
+
+/* Today's actions as of @as_of (a Julian day), sorted by priority. */
+ArQueue           *ar_queue_build        (ArLedger     *ledger,
+                                          guint32       as_of,
+                                          GError      **error);
+void               ar_queue_free         (ArQueue      *queue);
+guint32            ar_queue_get_as_of    (ArQueue      *queue);
+guint              ar_queue_get_n_items  (ArQueue      *queue);
+/* Valid as long as @queue. */
+const ArQueueItem *ar_queue_get_item     (ArQueue      *queue,
+                                          guint         index);
+
+/* How many items ar_queue_build() would list (for the sidebar), without fetching amounts. */
+gboolean           ar_queue_count        (ArLedger     *ledger,
+                                          guint32       as_of,
+                                          guint        *out_count,
+                                          GError      **error);
+
+/* Snoozes @debtor_id until @until (a Julian day after @today): logs a note with @reason
+ * (required) whose next action date is @until, so every item of the debtor leaves the queue
+ * and a follow-up comes back on @until. */
+gboolean           ar_queue_snooze       (ArLedger     *ledger,
+                                          gint64        debtor_id,
+                                          guint32       today,
+                                          guint32       until,
+                                          const char   *reason,
+                                          GError      **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArQueue, ar_queue_free)
+
+G_END_DECLS

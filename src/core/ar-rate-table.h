@@ -1,0 +1,79 @@
+/* SPDX-FileCopyrightText: 2026 The Arrears authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Dated tables of reference interest rates (Bank Rate, ECB main refinancing rate,
+ * Basiszinssatz), shipped as data with their sources in src/core/data/ and compiled into the
+ * core library as a GResource. A table is a list of changes — each row says "from this day
+ * the rate is R" — plus the last day the table is known to be complete. Asking for a day
+ * before the first row or after that day is an error, never a guess. */
+
+#define AR_RATE_TABLE_ERROR (ar_rate_table_error_quark ())
+
+typedef enum
+{
+  AR_RATE_TABLE_ERROR_OUT_OF_RANGE,  /* the day is outside the table's dates */
+  AR_RATE_TABLE_ERROR_DATA,          /* the table itself is malformed (names group and key) */
+} ArRateTableError;
+
+GQuark ar_rate_table_error_quark (void);
+
+/* The tables shipped with Arrears. */
+typedef enum
+{
+  AR_RATE_TABLE_BOE_BANK_RATE,      /* data/boe-bank-rate.ini */
+  AR_RATE_TABLE_ECB_MRO,            /* data/ecb-mro-rate.ini */
+  AR_RATE_TABLE_DE_BASISZINSSATZ,   /* data/bundesbank-basiszinssatz.ini */
+  AR_N_RATE_TABLES,
+} ArRateTableId;
+
+typedef struct
+{
+  guint32     from;      /* Julian day the rate took effect */
+  gint32      rate_bp;   /* annual rate in basis points (5.25 % = 525; may be negative) */
+  const char *source;    /* URL of the row's source */
+} ArRateRow;
+
+typedef struct _ArRateTable ArRateTable;
+
+/* Parses a table in the shipped format (a GKeyFile: a [Table] group with Name, Source and
+ * ValidUntil, then one group per change named YYYY-MM-DD with Rate — percent, at most two
+ * decimals — and Source; groups in strictly ascending order; with HalfYearly=true every row
+ * must fall on 1 January or 1 July). @name prefixes error messages ("boe-bank-rate.ini:
+ * [2023-08-03]: Rate: …"). */
+ArRateTable     *ar_rate_table_parse        (const char         *name,
+                                             const char         *data,
+                                             gsize               length,
+                                             GError            **error);
+void             ar_rate_table_free         (ArRateTable        *table);
+
+/* One of the shipped tables, loaded and checked once and then shared (thread-safe); never
+ * free it. NULL and an error only if the shipped data is broken. */
+const ArRateTable *ar_rate_table_get        (ArRateTableId       id,
+                                             GError            **error);
+
+const char      *ar_rate_table_get_name     (const ArRateTable  *table);
+const char      *ar_rate_table_get_source   (const ArRateTable  *table);
+/* First day covered (the first row) and last day covered (ValidUntil), as Julian days. */
+guint32          ar_rate_table_get_first_day (const ArRateTable *table);
+guint32          ar_rate_table_get_last_day (const ArRateTable  *table);
+guint            ar_rate_table_get_n_rows   (const ArRateTable  *table);
+const ArRateRow *ar_rate_table_get_row      (const ArRateTable  *table,
+                                             guint               index);
+
+/* The rate in force on @julian; the row it comes from in *@out_row when non-NULL.
+ * AR_RATE_TABLE_ERROR_OUT_OF_RANGE (naming the table, the day and its coverage) outside
+ * ar_rate_table_get_first_day() … ar_rate_table_get_last_day(). */
+gboolean         ar_rate_table_lookup       (const ArRateTable  *table,
+                                             guint32             julian,
+                                             gint32             *out_rate_bp,
+                                             const ArRateRow   **out_row,
+                                             GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArRateTable, ar_rate_table_free)
+
+G_END_DECLS
