@@ -677,6 +677,10 @@ add_toast (ArDebtorPane *self,
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
+  /* Toasts are never dismissed from here: libadwaita 1.2 frees a toast dismissed during its
+   * show animation while the animation still runs, and re-shows a toast pushed back by a
+   * high-priority one before it has finished hiding (both crash). Clicking Undo dismisses
+   * its toast itself; the rest time out. */
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
@@ -962,8 +966,6 @@ ar_debtor_pane_set_ledger (ArDebtorPane *self,
 
   /* An Undo offered for the last ledger does nothing on this one. */
   self->epoch++;
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   g_clear_object (&self->account);
   ar_aging_config_init_default (&self->config);
   if (ledger != NULL && !ar_aging_config_load (&self->config, ledger, &error))
@@ -1094,8 +1096,6 @@ void
 _ar_debtor_pane_toast (ArDebtorPane *self,
                        const char   *title)
 {
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
   add_toast (self, adw_toast_new (title));
 }
 

@@ -23,9 +23,10 @@ typedef PopplerPage ArPopplerPage;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArPopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArPopplerPage, g_object_unref)
 
-/* The preview's resolution: 1.25 × 72 dpi puts an A4 page at 744 × 1052 pixels, sharp in a
- * 720-pixel column without holding much memory per page. */
-#define PREVIEW_SCALE 1.25
+/* The preview's resolution: 1.15 × 72 dpi puts a Letter page at 704 pixels wide (A4 at 684),
+ * shown at that size (a viewport gives its child only its minimum height, so a page that may
+ * shrink would be squashed), which still fits the dialog in an 800-pixel wide screen. */
+#define PREVIEW_SCALE 1.15
 /* A letter's payment deadline, as the CLI's default: long enough for a final demand. */
 #define LETTER_DEADLINE_DAYS 14
 
@@ -301,8 +302,8 @@ render_cb (GObject      *source,
       g_autofree char *name = NULL;
       GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
 
-      gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-      gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
+      gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
+      gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (picture, "document-page");
       /* Translators: the accessible name of a page in the preview: "Page 1 of 2" */
       name = g_strdup_printf (_("Page %u of %u"), i + 1, result->pages->len);

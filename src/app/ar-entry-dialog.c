@@ -33,6 +33,7 @@ struct _ArEntryDialog
   char              currency[4];
   GArray           *invoice_ids;   /* gint64, parallel to the combo row's items */
   GPtrArray        *invoice_open;  /* char *: what is open on each, formatted */
+  GPtrArray        *invoice_numbers; /* char *: their numbers */
 };
 
 G_DEFINE_FINAL_TYPE (ArEntryDialog, ar_entry_dialog, ADW_TYPE_WINDOW)
@@ -133,13 +134,24 @@ post (ArEntryDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+static gboolean
+post_idle (gpointer user_data)
+{
+  g_autoptr(ArEntryDialog) self = user_data;
+
+  post (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Posting closes this dialog, the confirmation's parent, so it waits until the confirmation
+ * has finished responding and gone. */
 static void
 on_confirmation_response_cb (ArEntryDialog    *self,
                              const char       *response,
                              AdwMessageDialog *dialog)
 {
   if (g_strcmp0 (response, "write-off") == 0)
-    post (self);
+    g_idle_add (post_idle, g_object_ref (self));
 }
 
 static void
@@ -149,7 +161,6 @@ on_post_button_clicked_cb (ArEntryDialog *self)
   g_autofree char *amount = NULL;
   ArPosting posting;
   guint selected = adw_combo_row_get_selected (self->invoice_row);
-  GtkStringObject *invoice;
   AdwMessageDialog *dialog;
 
   if (!parse_form (self, &posting))
@@ -161,13 +172,12 @@ on_post_button_clicked_cb (ArEntryDialog *self)
     }
 
   /* A write-off gives up on money: say how much, and ask. */
-  invoice = adw_combo_row_get_selected_item (self->invoice_row);
   amount = posting.amount > 0 ? ar_money_format (posting.amount, self->currency)
                               : g_strdup (g_ptr_array_index (self->invoice_open, selected));
-  /* Translators: "Write off $60.00 of INV-1001 (60.00 open)? The debtor no longer owes it…" */
-  body = g_strdup_printf (_("%s of %s will no longer be owed. The write-off can be reversed "
-                            "later from the ledger."),
-                          amount, gtk_string_object_get_string (invoice));
+  /* Translators: "$60.00 of invoice INV-1001 will no longer be owed. …" */
+  body = g_strdup_printf (_("%s of invoice %s will no longer be owed. The write-off can be "
+                            "reversed later from the ledger."),
+                          amount, (char *) g_ptr_array_index (self->invoice_numbers, selected));
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Write Off?"), body));
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "write-off", _("_Write Off"),
                                     NULL);
@@ -188,6 +198,7 @@ ar_entry_dialog_dispose (GObject *object)
   g_clear_object (&self->ledger);
   g_clear_pointer (&self->invoice_ids, g_array_unref);
   g_clear_pointer (&self->invoice_open, g_ptr_array_unref);
+  g_clear_pointer (&self->invoice_numbers, g_ptr_array_unref);
   g_clear_weak_pointer (&self->confirmation);
   G_OBJECT_CLASS (ar_entry_dialog_parent_class)->dispose (object);
 }
@@ -227,6 +238,7 @@ ar_entry_dialog_init (ArEntryDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->invoice_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   self->invoice_open = g_ptr_array_new_with_free_func (g_free);
+  self->invoice_numbers = g_ptr_array_new_with_free_func (g_free);
 }
 
 static const ArDebtorBalance *
@@ -285,6 +297,7 @@ ar_entry_dialog_new (GtkWindow            *parent,
       gtk_string_list_append (invoices, _("None (oldest items first)"));
       g_array_append_val (self->invoice_ids, none);
       g_ptr_array_add (self->invoice_open, g_strdup (""));
+      g_ptr_array_add (self->invoice_numbers, g_strdup (""));
       break;
     case AR_ENTRY_REFUND:
       {
@@ -339,6 +352,7 @@ ar_entry_dialog_new (GtkWindow            *parent,
       gtk_string_list_append (invoices, text);
       g_array_append_val (self->invoice_ids, item->invoice_id);
       g_ptr_array_add (self->invoice_open, g_steal_pointer (&open));
+      g_ptr_array_add (self->invoice_numbers, g_strdup (item->invoice_number));
     }
   adw_combo_row_set_model (self->invoice_row, G_LIST_MODEL (invoices));
   adw_combo_row_set_selected (self->invoice_row, preselect);

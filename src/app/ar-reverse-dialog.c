@@ -74,7 +74,9 @@ ar_reverse_dialog_response (AdwMessageDialog *dialog,
           gtk_window_present (GTK_WINDOW (message));
         }
     }
-  ADW_MESSAGE_DIALOG_CLASS (ar_reverse_dialog_parent_class)->response (dialog, response);
+  /* libadwaita 1.2 has no default handler (it closes the dialog after the signal). */
+  if (ADW_MESSAGE_DIALOG_CLASS (ar_reverse_dialog_parent_class)->response != NULL)
+    ADW_MESSAGE_DIALOG_CLASS (ar_reverse_dialog_parent_class)->response (dialog, response);
 }
 
 static void
