@@ -734,6 +734,23 @@ on_payment_recorded_cb (ArDebtorPane    *self,
 }
 
 static void
+on_payment_split_cb (ArDebtorPane    *self,
+                     GVariant        *entry_ids,
+                     gint64           debtor_id,
+                     ArPaymentDialog *dialog)
+{
+  guint n = g_variant_n_children (entry_ids);
+  g_autofree char *title = NULL;
+
+  refresh_after_write (self, debtor_id);
+  /* Translators: a toast: "Payment recorded on 2 invoices" */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Payment recorded on %u invoice",
+                                        "Payment recorded on %u invoices", n), n);
+  _ar_debtor_pane_toast_undo (self, title, "undo-entries",
+                              g_variant_new ("(u@axx)", self->epoch, entry_ids, debtor_id));
+}
+
+static void
 record_payment_action (GtkWidget  *widget,
                        const char *name,
                        GVariant   *parameter)
@@ -749,6 +766,8 @@ record_payment_action (GtkWidget  *widget,
   dialog = ar_payment_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->ledger,
                                   self->debtor, currency);
   g_signal_connect_object (dialog, "recorded", G_CALLBACK (on_payment_recorded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "recorded-split", G_CALLBACK (on_payment_split_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }

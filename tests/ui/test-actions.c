@@ -3,7 +3,8 @@
 /* The debtor pane's write actions and documents on the real window over a demo ledger. Each
  * dialog is built and finalized; then driven: add an invoice (bad money refused inline),
  * write part of it off (through the confirmation), reverse the write-off with a reason, edit
- * the debtor, add a phone and an email (a bad email refused inline), mark the phone bad and
+ * the debtor, split a payment over two invoices and undo it, add a phone and an email (a
+ * bad email refused inline), mark the phone bad and
  * undo it, change the status and save notes, each checked in the ledger through the core;
  * the statement preview renders pages, Save writes a PDF whose text pdftotext reads, and
  * Print exports one; a letter previews too. Screenshots of every dialog, light and dark, and
@@ -26,6 +27,7 @@
 #include "ar-invoice-dialog.h"
 #include "ar-ledger-edit.h"
 #include "ar-money.h"
+#include "ar-payment-dialog.h"
 #include "ar-reverse-dialog.h"
 #include "ar-test-util.h"
 #include "ar-ui-test.h"
@@ -402,6 +404,69 @@ test_reverse (void)
   ar_debtor_pane_show_section (pane (), "open");
 }
 
+/* A payment split over two invoices, and its Undo ---------------------------------------- */
+
+static void
+test_split_payment (void)
+{
+  g_autofree char *part = ar_money_format (5000, currency);
+  g_autofree char *other_part = ar_money_format (100, currency);
+  Find find = { AR_TYPE_PAYMENT_DIALOG, NULL };
+  ArPaymentDialog *dialog =
+    AR_PAYMENT_DIALOG (open_dialog ("debtor.record-payment", NULL, &find));
+  GtkWidget *record = ar_payment_dialog_get_record_button (dialog);
+  GtkEditable *mine = NULL, *other = NULL;
+  gint64 other_id = 0, other_open_before, other_open_after;
+  AdwToast *toast;
+
+  g_assert_true (ar_payment_dialog_set_split (dialog));
+  for (guint i = 0; ; i++)
+    {
+      gint64 id;
+      GtkEditable *entry = ar_payment_dialog_get_split_entry (dialog, i, &id);
+
+      if (entry == NULL)
+        break;
+      if (id == invoice_id)
+        mine = entry;
+      else if (other == NULL)
+        {
+          other = entry;
+          other_id = id;
+        }
+    }
+  g_assert_nonnull (mine);
+  g_assert_nonnull (other);
+  g_assert_true (ar_ledger_get_invoice_open (ledger, other_id, &other_open_before, NULL));
+
+  /* Nothing given yet: not recordable; a bad part is refused inline. */
+  g_assert_false (gtk_widget_get_sensitive (record));
+  gtk_editable_set_text (mine, "fifty");
+  g_assert_false (gtk_widget_get_sensitive (record));
+  g_assert_true (gtk_widget_get_visible (ar_payment_dialog_get_error_label (dialog)));
+  gtk_editable_set_text (mine, part);
+  gtk_editable_set_text (other, other_part);
+  g_assert_true (gtk_widget_get_sensitive (record));
+  screenshot_both (GTK_WIDGET (dialog), "payment-dialog-split");
+
+  g_signal_emit_by_name (record, "clicked");
+  ar_ui_wait_for (is_null, &find.found, "the payment dialog to close");
+  g_assert_cmpint (invoice_open (), ==, INVOICE_AMOUNT - 5000);
+  g_assert_true (ar_ledger_get_invoice_open (ledger, other_id, &other_open_after, NULL));
+  g_assert_cmpint (other_open_after, ==, other_open_before - 100);
+
+  /* Undo reverses both parts. */
+  toast = ar_debtor_pane_get_undo_toast (pane ());
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Payment recorded on 2 invoices");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (pane ()),
+                                                     adw_toast_get_action_name (toast),
+                                                     adw_toast_get_action_target_value (toast)));
+  g_assert_cmpint (invoice_open (), ==, INVOICE_AMOUNT);
+  g_assert_true (ar_ledger_get_invoice_open (ledger, other_id, &other_open_after, NULL));
+  g_assert_cmpint (other_open_after, ==, other_open_before);
+}
+
 /* Documents ------------------------------------------------------------------------------- */
 
 static gboolean
@@ -697,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/actions/add-invoice", test_add_invoice);
   g_test_add_func ("/actions/write-off", test_write_off);
   g_test_add_func ("/actions/reverse", test_reverse);
+  g_test_add_func ("/actions/split-payment", test_split_payment);
   g_test_add_func ("/actions/statement", test_statement);
   g_test_add_func ("/actions/letter", test_letter);
   g_test_add_func ("/actions/edit-debtor", test_edit_debtor);
