@@ -474,6 +474,19 @@ on_level_selected_cb (ArDocumentDialog *self)
     }
 }
 
+static gboolean
+save_shortcut_cb (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  ArDocumentDialog *self = AR_DOCUMENT_DIALOG (widget);
+
+  if (!ar_document_dialog_is_ready (self))
+    return FALSE;
+  on_save_clicked_cb (self);
+  return TRUE;
+}
+
 static void
 ar_document_dialog_dispose (GObject *object)
 {
@@ -542,8 +555,10 @@ ar_document_dialog_class_init (ArDocumentDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_open_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "activate-default",
-                                       NULL);
+  /* Ctrl+P prints (Print is the default widget), Ctrl+S saves. */
+  gtk_widget_class_add_binding_signal (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "activate-default", NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, save_shortcut_cb, NULL);
 }
 
 static void
