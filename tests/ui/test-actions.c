@@ -404,6 +404,159 @@ test_reverse (void)
   ar_debtor_pane_show_section (pane (), "open");
 }
 
+/* Credit note and refund ------------------------------------------------------------------ */
+
+static void
+test_credit_note_and_refund (void)
+{
+  g_autofree char *amount = ar_money_format (150, currency);
+  g_autoptr(ArDebtorLedger) debtor = NULL;
+  Find find = { AR_TYPE_ENTRY_DIALOG, NULL };
+  ArEntryDialog *dialog;
+  AdwToast *toast;
+  gint64 credit_id = 0;
+  gint64 balance_before = 0, balance = 0, unapplied = 0;
+
+  g_assert_true (ar_ledger_get_balance (ledger, debtor_id, currency, &balance_before, NULL, NULL));
+
+  /* A credit note on the new invoice. */
+  dialog = AR_ENTRY_DIALOG (open_dialog ("debtor.credit-note", NULL, &find));
+  g_assert_cmpint (ar_entry_dialog_get_kind (dialog), ==, AR_ENTRY_CREDIT_NOTE);
+  g_assert_false (gtk_widget_get_sensitive (ar_entry_dialog_get_post_button (dialog)));
+  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (ar_entry_dialog_get_invoice_row (dialog))); i++)
+    {
+      g_autoptr(GtkStringObject) item =
+        g_list_model_get_item (adw_combo_row_get_model (ar_entry_dialog_get_invoice_row (dialog)), i);
+
+      if (g_str_has_prefix (gtk_string_object_get_string (item), INVOICE_NUMBER))
+        adw_combo_row_set_selected (ar_entry_dialog_get_invoice_row (dialog), i);
+    }
+  gtk_editable_set_text (ar_entry_dialog_get_amount_entry (dialog), amount);
+  gtk_editable_set_text (ar_entry_dialog_get_memo_entry (dialog), "Scratched crown");
+  g_assert_true (gtk_widget_get_sensitive (ar_entry_dialog_get_post_button (dialog)));
+  screenshot_both (GTK_WIDGET (dialog), "credit-note-dialog");
+  g_signal_emit_by_name (ar_entry_dialog_get_post_button (dialog), "clicked");
+  ar_ui_wait_for (is_null, &find.found, "the credit note dialog to close");
+  g_assert_cmpint (invoice_open (), ==, INVOICE_AMOUNT - 150);
+
+  debtor = load_debtor ();
+  for (guint i = 0; i < debtor->entries->len; i++)
+    {
+      const ArDebtorEntry *e = &g_array_index (debtor->entries, ArDebtorEntry, i);
+
+      if (e->kind == AR_ENTRY_CREDIT_NOTE && e->invoice_id == invoice_id)
+        credit_id = e->id;
+    }
+  g_assert_cmpint (credit_id, >, 0);
+
+  /* Its Undo posts the reversal. */
+  toast = ar_debtor_pane_get_undo_toast (pane ());
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Credit note posted");
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (pane ()),
+                                                     adw_toast_get_action_name (toast),
+                                                     adw_toast_get_action_target_value (toast)));
+  g_assert_cmpint (invoice_open (), ==, INVOICE_AMOUNT);
+  g_assert_true (ar_ledger_get_balance (ledger, debtor_id, currency, &balance, &unapplied, NULL));
+  g_assert_cmpint (balance, ==, balance_before);
+
+  /* A refund larger than the credit on account: the core's refusal is shown in the dialog,
+   * which stays open, and nothing is written. */
+  dialog = AR_ENTRY_DIALOG (open_dialog ("debtor.refund", NULL, &find));
+  g_assert_cmpint (ar_entry_dialog_get_kind (dialog), ==, AR_ENTRY_REFUND);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ar_entry_dialog_get_invoice_row (dialog))));
+  {
+    g_autofree char *too_much = ar_money_format (unapplied + 100, currency);
+
+    gtk_editable_set_text (ar_entry_dialog_get_amount_entry (dialog), too_much);
+  }
+  g_signal_emit_by_name (ar_entry_dialog_get_post_button (dialog), "clicked");
+  g_assert_nonnull (find.found);
+  g_assert_true (gtk_widget_get_visible (ar_entry_dialog_get_error_label (dialog)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ar_entry_dialog_get_error_label (dialog))),
+                            "credit on account"));
+  screenshot_both (GTK_WIDGET (dialog), "refund-dialog-error");
+  g_assert_true (ar_ledger_get_balance (ledger, debtor_id, currency, &balance, NULL, NULL));
+  g_assert_cmpint (balance, ==, balance_before);
+  gtk_window_close (GTK_WINDOW (dialog));
+  ar_ui_wait_for (is_null, &find.found, "the refund dialog to close");
+}
+
+/* Paid invoices in the open items -------------------------------------------------------- */
+
+static void
+collect (GtkWidget  *widget,
+         GType       type,
+         const char *css_class,
+         GPtrArray  *found)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
+      && (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect (child, type, css_class, found);
+}
+
+static guint
+count_paid_rows (void)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (pane ()), ADW_TYPE_ACTION_ROW, "paid-item", rows);
+  return rows->len;
+}
+
+static void
+test_show_paid (void)
+{
+  g_autoptr(GPtrArray) checks = g_ptr_array_new ();
+  g_autoptr(ArDebtorLedger) debtor = NULL;
+  g_autoptr(GError) error = NULL;
+  guint settled = 0;
+  guint32 today;
+  ArInvoiceInfo small = {
+    .debtor_id = debtor_id, .number = "T-1002", .currency = currency, .amount = 500,
+  };
+  ArPosting paid = { .debtor_id = debtor_id, .kind = AR_ENTRY_PAYMENT, .amount = 500,
+                     .currency = currency };
+
+  /* An invoice paid in full, written through the core as another program would. */
+  {
+    GDate date;
+
+    ar_date_set_today (&date);
+    today = ar_date_to_julian (&date);
+  }
+  small.issue_date = small.due_date = paid.date = today;
+  g_assert_true (ar_ledger_add_invoice (ledger, &small, &paid.invoice_id, &error));
+  g_assert_true (ar_ledger_post (ledger, &paid, NULL, &error));
+  g_assert_no_error (error);
+  ar_debtor_pane_reload (pane ());
+  debtor = load_debtor ();
+
+  /* The invoices nothing is open on any more, from the core's data. */
+  for (guint i = 0; i < debtor->entries->len; i++)
+    {
+      const ArDebtorEntry *e = &g_array_index (debtor->entries, ArDebtorEntry, i);
+      gboolean open = FALSE;
+
+      if (e->kind != AR_ENTRY_INVOICE || e->reversed_by_id != 0)
+        continue;
+      for (guint j = 0; j < debtor->open_items->len; j++)
+        open |= g_array_index (debtor->open_items, ArDebtorOpenItem, j).invoice_id == e->invoice_id;
+      settled += !open;
+    }
+
+  g_assert_cmpuint (settled, >, 0);
+  collect (GTK_WIDGET (pane ()), GTK_TYPE_CHECK_BUTTON, NULL, checks);
+  g_assert_cmpuint (checks->len, ==, 1);
+  g_assert_cmpuint (count_paid_rows (), ==, 0);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), TRUE);
+  g_assert_cmpuint (count_paid_rows (), ==, settled);
+  gtk_check_button_set_active (g_ptr_array_index (checks, 0), FALSE);
+  g_assert_cmpuint (count_paid_rows (), ==, 0);
+}
+
 /* A payment split over two invoices, and its Undo ---------------------------------------- */
 
 static void
@@ -762,7 +915,9 @@ main (int   argc,
   g_test_add_func ("/actions/add-invoice", test_add_invoice);
   g_test_add_func ("/actions/write-off", test_write_off);
   g_test_add_func ("/actions/reverse", test_reverse);
+  g_test_add_func ("/actions/credit-note-and-refund", test_credit_note_and_refund);
   g_test_add_func ("/actions/split-payment", test_split_payment);
+  g_test_add_func ("/actions/show-paid", test_show_paid);
   g_test_add_func ("/actions/statement", test_statement);
   g_test_add_func ("/actions/letter", test_letter);
   g_test_add_func ("/actions/edit-debtor", test_edit_debtor);
