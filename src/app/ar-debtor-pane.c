@@ -291,10 +291,15 @@ fill_shortcuts (ArDebtorPane *self)
         continue;
       if (c->kind == AR_DEBTOR_CONTACT_PHONE && !phone)
         {
-          g_autofree char *number = g_strdelimit (g_strdup (c->value), " ()-./", '-');
+          g_autoptr(GString) number = g_string_new (NULL);
 
-          escaped = g_uri_escape_string (number, "+-", FALSE);
-          uri = g_strconcat ("tel:", escaped, NULL);
+          /* RFC 3966 wants the digits (and a leading "+"), not the spacing people write. */
+          for (const char *p = c->value; *p != '\0'; p++)
+            if (g_ascii_isdigit (*p) || (*p == '+' && number->len == 0))
+              g_string_append_c (number, *p);
+          if (number->len == 0)
+            continue;
+          uri = g_strconcat ("tel:", number->str, NULL);
           phone = TRUE;
         }
       else if (c->kind == AR_DEBTOR_CONTACT_EMAIL && !email)

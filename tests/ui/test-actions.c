@@ -806,6 +806,24 @@ test_contacts (void)
   ar_ui_iterate_for (300);
   ar_ui_save_screenshot (GTK_WIDGET (window), "contacts-light.png");
 
+  /* The header's shortcuts: a tel: link of digits and a mailto: link. */
+  {
+    g_autoptr(GPtrArray) links = g_ptr_array_new ();
+    gboolean tel = FALSE, mailto = FALSE;
+
+    collect (GTK_WIDGET (pane ()), GTK_TYPE_LINK_BUTTON, NULL, links);
+    for (guint i = 0; i < links->len; i++)
+      {
+        const char *uri = gtk_link_button_get_uri (g_ptr_array_index (links, i));
+
+        if (g_str_has_prefix (uri, "tel:+"))
+          tel = strspn (uri + 5, "0123456789") == strlen (uri + 5);
+        mailto |= g_str_has_prefix (uri, "mailto:") && strchr (uri, '@') != NULL;
+      }
+    g_assert_true (tel);
+    g_assert_true (mailto);
+  }
+
   /* Mark the phone bad from its row's menu, then Undo. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane ()), "debtor.contact-status",
                                              "(ixs)", (gint32) AR_DEBTOR_CONTACT_PHONE,
