@@ -30,6 +30,7 @@ struct _ArEntryDialog
   ArLedger         *ledger;        /* owned */
   gint64            debtor_id;
   ArEntryKind       kind;
+  gboolean          no_credit;     /* a refund with no credit on account to pay back */
   char              currency[4];
   GArray           *invoice_ids;   /* gint64, parallel to the combo row's items */
   GPtrArray        *invoice_open;  /* char *: what is open on each, formatted */
@@ -79,6 +80,7 @@ parse_form (ArEntryDialog *self,
   /* A write-off needs an invoice and a reason; neither is an error before it is missed. */
   if (write_off)
     ok &= selected_invoice (self) != 0 && !is_blank (memo);
+  ok &= !self->no_credit;
 
   ar_form_mark (GTK_WIDGET (self->amount_entry), amount_message);
   ar_form_mark (GTK_WIDGET (self->date_entry), date_message);
@@ -310,6 +312,7 @@ ar_entry_dialog_new (GtkWindow            *parent,
         intro = g_strdup_printf (_("Pays credit on account back to the debtor. Credit on "
                                    "account: %s."), credit);
         gtk_button_set_label (GTK_BUTTON (self->post_button), _("_Refund"));
+        self->no_credit = balance == NULL || balance->unapplied <= 0;
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->memo_row), _("_Memo"));
         gtk_widget_set_visible (GTK_WIDGET (self->invoice_row), FALSE);
       }
@@ -358,6 +361,8 @@ ar_entry_dialog_new (GtkWindow            *parent,
   adw_combo_row_set_selected (self->invoice_row, preselect);
   if (kind == AR_ENTRY_WRITE_OFF && self->invoice_ids->len == 0)
     gtk_label_set_text (self->intro_label, _("Nothing is open on an invoice to write off."));
+  if (self->no_credit)
+    gtk_label_set_text (self->intro_label, _("There is no credit on account to pay back."));
 
   ar_form_set_date (GTK_EDITABLE (self->date_entry), ar_form_today ());
   validate (self);

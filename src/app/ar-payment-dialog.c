@@ -27,6 +27,7 @@ struct _ArPaymentDialog
   GtkEntry    *memo_entry;
   GtkLabel    *error_label;
   AdwPreferencesGroup *split_group;
+  GtkWidget   *split_scroller;
 
   ArLedger    *ledger;       /* owned */
   gint64       debtor_id;
@@ -120,7 +121,7 @@ parse_form (ArPaymentDialog *self,
   GDate date;
 
   gtk_widget_set_visible (self->amount_row, !is_split (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->split_group), is_split (self));
+  gtk_widget_set_visible (self->split_scroller, is_split (self));
   if (is_split (self))
     {
       g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (ArPaymentPart));
@@ -268,6 +269,7 @@ ar_payment_dialog_class_init (ArPaymentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, amount_row);
   gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, amount_entry);
   gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, split_group);
+  gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, split_scroller);
   gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, date_entry);
   gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, invoice_row);
   gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, reference_entry);

@@ -459,26 +459,78 @@ test_credit_note_and_refund (void)
   g_assert_true (ar_ledger_get_balance (ledger, debtor_id, currency, &balance, &unapplied, NULL));
   g_assert_cmpint (balance, ==, balance_before);
 
-  /* A refund larger than the credit on account: the core's refusal is shown in the dialog,
-   * which stays open, and nothing is written. */
+  /* A refund pays back credit on account; with none, the dialog says so and can't post. */
+  g_assert_cmpint (unapplied, ==, 0);
   dialog = AR_ENTRY_DIALOG (open_dialog ("debtor.refund", NULL, &find));
   g_assert_cmpint (ar_entry_dialog_get_kind (dialog), ==, AR_ENTRY_REFUND);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ar_entry_dialog_get_invoice_row (dialog))));
-  {
-    g_autofree char *too_much = ar_money_format (unapplied + 100, currency);
+  gtk_editable_set_text (ar_entry_dialog_get_amount_entry (dialog), amount);
+  g_assert_false (gtk_widget_get_sensitive (ar_entry_dialog_get_post_button (dialog)));
+  screenshot_both (GTK_WIDGET (dialog), "refund-dialog");
+  g_assert_true (ar_ledger_get_balance (ledger, debtor_id, currency, &balance, NULL, NULL));
+  g_assert_cmpint (balance, ==, balance_before);
+  gtk_window_close (GTK_WINDOW (dialog));
+  ar_ui_wait_for (is_null, &find.found, "the refund dialog to close");
+}
 
-    gtk_editable_set_text (ar_entry_dialog_get_amount_entry (dialog), too_much);
-  }
+/* With credit on account, a refund beyond it is refused by the core, in the dialog; within
+ * it, it posts. */
+static void
+test_refund (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *too_much = ar_money_format (300, currency);
+  g_autofree char *credit = ar_money_format (200, currency);
+  Find find = { AR_TYPE_ENTRY_DIALOG, NULL };
+  ArEntryDialog *dialog;
+  gint64 owed = 0, unapplied = 0, payment_id = 0;
+  ArPosting overpay = { .debtor_id = debtor_id, .kind = AR_ENTRY_PAYMENT, .currency = currency };
+  GDate today;
+
+  /* An overpayment of 2.00, written through the core. */
+  g_assert_true (ar_ledger_get_balance (ledger, debtor_id, currency, &owed, NULL, NULL));
+  ar_date_set_today (&today);
+  overpay.date = ar_date_to_julian (&today);
+  overpay.amount = owed + 200;
+  g_assert_true (ar_ledger_post (ledger, &overpay, &payment_id, &error));
+  g_assert_no_error (error);
+  ar_debtor_pane_reload (pane ());
+
+  dialog = AR_ENTRY_DIALOG (open_dialog ("debtor.refund", NULL, &find));
+  gtk_editable_set_text (ar_entry_dialog_get_amount_entry (dialog), too_much);
+  g_assert_true (gtk_widget_get_sensitive (ar_entry_dialog_get_post_button (dialog)));
   g_signal_emit_by_name (ar_entry_dialog_get_post_button (dialog), "clicked");
   g_assert_nonnull (find.found);
   g_assert_true (gtk_widget_get_visible (ar_entry_dialog_get_error_label (dialog)));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (ar_entry_dialog_get_error_label (dialog))),
                             "credit on account"));
   screenshot_both (GTK_WIDGET (dialog), "refund-dialog-error");
-  g_assert_true (ar_ledger_get_balance (ledger, debtor_id, currency, &balance, NULL, NULL));
-  g_assert_cmpint (balance, ==, balance_before);
-  gtk_window_close (GTK_WINDOW (dialog));
+  g_assert_true (ar_ledger_get_balance (ledger, debtor_id, currency, NULL, &unapplied, NULL));
+  g_assert_cmpint (unapplied, ==, 200);
+
+  gtk_editable_set_text (ar_entry_dialog_get_amount_entry (dialog), credit);
+  g_signal_emit_by_name (ar_entry_dialog_get_post_button (dialog), "clicked");
   ar_ui_wait_for (is_null, &find.found, "the refund dialog to close");
+  g_assert_true (ar_ledger_get_balance (ledger, debtor_id, currency, &owed, &unapplied, NULL));
+  g_assert_cmpint (unapplied, ==, 0);
+  g_assert_cmpint (owed, ==, 0);
+
+  /* Back to where the other tests expect the account: the refund and the overpayment
+   * reversed. */
+  {
+    g_autoptr(ArDebtorLedger) debtor = load_debtor ();
+    gint64 ids[2] = { payment_id, 0 };
+
+    for (guint i = 0; i < debtor->entries->len; i++)
+      if (g_array_index (debtor->entries, ArDebtorEntry, i).kind == AR_ENTRY_REFUND)
+        ids[1] = g_array_index (debtor->entries, ArDebtorEntry, i).id;
+    g_assert_cmpint (ids[1], >, 0);
+    g_assert_true (ar_ledger_reverse_entries (ledger, ids, 2, overpay.date, "Test set-up",
+                                              &error));
+    g_assert_no_error (error);
+  }
+  ar_debtor_pane_reload (pane ());
+  g_assert_cmpint (invoice_open (), ==, INVOICE_AMOUNT);
 }
 
 /* Paid invoices in the open items -------------------------------------------------------- */
@@ -934,6 +986,7 @@ main (int   argc,
   g_test_add_func ("/actions/write-off", test_write_off);
   g_test_add_func ("/actions/reverse", test_reverse);
   g_test_add_func ("/actions/credit-note-and-refund", test_credit_note_and_refund);
+  g_test_add_func ("/actions/refund", test_refund);
   g_test_add_func ("/actions/split-payment", test_split_payment);
   g_test_add_func ("/actions/show-paid", test_show_paid);
   g_test_add_func ("/actions/statement", test_statement);
