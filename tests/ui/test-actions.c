@@ -692,6 +692,7 @@ test_statement (void)
   g_autofree char *printed = g_build_filename (tmp_dir, "printed.pdf", NULL);
   g_autofree char *text = NULL;
   g_autofree char *contents = NULL;
+  gsize length = 0;
   g_autoptr(GFile) file = g_file_new_for_path (pdf);
   g_autofree char *direct = g_build_filename (tmp_dir, "direct.pdf", NULL);
   Find find = { AR_TYPE_DOCUMENT_DIALOG, NULL };
@@ -756,8 +757,15 @@ test_statement (void)
   g_assert_cmpint (ar_document_dialog_print (dialog, GTK_PRINT_OPERATION_ACTION_EXPORT, printed,
                                              &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
-  g_assert_true (g_file_get_contents (printed, &contents, NULL, NULL));
+  g_assert_true (g_file_get_contents (printed, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  /* Kept beside the screenshots, to look at what the printer gets. */
+  {
+    g_autofree char *kept = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots",
+                                              "statement-printed.pdf", NULL);
+
+    g_assert_true (g_file_set_contents (kept, contents, length, NULL));
+  }
 
   gtk_window_close (GTK_WINDOW (dialog));
   ar_ui_wait_for (is_null, &find.found, "the statement preview to close");
