@@ -22,7 +22,7 @@ libglib2.0-dev libsqlite3-dev libcsv-dev libjson-glib-dev
 libcairo2-dev libfontconfig-dev libhpdf-dev fonts-dejavu-core fonts-wqy-microhei
 poppler-utils qpdf sqlite3
 desktop-file-utils appstream libglib2.0-bin libxml2-utils shared-mime-info
-libgtk-4-dev libadwaita-1-dev librsvg2-common libgtk-4-bin xvfb xauth xfonts-base dbus
+libgtk-4-dev libadwaita-1-dev libpoppler-glib-dev librsvg2-common libgtk-4-bin xvfb xauth xfonts-base dbus
 locales"
 
 as_root () {

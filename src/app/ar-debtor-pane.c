@@ -15,9 +15,10 @@
 #include "ar-contact-dialog.h"
 #include "ar-date.h"
 #include "ar-debtor-ledger.h"
-#include "ar-debtor-pane.h"
+#include "ar-debtor-pane-private.h"
 #include "ar-entry-row.h"
 #include "ar-labels.h"
+#include "ar-ledger-edit.h"
 #include "ar-money.h"
 #include "ar-payment-dialog.h"
 #include "ar-window.h"
@@ -40,8 +41,13 @@ struct _ArDebtorPane
   GtkListBox     *activity_list;
   GtkListBox     *contact_list;
   AdwViewStack   *section_stack;
+  GtkBox         *shortcut_box;
+  GtkCheckButton *show_paid_check;
+  GtkTextView    *notes_view;
 
-  AdwToast       *undo_toast; /* weak; the last payment's "Undo" */
+  AdwToast       *undo_toast; /* weak; the last write's "Undo" */
+  GActionGroup   *undo_group; /* owned; "debtor-undo", put on the window's toast overlay */
+  guint           epoch;      /* counts the ledgers shown; see _ar_debtor_pane_get_epoch() */
 
   ArLedger       *ledger;     /* owned */
   ArAccount      *account;    /* owned */
@@ -263,6 +269,66 @@ on_dark_changed_cb (ArDebtorPane *self)
 
 /* Filling the pane ------------------------------------------------------------------------ */
 
+/* Contact shortcuts: the first phone and the first email address not known to be bad, as
+ * links the desktop opens (tel:, mailto:). */
+static void
+fill_shortcuts (ArDebtorPane *self)
+{
+  gboolean phone = FALSE, email = FALSE;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->shortcut_box))) != NULL)
+    gtk_box_remove (self->shortcut_box, child);
+
+  for (guint i = 0; i < self->debtor->contacts->len; i++)
+    {
+      const ArDebtorContact *c = &g_array_index (self->debtor->contacts, ArDebtorContact, i);
+      g_autofree char *uri = NULL;
+      g_autofree char *escaped = NULL;
+      GtkWidget *link;
+
+      if (c->status != AR_CONTACT_VALID && c->status != AR_CONTACT_UNVERIFIED)
+        continue;
+      if (c->kind == AR_DEBTOR_CONTACT_PHONE && !phone)
+        {
+          g_autoptr(GString) number = g_string_new (NULL);
+
+          /* RFC 3966 wants the digits (and a leading "+"), not the spacing people write. */
+          for (const char *p = c->value; *p != '\0'; p++)
+            if (g_ascii_isdigit (*p) || (*p == '+' && number->len == 0))
+              g_string_append_c (number, *p);
+          if (number->len == 0)
+            continue;
+          uri = g_strconcat ("tel:", number->str, NULL);
+          phone = TRUE;
+        }
+      else if (c->kind == AR_DEBTOR_CONTACT_EMAIL && !email)
+        {
+          escaped = g_uri_escape_string (c->value, "@+.", FALSE);
+          uri = g_strconcat ("mailto:", escaped, NULL);
+          email = TRUE;
+        }
+      else
+        continue;
+      link = gtk_link_button_new_with_label (uri, c->value);
+      gtk_widget_set_tooltip_text (link, c->kind == AR_DEBTOR_CONTACT_PHONE ? _("Call")
+                                                                            : _("Write an email"));
+      gtk_widget_add_css_class (link, "contact-shortcut");
+      gtk_box_append (self->shortcut_box, link);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->shortcut_box), phone || email);
+}
+
+static void
+fill_notes (ArDebtorPane *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  const char *notes = self->debtor->debtor.notes;
+
+  gtk_text_buffer_set_text (buffer, notes != NULL ? notes : "", -1);
+  gtk_text_buffer_set_modified (buffer, FALSE);
+}
+
 static void
 fill_header (ArDebtorPane *self)
 {
@@ -332,6 +398,54 @@ fill_header (ArDebtorPane *self)
   gtk_widget_set_visible (GTK_WIDGET (self->other_balances_label), others->len > 0);
 
   update_aging_bar (self);
+  fill_shortcuts (self);
+}
+
+static void fill_open_items (ArDebtorPane *self);
+
+static gboolean
+invoice_is_open (ArDebtorPane *self,
+                 gint64        invoice_id)
+{
+  for (guint i = 0; i < self->debtor->open_items->len; i++)
+    if (g_array_index (self->debtor->open_items, ArDebtorOpenItem, i).invoice_id == invoice_id)
+      return TRUE;
+  return FALSE;
+}
+
+/* The invoices nothing is open on any more (paid, credited or written off), newest first,
+ * after the open items. Reversed invoices are not owed at all and are left out. */
+static void
+fill_paid_invoices (ArDebtorPane *self)
+{
+  for (guint i = self->debtor->entries->len; i-- > 0; )
+    {
+      const ArDebtorEntry *e = &g_array_index (self->debtor->entries, ArDebtorEntry, i);
+      g_autofree char *title = NULL;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *amount = NULL;
+      char issued[11];
+      GtkWidget *row;
+
+      if (e->kind != AR_ENTRY_INVOICE || e->reversed_by_id != 0 || e->invoice_id == 0
+          || invoice_is_open (self, e->invoice_id))
+        continue;
+      title = g_strdup_printf (_("Invoice %s"), e->invoice_number);
+      /* Translators: a settled invoice in the open items list: "Issued 2026-01-01 · Paid" */
+      subtitle = g_strdup_printf (_("Issued %s · Paid"), ar_date_format_julian (e->date, issued));
+      amount = format_money (e->amount, e->currency);
+      row = new_row (title, subtitle);
+      add_suffix_label (row, amount, TRUE);
+      gtk_widget_add_css_class (row, "paid-item");
+      gtk_list_box_append (self->open_list, row);
+    }
+}
+
+static void
+on_show_paid_toggled_cb (ArDebtorPane *self)
+{
+  if (self->debtor != NULL)
+    fill_open_items (self);
 }
 
 static void
@@ -379,6 +493,9 @@ fill_open_items (ArDebtorPane *self)
         add_suffix_label (row, open, FALSE);
       gtk_list_box_append (self->open_list, row);
     }
+
+  if (gtk_check_button_get_active (self->show_paid_check))
+    fill_paid_invoices (self);
 }
 
 static void
@@ -453,6 +570,45 @@ fill_activities (ArDebtorPane *self)
                self->debtor->debtor.id, error->message);
 }
 
+/* A contact row's menu: the statuses it can be given (debtor.contact-status). */
+static GtkWidget *
+contact_menu_button (const ArDebtorContact *c)
+{
+  static const ArContactStatus order[] = {
+    AR_CONTACT_BAD, AR_CONTACT_RETURNED_MAIL, AR_CONTACT_DISCONNECTED, AR_CONTACT_VALID,
+    AR_CONTACT_UNVERIFIED,
+  };
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autofree char *name = NULL;
+  GtkWidget *button = gtk_menu_button_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autoptr(GMenuItem) item = NULL;
+      g_autofree char *label = NULL;
+
+      if (order[i] == c->status || !ar_contact_status_allowed (c->kind, order[i]))
+        continue;
+      /* Translators: a contact's menu item: "Mark as Bad", "Mark as Returned mail" */
+      label = g_strdup_printf (_("Mark as %s"), ar_label_contact_status (order[i]));
+      item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (
+        item, "debtor.contact-status",
+        g_variant_new ("(ixs)", (gint32) c->kind, c->id, ar_contact_status_to_string (order[i])));
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (button), "view-more-symbolic");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, _("Change Status"));
+  /* Translators: the accessible name of a contact's menu: "Status of +1 555 0100" */
+  name = g_strdup_printf (_("Status of %s"), c->value);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  -1);
+  return button;
+}
+
 static void
 fill_contacts (ArDebtorPane *self)
 {
@@ -470,7 +626,12 @@ fill_contacts (ArDebtorPane *self)
       if (c->status != AR_CONTACT_VALID)
         g_string_append_printf (subtitle, " · %s", ar_label_contact_status (c->status));
 
+      if (c->source != NULL && c->source[0] != '\0')
+        /* Translators: where a contact point came from: "from skip trace" */
+        g_string_append_printf (subtitle, _(" · from %s"), c->source);
+
       row = new_row (c->value, subtitle->str);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), contact_menu_button (c));
       gtk_list_box_append (self->contact_list, row);
     }
 }
@@ -484,6 +645,7 @@ update_actions (ArDebtorPane *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "debtor.record-payment",
                                  shown && shown_currency (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "debtor.log-contact", shown);
+  _ar_debtor_pane_actions_update (self);
 }
 
 static void
@@ -494,15 +656,12 @@ show_nothing (ArDebtorPane *self)
   clear_list (self->open_list);
   clear_list (self->activity_list);
   clear_list (self->contact_list);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), "", -1);
   gtk_stack_set_visible_child_name (self->stack, "none");
   update_actions (self);
 }
 
 /* Actions: record a payment, log a contact ---------------------------------------------- */
-
-/* The reversal reason "Undo" writes. It is data in the ledger's journal, like an entry's
- * memo, so it is not translated. */
-#define UNDO_REASON "Undone"
 
 static void
 show_write_error (ArDebtorPane *self,
@@ -523,6 +682,10 @@ add_toast (ArDebtorPane *self,
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
 
+  /* Toasts are never dismissed from here: libadwaita 1.2 frees a toast dismissed during its
+   * show animation while the animation still runs, and re-shows a toast pushed back by a
+   * high-priority one before it has finished hiding (both crash). Clicking Undo dismisses
+   * its toast itself; the rest time out. */
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
@@ -551,45 +714,6 @@ refresh_after_write (ArDebtorPane *self,
 }
 
 static void
-weak_ref_free (gpointer data)
-{
-  g_weak_ref_clear (data);
-  g_free (data);
-}
-
-/* The toast's "Undo": reverses the payment (entry id, debtor id, its date), dated today or,
- * for a payment dated later, on its own date, since a reversal can't precede its entry. */
-static void
-undo_payment_cb (ArDebtorPane *self,
-                 GVariant     *parameter,
-                 GSimpleAction *action)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ArLedger) ledger = g_weak_ref_get (g_object_get_data (G_OBJECT (action), "ledger"));
-  gint64 entry_id, debtor_id;
-  guint32 date;
-  GDate today;
-
-  /* The window may show another ledger by now. */
-  if (ledger == NULL || ledger != self->ledger)
-    return;
-
-  g_variant_get (parameter, "(xxu)", &entry_id, &debtor_id, &date);
-  ar_date_set_today (&today);
-  if (!ar_ledger_reverse (ledger, entry_id, MAX (ar_date_to_julian (&today), date), UNDO_REASON,
-                          NULL, &error))
-    {
-      show_write_error (self, _("Can’t Undo the Payment"), error);
-      return;
-    }
-
-  if (self->undo_toast != NULL)
-    adw_toast_dismiss (self->undo_toast);
-  refresh_after_write (self, debtor_id);
-  add_toast (self, adw_toast_new (_("Payment undone")));
-}
-
-static void
 on_payment_recorded_cb (ArDebtorPane    *self,
                         gint64           entry_id,
                         gint64           debtor_id,
@@ -598,35 +722,37 @@ on_payment_recorded_cb (ArDebtorPane    *self,
                         const char      *currency,
                         ArPaymentDialog *dialog)
 {
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) undo = g_simple_action_new ("undo-payment", G_VARIANT_TYPE ("(xxu)"));
   g_autofree char *text = ar_money_format (amount, currency);
   g_autofree char *title = NULL;
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  GWeakRef *ledger_ref = g_new0 (GWeakRef, 1);
-  AdwToast *toast;
 
   refresh_after_write (self, debtor_id);
-
-  /* The toast lives in the window's overlay, above the pane, so its action is looked up
-   * from there: the group is put on the overlay (replacing the last payment's). */
-  g_weak_ref_init (ledger_ref, self->ledger);
-  g_object_set_data_full (G_OBJECT (undo), "ledger", ledger_ref, weak_ref_free);
-  g_signal_connect_object (undo, "activate", G_CALLBACK (undo_payment_cb), self,
-                           G_CONNECT_SWAPPED);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (undo));
-  if (overlay != NULL)
-    gtk_widget_insert_action_group (overlay, "debtor-undo", G_ACTION_GROUP (group));
-
   /* Translators: a toast: "Payment of $50.00 recorded" */
   title = g_strdup_printf (_("Payment of %s recorded"), text);
-  toast = adw_toast_new (title);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "debtor-undo.undo-payment");
-  adw_toast_set_action_target (toast, "(xxu)", entry_id, debtor_id, (guint32) date);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_set_weak_pointer (&self->undo_toast, toast);
-  add_toast (self, toast);
+  /* Undo reverses it, dated today or, for a payment dated later, on its own date, since a
+   * reversal can't precede its entry. */
+  _ar_debtor_pane_toast_undo (self, title, "undo-entries",
+                              g_variant_new ("(u@axx)", self->epoch,
+                                             g_variant_new_fixed_array (G_VARIANT_TYPE_INT64,
+                                                                        &entry_id, 1,
+                                                                        sizeof (gint64)),
+                                             debtor_id));
+}
+
+static void
+on_payment_split_cb (ArDebtorPane    *self,
+                     GVariant        *entry_ids,
+                     gint64           debtor_id,
+                     ArPaymentDialog *dialog)
+{
+  guint n = g_variant_n_children (entry_ids);
+  g_autofree char *title = NULL;
+
+  refresh_after_write (self, debtor_id);
+  /* Translators: a toast: "Payment recorded on 2 invoices" */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Payment recorded on %u invoice",
+                                        "Payment recorded on %u invoices", n), n);
+  _ar_debtor_pane_toast_undo (self, title, "undo-entries",
+                              g_variant_new ("(u@axx)", self->epoch, entry_ids, debtor_id));
 }
 
 static void
@@ -645,6 +771,8 @@ record_payment_action (GtkWidget  *widget,
   dialog = ar_payment_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->ledger,
                                   self->debtor, currency);
   g_signal_connect_object (dialog, "recorded", G_CALLBACK (on_payment_recorded_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "recorded-split", G_CALLBACK (on_payment_split_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -696,6 +824,7 @@ ar_debtor_pane_dispose (GObject *object)
   g_clear_object (&self->entries);
   g_clear_pointer (&self->debtor, ar_debtor_ledger_free);
   g_clear_weak_pointer (&self->undo_toast);
+  g_clear_object (&self->undo_group);
 
   G_OBJECT_CLASS (ar_debtor_pane_parent_class)->dispose (object);
 }
@@ -777,12 +906,17 @@ ar_debtor_pane_class_init (ArDebtorPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, activity_list);
   gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, contact_list);
   gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, shortcut_box);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, show_paid_check);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, notes_view);
 
   gtk_widget_class_bind_template_callback (widget_class, tooltip_text);
+  gtk_widget_class_bind_template_callback (widget_class, on_show_paid_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "debtor.record-payment", NULL,
                                    record_payment_action);
   gtk_widget_class_install_action (widget_class, "debtor.log-contact", NULL, log_contact_action);
+  _ar_debtor_pane_class_actions_init (widget_class);
 
   g_type_ensure (AR_TYPE_ENTRY_ROW);
 }
@@ -801,13 +935,14 @@ ar_debtor_pane_init (ArDebtorPane *self)
   ar_date_set_today (&today);
   self->as_of = ar_date_to_julian (&today);
 
+  self->undo_group = _ar_debtor_pane_undo_group_new (self);
   gtk_drawing_area_set_draw_func (self->aging_bar, draw_aging_bar, self, NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
   update_actions (self);
 
-  /* Ctrl+Shift+P and Ctrl+Shift+L work anywhere in the window, not only with the focus in the
-   * pane (Ctrl+P is left for printing). */
+  /* Ctrl+Shift+P, Ctrl+Shift+L and Ctrl+P (print the statement) work anywhere in the window,
+   * not only with the focus in the pane. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                      GTK_SHORTCUT_SCOPE_GLOBAL);
@@ -819,6 +954,10 @@ ar_debtor_pane_init (ArDebtorPane *self)
     GTK_SHORTCUT_CONTROLLER (shortcuts),
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_l, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
                       gtk_named_action_new ("debtor.log-contact")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
+                      gtk_named_action_new ("debtor.print-statement")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
@@ -849,6 +988,8 @@ ar_debtor_pane_set_ledger (ArDebtorPane *self,
   if (!g_set_object (&self->ledger, ledger))
     return;
 
+  /* An Undo offered for the last ledger does nothing on this one. */
+  self->epoch++;
   g_clear_object (&self->account);
   ar_aging_config_init_default (&self->config);
   if (ledger != NULL && !ar_aging_config_load (&self->config, ledger, &error))
@@ -910,6 +1051,7 @@ ar_debtor_pane_reload (ArDebtorPane *self)
   fill_entries (self);
   fill_activities (self);
   fill_contacts (self);
+  fill_notes (self);
   gtk_stack_set_visible_child_name (self->stack, "debtor");
   update_actions (self);
 }
@@ -945,4 +1087,80 @@ ar_debtor_pane_get_undo_toast (ArDebtorPane *self)
 {
   g_return_val_if_fail (AR_IS_DEBTOR_PANE (self), NULL);
   return self->undo_toast;
+}
+
+/* For ar-debtor-pane-actions.c (ar-debtor-pane-private.h) ---------------------------------- */
+
+const ArDebtorLedger *
+_ar_debtor_pane_get_debtor (ArDebtorPane *self)
+{
+  return self->debtor;
+}
+
+const char *
+_ar_debtor_pane_get_currency (ArDebtorPane *self)
+{
+  return shown_currency (self);
+}
+
+guint
+_ar_debtor_pane_get_epoch (ArDebtorPane *self)
+{
+  return self->epoch;
+}
+
+void
+_ar_debtor_pane_refresh (ArDebtorPane *self,
+                         gint64        debtor_id)
+{
+  refresh_after_write (self, debtor_id);
+}
+
+void
+_ar_debtor_pane_toast (ArDebtorPane *self,
+                       const char   *title)
+{
+  add_toast (self, adw_toast_new (title));
+}
+
+void
+_ar_debtor_pane_toast_undo (ArDebtorPane *self,
+                            const char   *title,
+                            const char   *action,
+                            GVariant     *target)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *action_name = g_strconcat ("debtor-undo.", action, NULL);
+  AdwToast *toast;
+
+  /* The toast lives in the window's overlay, above the pane, so its action is looked up
+   * from there. */
+  if (overlay != NULL)
+    gtk_widget_insert_action_group (overlay, "debtor-undo", self->undo_group);
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, action_name);
+  adw_toast_set_action_target_value (toast, target);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->undo_toast, toast);
+  add_toast (self, toast);
+}
+
+void
+_ar_debtor_pane_show_error (ArDebtorPane *self,
+                            const char   *heading,
+                            const GError *error)
+{
+  show_write_error (self, heading, error);
+}
+
+char *
+_ar_debtor_pane_get_notes (ArDebtorPane *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }

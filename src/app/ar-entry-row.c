@@ -19,6 +19,8 @@ struct _ArEntryRow
   char    *amount;
   char    *balance;
   char    *allocations;
+  gint64   id;
+  gboolean reversible;
 };
 
 G_DEFINE_FINAL_TYPE (ArEntryRow, ar_entry_row, G_TYPE_OBJECT)
@@ -32,6 +34,9 @@ enum
   PROP_AMOUNT,
   PROP_BALANCE,
   PROP_ALLOCATIONS,
+  PROP_ENTRY_ID,
+  PROP_REVERSIBLE,
+  PROP_REVERSE_TARGET,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -142,6 +147,10 @@ ar_entry_row_get_property (GObject    *object,
     case PROP_AMOUNT:      g_value_set_string (value, self->amount); break;
     case PROP_BALANCE:     g_value_set_string (value, self->balance); break;
     case PROP_ALLOCATIONS: g_value_set_string (value, self->allocations); break;
+    case PROP_ENTRY_ID:    g_value_set_int64 (value, self->id); break;
+    case PROP_REVERSIBLE:  g_value_set_boolean (value, self->reversible); break;
+    /* The target of the row's "debtor.reverse-entry" button. */
+    case PROP_REVERSE_TARGET: g_value_set_variant (value, g_variant_new_int64 (self->id)); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -167,6 +176,15 @@ ar_entry_row_class_init (ArEntryRowClass *klass)
   properties[PROP_AMOUNT] = string_property ("amount");
   properties[PROP_BALANCE] = string_property ("balance");
   properties[PROP_ALLOCATIONS] = string_property ("allocations");
+  properties[PROP_ENTRY_ID] =
+    g_param_spec_int64 ("entry-id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVERSIBLE] =
+    g_param_spec_boolean ("reversible", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REVERSE_TARGET] =
+    g_param_spec_variant ("reverse-target", NULL, NULL, G_VARIANT_TYPE_INT64, NULL,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -197,6 +215,9 @@ ar_entry_row_new (const ArDebtorLedger *ledger,
   self->amount = format_money (entry->amount, entry->currency);
   self->balance = format_money (entry->running_balance, entry->currency);
   self->allocations = describe_allocations (ledger, entry);
+  self->id = entry->id;
+  /* The core's rule: an entry is reversed once, and a reversal is never reversed. */
+  self->reversible = entry->kind != AR_ENTRY_REVERSAL && entry->reversed_by_id == 0;
   if (entry->reversed_by_id != 0)
     {
       char *marked = g_strdup_printf (_("%s (reversed)"), self->description);
@@ -247,4 +268,18 @@ ar_entry_row_get_allocations (ArEntryRow *self)
 {
   g_return_val_if_fail (AR_IS_ENTRY_ROW (self), NULL);
   return self->allocations;
+}
+
+gint64
+ar_entry_row_get_entry_id (ArEntryRow *self)
+{
+  g_return_val_if_fail (AR_IS_ENTRY_ROW (self), 0);
+  return self->id;
+}
+
+gboolean
+ar_entry_row_get_reversible (ArEntryRow *self)
+{
+  g_return_val_if_fail (AR_IS_ENTRY_ROW (self), FALSE);
+  return self->reversible;
 }

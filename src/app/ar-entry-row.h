@@ -25,5 +25,8 @@ const char *ar_entry_row_get_reference    (ArEntryRow           *self);
 const char *ar_entry_row_get_amount       (ArEntryRow           *self);
 const char *ar_entry_row_get_balance      (ArEntryRow           *self);
 const char *ar_entry_row_get_allocations  (ArEntryRow           *self);
+gint64      ar_entry_row_get_entry_id     (ArEntryRow           *self);
+/* FALSE for a reversal and for an entry already reversed. */
+gboolean    ar_entry_row_get_reversible   (ArEntryRow           *self);
 
 G_END_DECLS

@@ -8,6 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "ar-date.h"
+#include "ar-form.h"
+#include "ar-ledger-edit.h"
 #include "ar-money.h"
 #include "ar-payment-dialog.h"
 
@@ -17,22 +19,28 @@ struct _ArPaymentDialog
 
   /* Template children. */
   GtkWidget   *record_button;
+  GtkWidget   *amount_row;
   GtkEntry    *amount_entry;
   GtkEntry    *date_entry;
   AdwComboRow *invoice_row;
   GtkEntry    *reference_entry;
   GtkEntry    *memo_entry;
   GtkLabel    *error_label;
+  AdwPreferencesGroup *split_group;
+  GtkWidget   *split_scroller;
 
   ArLedger    *ledger;       /* owned */
   gint64       debtor_id;
   char         currency[4];
   GArray      *invoice_ids;  /* gint64, parallel to the combo row's items */
+  guint        split_index;  /* the combo row's "Several invoices" item, or G_MAXUINT */
+  GPtrArray   *split_entries; /* GtkEntry, one per open invoice, parallel to @split_ids */
+  GArray      *split_ids;    /* gint64 */
 };
 
 G_DEFINE_FINAL_TYPE (ArPaymentDialog, ar_payment_dialog, ADW_TYPE_WINDOW)
 
-enum { RECORDED, N_SIGNALS };
+enum { RECORDED, RECORDED_SPLIT, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 /* Marks @entry as wrong (or right again) for sight and for screen readers. */
@@ -67,6 +75,39 @@ show_error (ArPaymentDialog *self,
 /* Parses the form. Returns TRUE when it can be recorded; otherwise says why inline (an empty
  * amount is not an error yet, just not recordable). */
 static gboolean
+is_split (ArPaymentDialog *self)
+{
+  return adw_combo_row_get_selected (self->invoice_row) == self->split_index;
+}
+
+/* The parts of a split payment: each invoice's amount, read in the locale; empty ones are
+ * left out. Returns FALSE (with the first message in @messages) when one doesn't parse or
+ * none is given. */
+static gboolean
+parse_parts (ArPaymentDialog *self,
+             GArray          *parts,
+             GString         *messages)
+{
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < self->split_entries->len; i++)
+    {
+      GtkEditable *entry = g_ptr_array_index (self->split_entries, i);
+      g_autofree char *message = NULL;
+      ArPaymentPart part = { g_array_index (self->split_ids, gint64, i), 0 };
+
+      if (ar_form_read_amount (entry, self->currency, AR_FORM_OPTIONAL, &part.amount, &message)
+          && part.amount > 0)
+        g_array_append_val (parts, part);
+      ar_form_mark (GTK_WIDGET (entry), message);
+      if (message != NULL && ok)
+        ar_form_add_message (messages, message);
+      ok &= message == NULL;
+    }
+  return ok && parts->len > 0;
+}
+
+static gboolean
 parse_form (ArPaymentDialog *self,
             ArMoney         *out_amount,
             guint32         *out_date)
@@ -79,7 +120,16 @@ parse_form (ArPaymentDialog *self,
   gboolean ok = TRUE;
   GDate date;
 
-  if (amount_text[0] == '\0')
+  gtk_widget_set_visible (self->amount_row, !is_split (self));
+  gtk_widget_set_visible (self->split_scroller, is_split (self));
+  if (is_split (self))
+    {
+      g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (ArPaymentPart));
+
+      ok = parse_parts (self, parts, message);
+      set_entry_error (self->amount_entry, NULL);
+    }
+  else if (amount_text[0] == '\0')
     ok = FALSE;
   else if (!ar_money_parse_locale (amount_text, self->currency, out_amount, NULL))
     {
@@ -98,15 +148,15 @@ parse_form (ArPaymentDialog *self,
   else
     *out_date = ar_date_to_julian (&date);
 
-  set_entry_error (self->amount_entry, amount_message);
+  if (!is_split (self))
+    set_entry_error (self->amount_entry, amount_message);
   set_entry_error (self->date_entry, date_message);
-  if (amount_message != NULL)
-    g_string_append (message, amount_message);
-  if (date_message != NULL)
-    g_string_append_printf (message, "%s%s", message->len > 0 ? "\n" : "", date_message);
+  if (amount_message != NULL && !is_split (self))
+    ar_form_add_message (message, amount_message);
+  ar_form_add_message (message, date_message);
   show_error (self, message->len > 0 ? message->str : NULL);
 
-  return ok && amount_message == NULL && date_message == NULL;
+  return ok && (is_split (self) || amount_message == NULL) && date_message == NULL;
 }
 
 static void
@@ -132,6 +182,32 @@ on_record_clicked_cb (ArPaymentDialog *self)
 
   if (!parse_form (self, &amount, &date))
     return;
+
+  if (is_split (self))
+    {
+      g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (ArPaymentPart));
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      g_autoptr(GString) ignored = g_string_new (NULL);
+
+      posting.debtor_id = self->debtor_id;
+      posting.date = date;
+      posting.currency = self->currency;
+      posting.reference = reference[0] != '\0' ? reference : NULL;
+      posting.memo = memo[0] != '\0' ? memo : NULL;
+      parse_parts (self, parts, ignored);
+      if (!ar_ledger_post_split_payment (self->ledger, &posting, (ArPaymentPart *) parts->data,
+                                         parts->len, ids, &error))
+        {
+          show_error (self, error->message);
+          return;
+        }
+      g_signal_emit (self, signals[RECORDED_SPLIT], 0,
+                     g_variant_new_fixed_array (G_VARIANT_TYPE_INT64, ids->data, ids->len,
+                                                sizeof (gint64)),
+                     self->debtor_id);
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
 
   posting.debtor_id = self->debtor_id;
   posting.kind = AR_ENTRY_PAYMENT;
@@ -163,6 +239,8 @@ ar_payment_dialog_dispose (GObject *object)
 
   g_clear_object (&self->ledger);
   g_clear_pointer (&self->invoice_ids, g_array_unref);
+  g_clear_pointer (&self->split_entries, g_ptr_array_unref);
+  g_clear_pointer (&self->split_ids, g_array_unref);
   G_OBJECT_CLASS (ar_payment_dialog_parent_class)->dispose (object);
 }
 
@@ -179,11 +257,19 @@ ar_payment_dialog_class_init (ArPaymentDialogClass *klass)
     g_signal_new ("recorded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 5, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_INT64, G_TYPE_UINT,
                   G_TYPE_STRING);
+  /* (entry ids "ax", debtor id): a payment split over several invoices, one entry per
+   * invoice. */
+  signals[RECORDED_SPLIT] =
+    g_signal_new ("recorded-split", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, G_TYPE_VARIANT, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/arrears/Arrears/ui/ar-payment-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, record_button);
+  gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, amount_row);
   gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, amount_entry);
+  gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, split_group);
+  gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, split_scroller);
   gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, date_entry);
   gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, invoice_row);
   gtk_widget_class_bind_template_child (widget_class, ArPaymentDialog, reference_entry);
@@ -200,6 +286,38 @@ ar_payment_dialog_init (ArPaymentDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->invoice_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->split_entries = g_ptr_array_new ();
+  self->split_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  self->split_index = G_MAXUINT;
+}
+
+static void
+add_split_row (ArPaymentDialog *self,
+               const char      *number,
+               const char      *open,
+               gint64           invoice_id)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *entry = gtk_entry_new ();
+  g_autofree char *subtitle = g_strdup_printf (_("%s open"), open);
+  g_autofree char *name = g_strdup_printf (_("Amount for invoice %s"), number);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), number);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
+  gtk_entry_set_alignment (GTK_ENTRY (entry), 1);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 12);
+  gtk_widget_add_css_class (entry, "numeric");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (validate), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), entry);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), entry);
+  adw_preferences_group_add (self->split_group, row);
+  g_ptr_array_add (self->split_entries, entry);
+  g_array_append_val (self->split_ids, invoice_id);
 }
 
 ArPaymentDialog *
@@ -247,6 +365,14 @@ ar_payment_dialog_new (GtkWindow            *parent,
       text = g_strdup_printf (_("%s (%s open)"), item->invoice_number, open);
       gtk_string_list_append (invoices, text);
       g_array_append_val (self->invoice_ids, item->invoice_id);
+      add_split_row (self, item->invoice_number, open, item->invoice_id);
+    }
+  /* With two open invoices or more, the payment can be split over them. */
+  if (self->split_ids->len >= 2)
+    {
+      self->split_index = self->invoice_ids->len;
+      gtk_string_list_append (invoices, _("Several invoices…"));
+      g_array_append_val (self->invoice_ids, none);
     }
   adw_combo_row_set_model (self->invoice_row, G_LIST_MODEL (invoices));
 
@@ -284,4 +410,29 @@ ar_payment_dialog_get_record_button (ArPaymentDialog *self)
 {
   g_return_val_if_fail (AR_IS_PAYMENT_DIALOG (self), NULL);
   return self->record_button;
+}
+
+/* For tests: select "Several invoices…" (FALSE when the debtor has fewer than two open
+ * invoices) and the amount entry of the @index-th open invoice. */
+gboolean
+ar_payment_dialog_set_split (ArPaymentDialog *self)
+{
+  g_return_val_if_fail (AR_IS_PAYMENT_DIALOG (self), FALSE);
+  if (self->split_index == G_MAXUINT)
+    return FALSE;
+  adw_combo_row_set_selected (self->invoice_row, self->split_index);
+  return TRUE;
+}
+
+GtkEditable *
+ar_payment_dialog_get_split_entry (ArPaymentDialog *self,
+                                   guint            index,
+                                   gint64          *out_invoice_id)
+{
+  g_return_val_if_fail (AR_IS_PAYMENT_DIALOG (self), NULL);
+  if (index >= self->split_entries->len)
+    return NULL;
+  if (out_invoice_id != NULL)
+    *out_invoice_id = g_array_index (self->split_ids, gint64, index);
+  return g_ptr_array_index (self->split_entries, index);
 }

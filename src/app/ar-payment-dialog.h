@@ -10,7 +10,10 @@
 G_BEGIN_DECLS
 
 /* "Record Payment": amount (in the debtor's currency, parsed as the user's locale writes
- * money), date, an optional invoice, reference and memo. Record stays insensitive until the
+ * money), date, an optional invoice, reference and memo. With two open invoices or more,
+ * "Several invoices…" splits the payment: an amount per invoice instead of one amount,
+ * posted with ar_ledger_post_split_payment() and announced by "recorded-split" (entry ids
+ * as a GVariant "ax", debtor id). Record stays insensitive until the
  * amount and the date parse; a bad one is explained under the form. Record posts the payment
  * with ar_ledger_post(), emits "recorded" (entry id, debtor id, amount in minor units, date,
  * currency) and closes. */
@@ -28,5 +31,9 @@ GtkEditable *ar_payment_dialog_get_amount_entry (ArPaymentDialog *self);
 GtkEditable *ar_payment_dialog_get_date_entry   (ArPaymentDialog *self);
 GtkWidget   *ar_payment_dialog_get_error_label  (ArPaymentDialog *self);
 GtkWidget   *ar_payment_dialog_get_record_button (ArPaymentDialog *self);
+gboolean     ar_payment_dialog_set_split        (ArPaymentDialog *self);
+GtkEditable *ar_payment_dialog_get_split_entry  (ArPaymentDialog *self,
+                                                 guint            index,
+                                                 gint64          *out_invoice_id);
 
 G_END_DECLS

@@ -94,7 +94,8 @@ read_details (ArDebtorLedger *self, sqlite3_stmt *stmt, gpointer data)
   d->created_at = chunk_text (self, stmt, 14);
 }
 
-/* Contacts: label, status, source and since, then the value (an address in six columns). */
+/* Contacts: label, status, source and since, then the value (an address in six columns), then
+ * the row id. */
 static void
 read_contact (ArDebtorLedger *self, sqlite3_stmt *stmt, gpointer data)
 {
@@ -104,11 +105,12 @@ read_contact (ArDebtorLedger *self, sqlite3_stmt *stmt, gpointer data)
   ar_contact_status_from_string ((const char *) sqlite3_column_text (stmt, 1), &c.status);
   c.source = chunk_text (self, stmt, 2);
   c.since = _ar_column_julian (stmt, 3);
+  c.id = sqlite3_column_int64 (stmt, sqlite3_column_count (stmt) - 1);
   if (c.kind == AR_DEBTOR_CONTACT_ADDRESS)
     {
       g_autoptr(GString) value = g_string_new (NULL);
 
-      for (int col = 4; col < sqlite3_column_count (stmt); col++)
+      for (int col = 4; col < sqlite3_column_count (stmt) - 1; col++)
         {
           const char *part = (const char *) sqlite3_column_text (stmt, col);
 
@@ -290,14 +292,14 @@ load_parts (ArDebtorLedger *self, ArLedger *ledger, gint64 debtor_id, GError **e
 
   return for_each_row (self, ledger,
            "SELECT label, status, source, since, line1, line2, city, region, postal_code,"
-           " country FROM addresses WHERE debtor_id = ?1 ORDER BY id",
+           " country, id FROM addresses WHERE debtor_id = ?1 ORDER BY id",
            debtor_id, read_contact, GINT_TO_POINTER (AR_DEBTOR_CONTACT_ADDRESS), error) &&
          for_each_row (self, ledger,
-           "SELECT label, status, source, since, number FROM phones"
+           "SELECT label, status, source, since, number, id FROM phones"
            " WHERE debtor_id = ?1 ORDER BY id",
            debtor_id, read_contact, GINT_TO_POINTER (AR_DEBTOR_CONTACT_PHONE), error) &&
          for_each_row (self, ledger,
-           "SELECT label, status, source, since, address FROM emails"
+           "SELECT label, status, source, since, address, id FROM emails"
            " WHERE debtor_id = ?1 ORDER BY id",
            debtor_id, read_contact, GINT_TO_POINTER (AR_DEBTOR_CONTACT_EMAIL), error) &&
          for_each_row (self, ledger,

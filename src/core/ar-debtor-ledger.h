@@ -46,6 +46,7 @@ typedef struct
   ArContactStatus      status;
   const char          *source;
   guint32              since;      /* Julian day */
+  gint64               id;         /* the row id in its table (addresses, phones or emails) */
 } ArDebtorContact;
 
 typedef struct
