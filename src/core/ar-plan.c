@@ -1,0 +1,1015 @@
+/* SPDX-FileCopyrightText: 2026 The Arrears authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ar-plan"
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ar-activity.h"
+#include "ar-date.h"
+#include "ar-ledger-private.h"
+#include "ar-plan-private.h"
+
+/* Payment plans in the ledger; see ar-plan.h for what is recorded and what is derived. */
+
+static const char * const state_names[AR_N_PLAN_STATES] = {
+  "active", "completed", "defaulted", "cancelled", "renegotiated",
+};
+static const char * const state_labels[AR_N_PLAN_STATES] = {
+  N_("Active"), N_("Completed"), N_("Defaulted"), N_("Cancelled"), N_("Renegotiated"),
+};
+static const char * const instalment_names[AR_N_INSTALMENT_STATES] = {
+  "pending", "partly_paid", "paid", "missed",
+};
+static const char * const instalment_labels[AR_N_INSTALMENT_STATES] = {
+  N_("Pending"), N_("Partly paid"), N_("Paid"), N_("Missed"),
+};
+
+#define DEFAULT_GRACE_DAYS    5
+#define DEFAULT_DEFAULT_AFTER 2
+
+const char *
+ar_plan_state_to_string (ArPlanState state)
+{
+  g_return_val_if_fail ((guint) state < AR_N_PLAN_STATES, NULL);
+  return state_names[state];
+}
+
+const char *
+ar_plan_state_to_label (ArPlanState state)
+{
+  g_return_val_if_fail ((guint) state < AR_N_PLAN_STATES, NULL);
+  return _(state_labels[state]);
+}
+
+const char *
+ar_instalment_state_to_string (ArInstalmentState state)
+{
+  g_return_val_if_fail ((guint) state < AR_N_INSTALMENT_STATES, NULL);
+  return instalment_names[state];
+}
+
+const char *
+ar_instalment_state_to_label (ArInstalmentState state)
+{
+  g_return_val_if_fail ((guint) state < AR_N_INSTALMENT_STATES, NULL);
+  return _(instalment_labels[state]);
+}
+
+/* Settings ---------------------------------------------------------------------------------- */
+
+/* A whole-number setting in [@min, @max], or @fallback. */
+static guint
+setting_uint (ArLedger *ledger, const char *key, guint min, guint max, guint fallback)
+{
+  g_autofree char *text = ar_ledger_get_setting (ledger, key);
+  guint64 value;
+
+  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, min, max, &value, NULL))
+    return fallback;
+  return (guint) value;
+}
+
+void
+ar_ledger_get_plan_limits (ArLedger *ledger, const char *currency, ArPlanLimits *out)
+{
+  g_autofree char *text = NULL;
+  int exponent;
+  ArMoney min;
+
+  g_return_if_fail (AR_IS_LEDGER (ledger));
+  g_return_if_fail (out != NULL);
+
+  exponent = currency != NULL ? ar_currency_exponent (currency) : -1;
+  out->min_instalment = AR_PLAN_DEFAULT_MIN_INSTALMENT_UNITS;
+  for (int i = 0; i < exponent; i++)
+    out->min_instalment *= 10;
+  text = ar_ledger_get_setting (ledger, "plans.min-instalment");
+  if (text != NULL && exponent >= 0 && ar_money_parse (text, currency, &min, NULL) &&
+      min.minor >= 0)
+    out->min_instalment = min.minor;
+  out->max_term_months = setting_uint (ledger, "plans.max-term-months", 0, 1200,
+                                       AR_PLAN_DEFAULT_MAX_TERM_MONTHS);
+}
+
+guint
+ar_ledger_get_plan_grace_days (ArLedger *ledger)
+{
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), DEFAULT_GRACE_DAYS);
+  return setting_uint (ledger, "plans.grace-days", 0, 365, DEFAULT_GRACE_DAYS);
+}
+
+guint
+ar_ledger_get_plan_default_after (ArLedger *ledger)
+{
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), DEFAULT_DEFAULT_AFTER);
+  return setting_uint (ledger, "plans.default-after", 1, 100, DEFAULT_DEFAULT_AFTER);
+}
+
+static guint32
+today_julian (void)
+{
+  GDate today;
+
+  ar_date_set_today (&today);
+  return ar_date_to_julian (&today);
+}
+
+/* Loading and tracking ------------------------------------------------------------------------ */
+
+void
+ar_plan_free (ArPlan *plan)
+{
+  if (plan == NULL)
+    return;
+  g_free (plan->debtor_external_id);
+  g_free (plan->debtor_name);
+  g_free (plan->note);
+  g_free (plan->cancel_reason);
+  if (plan->invoices != NULL)
+    {
+      for (guint i = 0; i < plan->invoices->len; i++)
+        g_free (g_array_index (plan->invoices, ArPlanInvoice, i).number);
+      g_array_unref (plan->invoices);
+    }
+  g_clear_pointer (&plan->instalments, g_array_unref);
+  g_free (plan);
+}
+
+static gboolean
+not_found (gint64 plan_id, GError **error)
+{
+  g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_NOT_FOUND,
+               _("plan: there is no plan %" G_GINT64_FORMAT), plan_id);
+  return FALSE;
+}
+
+static gboolean
+load_row (ArLedger *ledger, gint64 plan_id, ArPlan *plan, GError **error)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
+    "SELECT p.debtor_id, d.external_id, d.name, p.currency, p.plan_date, p.frequency,"
+    "       p.n_instalments, p.principal, p.down_payment, p.apr_bp, p.interest, p.setup_fee,"
+    "       p.total, p.fees_waived, p.grace_days, p.default_after, p.note, p.activity_id,"
+    "       p.replaces_id, p.state, p.ended_on, p.cancel_reason,"
+    "       (SELECT r.id FROM plans r WHERE r.replaces_id = p.id)"
+    " FROM plans p JOIN debtors d ON d.id = p.debtor_id WHERE p.id = ?1", error);
+  const char *state;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return not_found (plan_id, error);
+    }
+  plan->id = plan_id;
+  plan->debtor_id = sqlite3_column_int64 (stmt, 0);
+  plan->debtor_external_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+  plan->debtor_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  g_strlcpy (plan->currency, (const char *) sqlite3_column_text (stmt, 3), sizeof plan->currency);
+  plan->plan_date = _ar_column_julian (stmt, 4);
+  ar_plan_frequency_from_string ((const char *) sqlite3_column_text (stmt, 5), &plan->frequency);
+  plan->n_instalments = sqlite3_column_int (stmt, 6);
+  plan->principal = sqlite3_column_int64 (stmt, 7);
+  plan->down_payment = sqlite3_column_int64 (stmt, 8);
+  plan->apr_bp = sqlite3_column_int (stmt, 9);
+  plan->interest = sqlite3_column_int64 (stmt, 10);
+  plan->setup_fee = sqlite3_column_int64 (stmt, 11);
+  plan->total = sqlite3_column_int64 (stmt, 12);
+  plan->fees_waived = sqlite3_column_int (stmt, 13) != 0;
+  plan->grace_days = sqlite3_column_int (stmt, 14);
+  plan->default_after = sqlite3_column_int (stmt, 15);
+  plan->note = g_strdup ((const char *) sqlite3_column_text (stmt, 16));
+  plan->activity_id = sqlite3_column_int64 (stmt, 17);
+  plan->replaces_id = sqlite3_column_int64 (stmt, 18);
+  state = (const char *) sqlite3_column_text (stmt, 19);
+  plan->state = state == NULL ? AR_PLAN_STATE_ACTIVE
+              : g_str_equal (state, "cancelled") ? AR_PLAN_STATE_CANCELLED
+              : AR_PLAN_STATE_RENEGOTIATED;
+  plan->ended_on = _ar_column_julian (stmt, 20);
+  plan->cancel_reason = g_strdup ((const char *) sqlite3_column_text (stmt, 21));
+  plan->replaced_by_id = sqlite3_column_int64 (stmt, 22);
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+load_invoices (ArLedger *ledger, ArPlan *plan, GError **error)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
+    "SELECT pi.invoice_id, i.number, pi.amount FROM plan_invoices pi"
+    " JOIN invoices i ON i.id = pi.invoice_id WHERE pi.plan_id = ?1 ORDER BY pi.id", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  plan->invoices = g_array_new (FALSE, FALSE, sizeof (ArPlanInvoice));
+  sqlite3_bind_int64 (stmt, 1, plan->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ArPlanInvoice inv = {
+        sqlite3_column_int64 (stmt, 0),
+        g_strdup ((const char *) sqlite3_column_text (stmt, 1)),
+        sqlite3_column_int64 (stmt, 2),
+      };
+
+      g_array_append_val (plan->invoices, inv);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _ar_ledger_set_sql_error (ledger, _("Could not read the plan’s invoices"), error);
+  return TRUE;
+}
+
+static gboolean
+load_schedule (ArLedger *ledger, ArPlan *plan, GError **error)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
+    "SELECT seq, due_date, amount FROM plan_schedule WHERE plan_id = ?1 ORDER BY seq", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  plan->instalments = g_array_new (FALSE, TRUE, sizeof (ArPlanInstalment));
+  sqlite3_bind_int64 (stmt, 1, plan->id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ArPlanInstalment row = { 0 };
+
+      row.seq = sqlite3_column_int (stmt, 0);
+      row.due = _ar_column_julian (stmt, 1);
+      row.amount = sqlite3_column_int64 (stmt, 2);
+      g_array_append_val (plan->instalments, row);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _ar_ledger_set_sql_error (ledger, _("Could not read the plan’s schedule"), error);
+  return TRUE;
+}
+
+typedef struct
+{
+  guint32 date;
+  gint64  amount;
+} Payment;
+
+/* What payments dated from the plan date to @as_of allocated to the covered invoices (their
+ * items, fees and interest included), summed per day in date order. The stored allocation is
+ * read, through allocations_by_target and entries_by_invoice. */
+static gboolean
+load_payments (ArLedger *ledger, const ArPlan *plan, guint32 as_of, GArray *out, GError **error)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
+    "SELECT s.date, SUM (a.amount) FROM plan_invoices pi"
+    " JOIN entries t ON t.invoice_id = pi.invoice_id"
+    " JOIN allocations a ON a.target_id = t.id"
+    " JOIN entries s ON s.id = a.source_id"
+    " WHERE pi.plan_id = ?1 AND s.kind = 'payment' AND s.date >= ?2 AND s.date <= ?3"
+    " GROUP BY s.date ORDER BY s.date", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan->id);
+  _ar_bind_julian (stmt, 2, plan->plan_date);
+  _ar_bind_julian (stmt, 3, as_of);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Payment p = { _ar_column_julian (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_val (out, p);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _ar_ledger_set_sql_error (ledger, _("Could not read the plan’s payments"), error);
+  return TRUE;
+}
+
+/* Paid in total by the end of @day. */
+static gint64
+paid_by (const GArray *payments, guint32 day)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < payments->len; i++)
+    {
+      const Payment *p = &g_array_index (payments, Payment, i);
+
+      if (p->date > day)
+        break;
+      sum += p->amount;
+    }
+  return sum;
+}
+
+/* The first day by whose end @amount had been paid, or 0. */
+static guint32
+day_reaching (const GArray *payments, gint64 amount)
+{
+  gint64 sum = 0;
+
+  for (guint i = 0; i < payments->len; i++)
+    {
+      const Payment *p = &g_array_index (payments, Payment, i);
+
+      sum += p->amount;
+      if (sum >= amount)
+        return p->date;
+    }
+  return 0;
+}
+
+/* Rows missed in a run as of @day: those past their grace whose cumulative amount the payments
+ * by @day don't reach. Payments fill rows in order, so they form one run. */
+static guint
+missed_as_of (const ArPlan *plan, const GArray *payments, guint32 day)
+{
+  gint64 paid = paid_by (payments, day);
+  gint64 required = 0;
+  guint missed = 0;
+
+  for (guint i = 0; i < plan->instalments->len; i++)
+    {
+      const ArPlanInstalment *row = &g_array_index (plan->instalments, ArPlanInstalment, i);
+
+      required += row->amount;
+      if (row->due + plan->grace_days >= day)
+        break;
+      if (paid < required)
+        missed++;
+    }
+  return missed;
+}
+
+static void
+track (ArPlan *plan, const GArray *payments, guint32 as_of)
+{
+  gint64 paid_total = paid_by (payments, as_of);
+  gint64 required = 0;
+
+  plan->as_of = as_of;
+  plan->paid = MIN (paid_total, plan->total);
+  plan->remaining = plan->total - plan->paid;
+  plan->n_paid = plan->n_missed = 0;
+  plan->next_due = 0;
+  plan->next_amount = 0;
+
+  for (guint i = 0; i < plan->instalments->len; i++)
+    {
+      ArPlanInstalment *row = &g_array_index (plan->instalments, ArPlanInstalment, i);
+      gint64 before = required;
+
+      required += row->amount;
+      row->paid = CLAMP (paid_total - before, 0, row->amount);
+      row->paid_on = row->paid == row->amount ? day_reaching (payments, required) : 0;
+      if (row->paid == row->amount)
+        row->state = AR_INSTALMENT_PAID;
+      else if (as_of > row->due + plan->grace_days)
+        row->state = AR_INSTALMENT_MISSED;
+      else if (row->paid > 0)
+        row->state = AR_INSTALMENT_PARTLY_PAID;
+      else
+        row->state = AR_INSTALMENT_PENDING;
+      plan->n_paid += row->state == AR_INSTALMENT_PAID;
+      plan->n_missed += row->state == AR_INSTALMENT_MISSED;
+      if (row->state != AR_INSTALMENT_PAID && plan->next_due == 0)
+        {
+          plan->next_due = row->due;
+          plan->next_amount = row->amount - row->paid;
+        }
+    }
+
+  /* Defaulted on the first day a run of default_after rows was missed: each row's first
+   * missed day is the only day a run can grow. */
+  plan->defaulted_on = 0;
+  for (guint i = 0; i < plan->instalments->len && plan->defaulted_on == 0; i++)
+    {
+      guint32 day = g_array_index (plan->instalments, ArPlanInstalment, i).due +
+                    plan->grace_days + 1;
+
+      if (day <= as_of && missed_as_of (plan, payments, day) >= plan->default_after)
+        plan->defaulted_on = day;
+    }
+
+  plan->completed_on = paid_total >= plan->total ? day_reaching (payments, plan->total) : 0;
+  if (plan->total > G_MAXINT64 / 1000)
+    plan->progress_permille = (guint) (plan->paid / (plan->total / 1000));
+  else
+    plan->progress_permille = (guint) (plan->paid * 1000 / plan->total);
+  plan->progress_permille = MIN (plan->progress_permille, 1000);
+
+  /* A recorded end counts from its day on; before it the plan ran. */
+  if ((plan->state == AR_PLAN_STATE_CANCELLED || plan->state == AR_PLAN_STATE_RENEGOTIATED) &&
+      plan->ended_on <= as_of)
+    return;
+  if (plan->completed_on != 0)
+    plan->state = AR_PLAN_STATE_COMPLETED;
+  else if (plan->defaulted_on != 0)
+    plan->state = AR_PLAN_STATE_DEFAULTED;
+  else
+    plan->state = AR_PLAN_STATE_ACTIVE;
+}
+
+ArPlan *
+ar_ledger_get_plan (ArLedger *ledger, gint64 plan_id, guint32 as_of, GError **error)
+{
+  g_autoptr(ArPlan) plan = g_new0 (ArPlan, 1);
+  g_autoptr(GArray) payments = g_array_new (FALSE, FALSE, sizeof (Payment));
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), NULL);
+
+  if (as_of == 0)
+    as_of = today_julian ();
+  if (!load_row (ledger, plan_id, plan, error) ||
+      !load_invoices (ledger, plan, error) ||
+      !load_schedule (ledger, plan, error) ||
+      !load_payments (ledger, plan, as_of, payments, error))
+    return NULL;
+  track (plan, payments, as_of);
+  return g_steal_pointer (&plan);
+}
+
+/* Calls @func with each plan id the query @sql (parameter 1 bound to @param, 2 to @day) gives.
+ * The ids are read first, so @func may query the ledger. */
+static GArray *
+query_ids (ArLedger *ledger, const char *sql, gint64 param, guint32 day, GError **error)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger, sql, error);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  if (sqlite3_bind_parameter_count (stmt) >= 1)
+    sqlite3_bind_int64 (stmt, 1, param);
+  if (sqlite3_bind_parameter_count (stmt) >= 2)
+    _ar_bind_julian (stmt, 2, day);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _ar_ledger_set_sql_error (ledger, _("Could not read the plans"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&ids);
+}
+
+GPtrArray *
+ar_ledger_list_plans (ArLedger *ledger, gint64 debtor_id, guint32 as_of, GError **error)
+{
+  g_autoptr(GPtrArray) plans = g_ptr_array_new_with_free_func ((GDestroyNotify) ar_plan_free);
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), NULL);
+
+  ids = query_ids (ledger,
+                   "SELECT id FROM plans WHERE debtor_id = ?1 ORDER BY plan_date DESC, id DESC",
+                   debtor_id, 0, error);
+  if (ids == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ArPlan *plan = ar_ledger_get_plan (ledger, g_array_index (ids, gint64, i), as_of, error);
+
+      if (plan == NULL)
+        return NULL;
+      g_ptr_array_add (plans, plan);
+    }
+  return g_steal_pointer (&plans);
+}
+
+ArPlan *
+ar_ledger_get_active_plan (ArLedger *ledger, gint64 debtor_id, guint32 as_of, GError **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), NULL);
+
+  ids = query_ids (ledger,
+                   "SELECT id FROM plans WHERE debtor_id = ?1 AND state IS NULL"
+                   " ORDER BY plan_date DESC, id DESC", debtor_id, 0, error);
+  if (ids == NULL)
+    return NULL;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(ArPlan) plan = ar_ledger_get_plan (ledger, g_array_index (ids, gint64, i),
+                                                   as_of, error);
+
+      if (plan == NULL)
+        return NULL;
+      if (plan->state == AR_PLAN_STATE_ACTIVE && plan->plan_date <= plan->as_of)
+        return g_steal_pointer (&plan);
+    }
+  return NULL;
+}
+
+gboolean
+_ar_plan_running_invoices (ArLedger *ledger, gint64 debtor_id, gint64 except_plan_id,
+                           guint32 as_of, GHashTable *out, GError **error)
+{
+  g_autoptr(GArray) ids = query_ids (ledger,
+    "SELECT id FROM plans WHERE debtor_id = ?1 AND state IS NULL", debtor_id, 0, error);
+
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(ArPlan) plan = NULL;
+
+      if (id == except_plan_id)
+        continue;
+      if ((plan = ar_ledger_get_plan (ledger, id, as_of, error)) == NULL)
+        return FALSE;
+      if (plan->state == AR_PLAN_STATE_COMPLETED)
+        continue;
+      for (guint j = 0; j < plan->invoices->len; j++)
+        g_hash_table_insert (out,
+                             g_memdup2 (&g_array_index (plan->invoices, ArPlanInvoice,
+                                                        j).invoice_id, sizeof (gint64)),
+                             g_memdup2 (&id, sizeof id));
+    }
+  return TRUE;
+}
+
+/* Work queue -------------------------------------------------------------------------------- */
+
+gboolean
+ar_ledger_foreach_plan_due (ArLedger *ledger, guint32 date, ArPlanFunc func, gpointer user_data,
+                            GError **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  ids = query_ids (ledger,
+                   "SELECT DISTINCT s.plan_id FROM plan_schedule s JOIN plans p ON p.id = s.plan_id"
+                   " WHERE s.due_date = ?2 AND p.state IS NULL ORDER BY s.plan_id",
+                   0, date, error);
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(ArPlan) plan = ar_ledger_get_plan (ledger, g_array_index (ids, gint64, i), date,
+                                                   error);
+      gboolean due = FALSE;
+
+      if (plan == NULL)
+        return FALSE;
+      if (plan->state != AR_PLAN_STATE_ACTIVE)
+        continue;
+      for (guint j = 0; j < plan->instalments->len; j++)
+        {
+          const ArPlanInstalment *row = &g_array_index (plan->instalments, ArPlanInstalment, j);
+
+          due |= row->due == date && row->state != AR_INSTALMENT_PAID;
+        }
+      if (due && !func (plan, user_data))
+        break;
+    }
+  return TRUE;
+}
+
+gboolean
+ar_ledger_foreach_plan_missed (ArLedger *ledger, guint32 as_of, ArPlanFunc func,
+                               gpointer user_data, GError **error)
+{
+  g_autoptr(GArray) ids = NULL;
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (as_of == 0)
+    as_of = today_julian ();
+  /* Only running plans whose first row is past its grace can have missed one. */
+  ids = query_ids (ledger,
+                   "SELECT p.id FROM plans p WHERE p.state IS NULL"
+                   " AND date ((SELECT s.due_date FROM plan_schedule s"
+                   "            WHERE s.plan_id = p.id ORDER BY s.seq LIMIT 1),"
+                   "           '+' || p.grace_days || ' days') < ?2"
+                   " ORDER BY p.id", 0, as_of, error);
+  if (ids == NULL)
+    return FALSE;
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(ArPlan) plan = ar_ledger_get_plan (ledger, g_array_index (ids, gint64, i), as_of,
+                                                   error);
+
+      if (plan == NULL)
+        return FALSE;
+      if ((plan->state == AR_PLAN_STATE_ACTIVE && plan->n_missed > 0) ||
+          plan->state == AR_PLAN_STATE_DEFAULTED)
+        if (!func (plan, user_data))
+          break;
+    }
+  return TRUE;
+}
+
+/* Writes ---------------------------------------------------------------------------------- */
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text++)
+    if (!g_ascii_isspace (*text))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+set_debtor_status (ArLedger *ledger, gint64 debtor_id, const char *from, const char *to,
+                   GError **error)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
+    "UPDATE debtors SET status = ?3 WHERE id = ?1 AND (?2 IS NULL OR status = ?2)"
+    " AND status <> ?3", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, debtor_id);
+  _ar_bind_text (stmt, 2, from);
+  sqlite3_bind_text (stmt, 3, to, -1, SQLITE_STATIC);
+  return _ar_ledger_step_done (ledger, stmt, _("Could not update the debtor’s status"), error);
+}
+
+/* Reverses the open fee and interest charges of the covered invoices (the waiver). */
+static gboolean
+waive_fees (ArLedger *ledger, const GArray *covered, guint32 date, GError **error)
+{
+  for (guint i = 0; i < covered->len; i++)
+    {
+      const ArPlanDraftCovered *c = &g_array_index (covered, ArPlanDraftCovered, i);
+      g_autoptr(GArray) ids = NULL;
+
+      if (c->fees == 0)
+        continue;
+      ids = query_ids (ledger,
+                       "SELECT e.id FROM entries e JOIN open_items o ON o.entry_id = e.id"
+                       " WHERE e.invoice_id = ?1 AND (e.kind = 'fee' OR e.kind = 'interest')"
+                       " ORDER BY e.id", c->invoice_id, 0, error);
+      if (ids == NULL)
+        return FALSE;
+      for (guint j = 0; j < ids->len; j++)
+        if (!ar_ledger_reverse (ledger, g_array_index (ids, gint64, j), date,
+                                _("Waived under a payment plan"), NULL, error))
+          return FALSE;
+    }
+  return TRUE;
+}
+
+/* The covered invoices must still have open what the draft saw (less the waived fees). */
+static gboolean
+check_still_open (ArLedger *ledger, ArPlanDraft *draft, const GArray *covered, GError **error)
+{
+  gboolean waived = ar_plan_draft_get_waive_fees (draft);
+
+  if (!_ar_ledger_flush_debtor (ledger, ar_plan_draft_get_debtor_id (draft), error))
+    return FALSE;
+  for (guint i = 0; i < covered->len; i++)
+    {
+      const ArPlanDraftCovered *c = &g_array_index (covered, ArPlanDraftCovered, i);
+      gint64 expected = c->open - (waived ? c->fees : 0);
+      gint64 open = 0;
+
+      if (!ar_ledger_get_invoice_open (ledger, c->invoice_id, &open, error))
+        return FALSE;
+      if (open != expected)
+        {
+          g_autofree char *was = ar_money_format (expected, ar_plan_draft_get_currency (draft));
+          g_autofree char *now = ar_money_format (open, ar_plan_draft_get_currency (draft));
+
+          g_set_error (error, AR_PLAN_ERROR, AR_PLAN_ERROR_ITEMS,
+                       _("invoices: what is open on “%s” changed since the plan was drafted "
+                         "(%s then, %s now); review the plan again"), c->number, was, now);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+check_not_in_other_plan (ArLedger *ledger, ArPlanDraft *draft, const GArray *covered,
+                         GError **error)
+{
+  g_autoptr(GHashTable) in_plans = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                           g_free, g_free);
+
+  if (!_ar_plan_running_invoices (ledger, ar_plan_draft_get_debtor_id (draft),
+                                  ar_plan_draft_get_replaces_id (draft),
+                                  ar_plan_draft_get_today (draft), in_plans, error))
+    return FALSE;
+  for (guint i = 0; i < covered->len; i++)
+    {
+      const ArPlanDraftCovered *c = &g_array_index (covered, ArPlanDraftCovered, i);
+      gint64 *plan = g_hash_table_lookup (in_plans, &c->invoice_id);
+
+      if (plan != NULL)
+        {
+          g_set_error (error, AR_PLAN_ERROR, AR_PLAN_ERROR_ITEMS,
+                       _("invoices: “%s” is already in plan %" G_GINT64_FORMAT "; renegotiate "
+                         "that plan instead"), c->number, *plan);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gint64
+log_activity (ArLedger *ledger, ArPlanDraft *draft, const ArPlanSchedule *schedule,
+              GError **error)
+{
+  const char *currency = ar_plan_draft_get_currency (draft);
+  const ArPlanScheduleRow *first = &g_array_index (schedule->rows, ArPlanScheduleRow, 0);
+  const ArPlanScheduleRow *one = &g_array_index (schedule->rows, ArPlanScheduleRow,
+                                                 schedule->rows->len - schedule->n_instalments);
+  g_autofree char *total = ar_money_format (schedule->total, currency);
+  g_autofree char *each = ar_money_format (one->amount, currency);
+  g_autofree char *summary = NULL;
+  ArPlanTerms terms;
+  ArActivityInfo info = { 0 };
+  char day[11];
+  const char *name = NULL;
+  gint64 id = 0;
+
+  ar_plan_draft_get_terms (draft, &terms);
+  summary = g_strdup_printf (ngettext ("Payment plan agreed: %s in %u instalment of %s (%s), "
+                                       "the first due %s.",
+                                       "Payment plan agreed: %s in %u instalments of %s (%s), "
+                                       "the first due %s.", schedule->n_instalments),
+                             total, schedule->n_instalments, each,
+                             ar_plan_frequency_to_label (terms.frequency),
+                             ar_date_format_julian (one->due, day));
+  if (!is_blank (ar_plan_draft_get_note (draft)))
+    {
+      char *with_note = g_strdup_printf ("%s\n%s", summary, ar_plan_draft_get_note (draft));
+
+      g_free (summary);
+      summary = with_note;
+    }
+  info.debtor_id = ar_plan_draft_get_debtor_id (draft);
+  info.kind = ar_plan_draft_get_channel (draft);
+  info.direction = AR_DIRECTION_NONE;
+  info.outcome = "payment_plan";
+  info.summary = summary;
+  info.next_action_date = first->due;
+  info.document = ar_plan_draft_get_agreement (draft, &name);
+  info.document_name = name;
+  if (!ar_ledger_add_activity (ledger, &info, &id, error))
+    return 0;
+  return id;
+}
+
+/* Inserts the plan, its invoices and schedule, posts its cost; inside the caller's
+ * transaction. */
+static gint64
+insert_plan (ArLedger *ledger, ArPlanDraft *draft, GError **error)
+{
+  g_autoptr(GArray) covered = _ar_plan_draft_get_covered (draft);
+  const char *currency = ar_plan_draft_get_currency (draft);
+  gint64 debtor_id = ar_plan_draft_get_debtor_id (draft);
+  guint32 today = ar_plan_draft_get_today (draft);
+  const ArPlanSchedule *schedule;
+  ArPlanTerms terms;
+  sqlite3_stmt *stmt;
+  gint64 activity_id;
+  gint64 plan_id;
+
+  if (!ar_plan_draft_validate (draft, error) ||
+      !check_not_in_other_plan (ledger, draft, covered, error))
+    return 0;
+  if (ar_plan_draft_get_waive_fees (draft) && !waive_fees (ledger, covered, today, error))
+    return 0;
+  if (!check_still_open (ledger, draft, covered, error))
+    return 0;
+  schedule = ar_plan_draft_get_schedule (draft, error);
+  ar_plan_draft_get_terms (draft, &terms);
+  if ((activity_id = log_activity (ledger, draft, schedule, error)) == 0)
+    return 0;
+
+  stmt = _ar_ledger_prepare (ledger,
+    "INSERT INTO plans (debtor_id, currency, plan_date, frequency, first_due, n_instalments,"
+    " instalment_amount, principal, down_payment, apr_bp, interest, setup_fee, total,"
+    " fees_waived, grace_days, default_after, note, activity_id, replaces_id)"
+    " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,"
+    " ?19)", error);
+  if (stmt == NULL)
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, debtor_id);
+  sqlite3_bind_text (stmt, 2, currency, -1, SQLITE_TRANSIENT);
+  _ar_bind_julian (stmt, 3, today);
+  sqlite3_bind_text (stmt, 4, ar_plan_frequency_to_string (terms.frequency), -1, SQLITE_STATIC);
+  _ar_bind_julian (stmt, 5, terms.first_due);
+  sqlite3_bind_int (stmt, 6, (int) schedule->n_instalments);
+  if (terms.instalment_amount > 0)
+    sqlite3_bind_int64 (stmt, 7, terms.instalment_amount);
+  sqlite3_bind_int64 (stmt, 8, schedule->principal);
+  sqlite3_bind_int64 (stmt, 9, schedule->down_payment);
+  sqlite3_bind_int64 (stmt, 10, terms.apr_bp);
+  sqlite3_bind_int64 (stmt, 11, schedule->interest);
+  sqlite3_bind_int64 (stmt, 12, schedule->setup_fee);
+  sqlite3_bind_int64 (stmt, 13, schedule->total);
+  sqlite3_bind_int (stmt, 14, ar_plan_draft_get_waive_fees (draft));
+  sqlite3_bind_int (stmt, 15, (int) ar_plan_draft_get_grace_days (draft));
+  sqlite3_bind_int (stmt, 16, (int) ar_plan_draft_get_default_after (draft));
+  _ar_bind_text0 (stmt, 17, ar_plan_draft_get_note (draft));
+  sqlite3_bind_int64 (stmt, 18, activity_id);
+  if (ar_plan_draft_get_replaces_id (draft) != 0)
+    sqlite3_bind_int64 (stmt, 19, ar_plan_draft_get_replaces_id (draft));
+  if (!_ar_ledger_step_done (ledger, stmt, _("Could not save the plan"), error))
+    return 0;
+  plan_id = sqlite3_last_insert_rowid (_ar_ledger_get_db (ledger));
+
+  for (guint i = 0; i < covered->len; i++)
+    {
+      const ArPlanDraftCovered *c = &g_array_index (covered, ArPlanDraftCovered, i);
+
+      stmt = _ar_ledger_prepare (ledger,
+        "INSERT INTO plan_invoices (plan_id, invoice_id, amount) VALUES (?1, ?2, ?3)", error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, plan_id);
+      sqlite3_bind_int64 (stmt, 2, c->invoice_id);
+      sqlite3_bind_int64 (stmt, 3, c->open - (ar_plan_draft_get_waive_fees (draft) ? c->fees : 0));
+      if (!_ar_ledger_step_done (ledger, stmt, _("Could not save the plan’s invoices"), error))
+        return 0;
+    }
+  for (guint i = 0; i < schedule->rows->len; i++)
+    {
+      const ArPlanScheduleRow *row = &g_array_index (schedule->rows, ArPlanScheduleRow, i);
+
+      stmt = _ar_ledger_prepare (ledger,
+        "INSERT INTO plan_schedule (plan_id, seq, due_date, amount) VALUES (?1, ?2, ?3, ?4)",
+        error);
+      if (stmt == NULL)
+        return 0;
+      sqlite3_bind_int64 (stmt, 1, plan_id);
+      sqlite3_bind_int (stmt, 2, (int) row->seq);
+      _ar_bind_julian (stmt, 3, row->due);
+      sqlite3_bind_int64 (stmt, 4, row->amount);
+      if (!_ar_ledger_step_done (ledger, stmt, _("Could not save the plan’s schedule"), error))
+        return 0;
+    }
+
+  /* The plan's cost is owed like the debt: a fee or interest charge on the first covered
+   * invoice, so that the balances and the plan's payments include it. */
+  if (schedule->cost > 0)
+    {
+      g_autofree char *reference = g_strdup_printf ("plan %" G_GINT64_FORMAT, plan_id);
+      ArPosting posting = { 0 };
+
+      posting.debtor_id = debtor_id;
+      posting.kind = schedule->interest > 0 ? AR_ENTRY_INTEREST : AR_ENTRY_FEE;
+      posting.date = today;
+      posting.amount = schedule->cost;
+      posting.currency = currency;
+      posting.invoice_id = g_array_index (covered, ArPlanDraftCovered, 0).invoice_id;
+      posting.reference = reference;
+      posting.memo = schedule->interest > 0 ? _("Interest under a payment plan")
+                                            : _("Set-up fee of a payment plan");
+      if (!ar_ledger_post (ledger, &posting, NULL, error))
+        return 0;
+    }
+
+  if (!set_debtor_status (ledger, debtor_id, NULL, "plan", error))
+    return 0;
+  return plan_id;
+}
+
+gint64
+ar_ledger_save_plan (ArLedger *ledger, ArPlanDraft *draft, GError **error)
+{
+  gint64 plan_id;
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), 0);
+  g_return_val_if_fail (AR_IS_PLAN_DRAFT (draft), 0);
+
+  if (ar_plan_draft_get_replaces_id (draft) != 0)
+    return ar_ledger_renegotiate_plan (ledger, ar_plan_draft_get_replaces_id (draft), draft,
+                                       NULL, error);
+  if (!ar_ledger_begin (ledger, "create-plan", error))
+    return 0;
+  if ((plan_id = insert_plan (ledger, draft, error)) == 0 || !ar_ledger_commit (ledger, error))
+    {
+      if (plan_id == 0)
+        ar_ledger_rollback (ledger);
+      return 0;
+    }
+  return plan_id;
+}
+
+/* Records how plan @plan_id ended; inside the caller's transaction. */
+static gboolean
+end_plan (ArLedger *ledger, gint64 plan_id, const char *state, guint32 date, const char *reason,
+          GError **error)
+{
+  g_autoptr(ArPlan) plan = ar_ledger_get_plan (ledger, plan_id, date, error);
+  g_autoptr(ArPlan) still = NULL;
+  g_autoptr(GError) local_error = NULL;
+  sqlite3_stmt *stmt;
+
+  if (plan == NULL)
+    return FALSE;
+  if (plan->ended_on != 0)
+    {
+      g_set_error (error, AR_PLAN_ERROR, AR_PLAN_ERROR_STATE,
+                   _("plan %" G_GINT64_FORMAT " was %s already"), plan_id,
+                   ar_plan_state_to_label (plan->state == AR_PLAN_STATE_CANCELLED
+                                           ? AR_PLAN_STATE_CANCELLED
+                                           : AR_PLAN_STATE_RENEGOTIATED));
+      return FALSE;
+    }
+  if (date < plan->plan_date)
+    {
+      char a[11], b[11];
+
+      g_set_error (error, AR_PLAN_ERROR, AR_PLAN_ERROR_STATE,
+                   _("date: %s is before the plan was made (%s)"),
+                   ar_date_format_julian (date, a), ar_date_format_julian (plan->plan_date, b));
+      return FALSE;
+    }
+  stmt = _ar_ledger_prepare (ledger,
+    "UPDATE plans SET state = ?2, ended_on = ?3, cancel_reason = ?4 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, plan_id);
+  sqlite3_bind_text (stmt, 2, state, -1, SQLITE_STATIC);
+  _ar_bind_julian (stmt, 3, date);
+  _ar_bind_text0 (stmt, 4, reason);
+  if (!_ar_ledger_step_done (ledger, stmt, _("Could not update the plan"), error))
+    return FALSE;
+
+  /* Back to active unless another plan of the debtor still runs. */
+  still = ar_ledger_get_active_plan (ledger, plan->debtor_id, date, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (still == NULL)
+    return set_debtor_status (ledger, plan->debtor_id, "plan", "active", error);
+  return TRUE;
+}
+
+gboolean
+ar_ledger_cancel_plan (ArLedger *ledger, gint64 plan_id, guint32 date, const char *reason,
+                       GError **error)
+{
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
+
+  if (is_blank (reason))
+    {
+      g_set_error_literal (error, AR_PLAN_ERROR, AR_PLAN_ERROR_STATE,
+                           _("reason: say why the plan is cancelled"));
+      return FALSE;
+    }
+  if (date == 0)
+    date = today_julian ();
+  if (!ar_ledger_begin (ledger, "cancel-plan", error))
+    return FALSE;
+  if (!end_plan (ledger, plan_id, "cancelled", date, reason, error))
+    {
+      ar_ledger_rollback (ledger);
+      return FALSE;
+    }
+  return ar_ledger_commit (ledger, error);
+}
+
+gint64
+ar_ledger_renegotiate_plan (ArLedger *ledger, gint64 plan_id, ArPlanDraft *draft,
+                            const char *reason, GError **error)
+{
+  gint64 new_id;
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), 0);
+  g_return_val_if_fail (AR_IS_PLAN_DRAFT (draft), 0);
+
+  if (ar_plan_draft_get_replaces_id (draft) != plan_id)
+    {
+      g_set_error (error, AR_PLAN_ERROR, AR_PLAN_ERROR_STATE,
+                   _("plan: the draft was not made to renegotiate plan %" G_GINT64_FORMAT),
+                   plan_id);
+      return 0;
+    }
+  if (!ar_ledger_begin (ledger, "renegotiate-plan", error))
+    return 0;
+  if (!end_plan (ledger, plan_id, "renegotiated", ar_plan_draft_get_today (draft),
+                 is_blank (reason) ? _("Renegotiated") : reason, error) ||
+      (new_id = insert_plan (ledger, draft, error)) == 0)
+    {
+      ar_ledger_rollback (ledger);
+      return 0;
+    }
+  if (!ar_ledger_commit (ledger, error))
+    return 0;
+  return new_id;
+}
