@@ -134,7 +134,7 @@ fill_plan (ArPlanSection *self)
       g_string_append_printf (summary, _("Next: %s due %s."), next,
                               ar_date_format_julian (plan->next_due, date));
     }
-  if (plan->n_missed > 0)
+  if (plan->n_missed > 0 && plan->state == AR_PLAN_STATE_ACTIVE)
     {
       if (summary->len > 0)
         g_string_append_c (summary, ' ');

@@ -163,9 +163,13 @@ on_rendered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
       GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
       g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, job->pages->len);
 
+      /* A page at 1 px a point, the size of the printed page on a 72 dpi screen; the
+       * pixels are 1.5× for sharpness. */
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
       gtk_picture_set_content_fit (GTK_PICTURE (picture), GTK_CONTENT_FIT_CONTAIN);
-      gtk_widget_set_size_request (picture, -1, 400);
+      gtk_widget_set_size_request (picture, (int) (page->width / PREVIEW_SCALE),
+                                   (int) (page->height / PREVIEW_SCALE));
+      gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
       gtk_widget_add_css_class (picture, "card");
       gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       label, -1);

@@ -75,10 +75,10 @@ step_load (ArPlanStep *step, ArPlanDraft *draft)
       char first[11];
 
       ar_date_format_julian (terms.first_due, first);
-      /* Translators: "3 instalments, Monthly, from 2027-01-31, $1,000.00 in all." */
+      /* Translators: "3 instalments (Monthly) from 2027-01-31, $1,000.00 in all." */
       g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE,
-                                                 "%u instalment, %s, from %s, %s in all.",
-                                                 "%u instalments, %s, from %s, %s in all.",
+                                                 "%u instalment (%s) from %s, %s in all.",
+                                                 "%u instalments (%s) from %s, %s in all.",
                                                  schedule->n_instalments),
                               schedule->n_instalments,
                               ar_plan_frequency_to_label (terms.frequency), first, total);

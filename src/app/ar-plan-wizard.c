@@ -160,13 +160,22 @@ finish_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 /* Closing: ask before throwing away a plan that was worked on. */
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_discard_response_cb (AdwMessageDialog *dialog, const char *response, ArPlanWizard *self)
 {
   if (g_strcmp0 (response, "discard") == 0)
     {
       self->changed = FALSE;
-      gtk_window_close (GTK_WINDOW (self));
+      /* Not from inside the question's response: closing the wizard destroys the question
+       * (it is transient for it) while it still emits. */
+      g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
     }
 }
 

@@ -225,9 +225,10 @@ draw_debts (ArPdf *pdf, const ArAgreement *ag)
   double width = ar_pdf_get_content_width (pdf);
 
   ar_pdf_table_set_column (table, 0, _("Invoice"), 0, AR_PDF_ALIGN_LEFT);
-  ar_pdf_table_set_column (table, 1, _("Issued"), width * 0.2, AR_PDF_ALIGN_LEFT);
-  ar_pdf_table_set_column (table, 2, _("Due"), width * 0.2, AR_PDF_ALIGN_LEFT);
-  ar_pdf_table_set_column (table, 3, _("Amount"), width * 0.2, AR_PDF_ALIGN_RIGHT);
+  /* Room for the longest long date ("30 September 2026") on one line. */
+  ar_pdf_table_set_column (table, 1, _("Issued"), width * 0.22, AR_PDF_ALIGN_LEFT);
+  ar_pdf_table_set_column (table, 2, _("Due"), width * 0.22, AR_PDF_ALIGN_LEFT);
+  ar_pdf_table_set_column (table, 3, _("Amount"), width * 0.18, AR_PDF_ALIGN_RIGHT);
   for (guint i = 0; i < ag->n_debts; i++)
     {
       const ArAgreementDebt *d = &ag->debts[i];

@@ -45,7 +45,7 @@ static void
 sample_init (Sample *s)
 {
   memset (s, 0, sizeof *s);
-  s->debts[0] = (ArAgreementDebt) { "INV-1001", day ("2026-09-01"), day ("2026-10-01"), 60000 };
+  s->debts[0] = (ArAgreementDebt) { "INV-1001", day ("2026-09-30"), day ("2026-10-30"), 60000 };
   s->debts[1] = (ArAgreementDebt) { "INV-1002", day ("2026-10-05"), day ("2026-11-04"), 40000 };
   s->instalments[0] = (ArAgreementInstalment) { day ("2027-01-31"), 33333 };
   s->instalments[1] = (ArAgreementInstalment) { day ("2027-02-28"), 33333 };
@@ -201,7 +201,8 @@ test_basic (gconstpointer data)
   assert_row (text, "Customer no.", "C-0042");
 
   /* The debts and totals. */
-  assert_row (text, "INV-1001", "1 September 2026", "1 October 2026", "$600.00");
+  /* The longest English long date stays on one line. */
+  assert_row (text, "INV-1001", "30 September 2026", "30 October 2026", "$600.00");
   assert_row (text, "INV-1002", "5 October 2026", "4 November 2026", "$400.00");
   assert_row (text, "Balance acknowledged", "$1,000.00");
   assert_row (text, "Total payable under this plan", "$1,000.00");
