@@ -8,6 +8,7 @@
 #include <glib.h>
 
 #include "ar-activity.h"
+#include "ar-check.h"
 #include "ar-date.h"
 #include "ar-ledger-private.h"
 #include "ar-plan.h"
@@ -337,6 +338,14 @@ test_save (Fixture *f, gconstpointer data)
   g_assert_cmpstr (plan->note, ==, "Agreed on the phone");
   g_assert_cmpint (plan->total, ==, 100000);
   g_assert_cmpint (plan->down_payment, ==, 10000);
+
+  /* arrears-cli check accepts the result (the status update included). */
+  {
+    g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+
+    g_assert_true (ar_check_run (f->ledger, problems, &error));
+    g_assert_cmpuint (problems->len, ==, 0);
+  }
   g_assert_cmpuint (plan->n_instalments, ==, 3);
   g_assert_cmpuint (plan->invoices->len, ==, 2);
   g_assert_cmpuint (plan->state, ==, AR_PLAN_STATE_ACTIVE);
@@ -527,6 +536,7 @@ test_track_on_time_partial_late (Fixture *f, gconstpointer data)
   plan = plan_as_of (f, id, "2027-03-07");
   g_assert_cmpuint (row (plan, 1)->state, ==, AR_INSTALMENT_MISSED);
   g_assert_cmpuint (plan->n_missed, ==, 1);
+  g_assert_cmpint (plan->in_arrears, ==, 23333);
   g_assert_cmpuint (plan->state, ==, AR_PLAN_STATE_ACTIVE);
   g_clear_pointer (&plan, ar_plan_free);
 
