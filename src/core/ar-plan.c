@@ -355,6 +355,7 @@ track (ArPlan *plan, const GArray *payments, guint32 as_of)
   plan->paid = MIN (paid_total, plan->total);
   plan->remaining = plan->total - plan->paid;
   plan->n_paid = plan->n_missed = 0;
+  plan->in_arrears = 0;
   plan->next_due = 0;
   plan->next_amount = 0;
 
@@ -376,6 +377,8 @@ track (ArPlan *plan, const GArray *payments, guint32 as_of)
         row->state = AR_INSTALMENT_PENDING;
       plan->n_paid += row->state == AR_INSTALMENT_PAID;
       plan->n_missed += row->state == AR_INSTALMENT_MISSED;
+      if (row->state == AR_INSTALMENT_MISSED)
+        plan->in_arrears += row->amount - row->paid;
       if (row->state != AR_INSTALMENT_PAID && plan->next_due == 0)
         {
           plan->next_due = row->due;

@@ -119,6 +119,7 @@ typedef struct
   gint64            remaining;        /* total − paid */
   guint             n_paid;           /* rows paid */
   guint             n_missed;         /* rows missed as of @as_of */
+  gint64            in_arrears;       /* what is still owed on the missed rows */
   guint32           defaulted_on;     /* the day it defaulted, else 0 */
   guint32           completed_on;     /* the day the last row was filled, else 0 */
   guint32           next_due;         /* the first row not paid: its due date, else 0 */
