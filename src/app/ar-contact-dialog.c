@@ -254,11 +254,32 @@ on_save_clicked_cb (ArContactDialog *self)
     {
       /* The call and its promise in one transaction: both or neither. */
       ArPromiseInfo promise = { 0 };
+      g_autofree char *amount = NULL;
+      g_autofree char *logged = NULL;
+      char date[11];
 
       if (!parse_promise (self, &promise, TRUE))
         return;
       promise.channel = info.kind;
       promise.note = summary;
+      /* The timeline says what was promised, before what the user wrote. */
+      amount = ar_money_format (promise.amount, promise_currency (self));
+      ar_date_format_julian (promise.date, date);
+      logged = promise.every_days > 0
+                 /* Translators: an activity's summary: "Promised $50.00 every 7 days from
+                  * 2026-11-27, 3 times." */
+                 ? g_strdup_printf (_("Promised %s every %u days from %s, %u times."), amount,
+                                    promise.every_days, date, promise.times)
+                 /* Translators: an activity's summary: "Promised $50.00 by 2026-11-27." */
+                 : g_strdup_printf (_("Promised %s by %s."), amount, date);
+      if (*summary != '\0')
+        {
+          char *both = g_strconcat (logged, " ", summary, NULL);
+
+          g_free (logged);
+          logged = both;
+        }
+      info.summary = logged;
       if (!ar_ledger_begin (self->ledger, "log-contact-promise", &error) ||
           !ar_ledger_add_activity (self->ledger, &info, &id, &error) ||
           (promise.activity_id = id,

@@ -301,7 +301,8 @@ find_promise (const ArActivityRow *row,
   Promise *promise = user_data;
 
   if (row->kind == AR_ACTIVITY_CALL && g_strcmp0 (row->outcome, "promised_to_pay") == 0
-      && g_strcmp0 (row->summary, "Will pay on Friday") == 0)
+      && g_str_has_prefix (row->summary, "Promised ")
+      && g_str_has_suffix (row->summary, " Will pay on Friday"))
     {
       promise->found = TRUE;
       promise->next_action = row->next_action_date;

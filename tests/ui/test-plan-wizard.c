@@ -540,7 +540,8 @@ static gboolean
 find_promise_call (const ArActivityRow *row, gpointer user_data)
 {
   if (row->kind == AR_ACTIVITY_CALL && g_strcmp0 (row->outcome, "promised_to_pay") == 0 &&
-      g_strcmp0 (row->summary, "Will pay 50 every Friday") == 0)
+      g_strrstr (row->summary, "every 7 days from") != NULL &&
+      g_str_has_suffix (row->summary, "3 times. Will pay 50 every Friday"))
     *(gboolean *) user_data = TRUE;
   return TRUE;
 }
