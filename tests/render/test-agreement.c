@@ -383,13 +383,18 @@ test_locale_names (void)
 
 /* Dates and money follow the debtor's language; the main thread's formatting stays in the
  * book's locale while a worker renders in German. */
+static gint german_done;
+
 static gpointer
 render_german (gpointer data)
 {
   Sample *s = data;
   g_autoptr(GError) error = NULL;
+  GBytes *bytes = ar_doc_agreement_to_bytes (&s->ag, AR_PDF_PAPER_A4, NULL, &error);
 
-  return ar_doc_agreement_to_bytes (&s->ag, AR_PDF_PAPER_A4, NULL, &error);
+  g_assert_no_error (error);
+  g_atomic_int_set (&german_done, 1);
+  return bytes;
 }
 
 static void
@@ -416,8 +421,17 @@ test_language (void)
   s.ag.debtor.language = "de";
   s.ag.currency = "EUR";
 
+  /* The main thread keeps formatting while the worker renders in German: every amount it
+   * formats stays in the book's locale (money formatting reads the calling thread's locale,
+   * not localeconv ()'s process-wide struct). */
   before = ar_money_format (123456, "EUR");
   thread = g_thread_new ("agreement", render_german, &s);
+  for (guint i = 0; i < 20000 && !g_atomic_int_get (&german_done); i++)
+    {
+      g_autofree char *again = ar_money_format (123456, "EUR");
+
+      g_assert_cmpstr (again, ==, before);
+    }
   bytes = g_thread_join (thread);
   after = ar_money_format (123456, "EUR");
   g_assert_cmpstr (before, ==, after);
