@@ -344,6 +344,12 @@ ar_plan_section_new_plan (ArPlanSection *self)
   g_return_if_fail (AR_IS_PLAN_SECTION (self));
   if (self->ledger == NULL)
     return;
+  if (self->plan != NULL && self->plan->state == AR_PLAN_STATE_ACTIVE)
+    {
+      show_message (self, _("A Payment Plan Is Running"),
+                    _("Renegotiate the running plan to change its terms, or cancel it first."));
+      return;
+    }
 
   draft = ar_plan_draft_new (self->ledger, self->debtor_id, self->currency, self->as_of, &error);
   if (draft == NULL)

@@ -508,6 +508,15 @@ test_section (void)
   ar_debtor_pane_show_section (pane (), "plan");
   ar_ui_iterate_for (100);
   g_assert_nonnull (ar_plan_section_get_plan (section ()));
+
+  /* A second plan while one runs: explained at once, no wizard. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane ()), "debtor.set-up-plan", NULL));
+  ar_ui_iterate_for (200);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (ar_plan_section_get_dialog (section ())));
+  g_assert_null (find_window (AR_TYPE_PLAN_WIZARD));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ar_plan_section_get_dialog (section ())),
+                               "close");
+  ar_ui_iterate_for (100);
   g_assert_cmpint (ar_plan_section_get_plan (section ())->id, ==, plan_id);
   g_assert_cmpstr (ar_plan_section_get_state_text (section ()), ==, "Active");
   g_assert_cmpuint (ar_plan_section_get_n_rows (section ()), ==, 3);
@@ -745,6 +754,20 @@ test_states (void)
   ar_ui_iterate_for (100);
   shoot (win, "plan-section-defaulted");
   (void) shown;
+
+  /* Paid in full: completed, every row paid. */
+  {
+    ArPosting payment = { other_id, AR_ENTRY_PAYMENT, today, 30000, "USD", 0, "Cheque 12", NULL };
+
+    g_assert_true (ar_ledger_post (ledger, &payment, NULL, &error));
+    g_assert_no_error (error);
+  }
+  ar_plan_section_load (alone, ledger, other_id, "USD", today + 1);
+  g_assert_cmpstr (ar_plan_section_get_state_text (alone), ==, "Completed");
+  g_assert_cmpstr (ar_plan_section_get_row_state (alone, 0), ==, "Paid");
+  g_assert_cmpstr (ar_plan_section_get_row_state (alone, 1), ==, "Paid");
+  ar_ui_iterate_for (100);
+  ar_ui_save_screenshot (win, "plan-section-completed-light.png");
   gtk_window_destroy (GTK_WINDOW (win));
   g_object_unref (win);
 }
