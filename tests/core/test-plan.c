@@ -809,6 +809,45 @@ test_queues (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* Recording an instalment names a covered invoice, so the payment fills the plan even when the
+ * debtor owes something older outside it. */
+static void
+test_post_plan_payment (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ArPlanDraft) draft = NULL;
+  g_autoptr(ArPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *only[] = { "INV-2", NULL };
+  gint64 entry = 0;
+  gint64 id;
+
+  draft = draft_on (f, "2027-01-01");
+  g_assert_true (ar_plan_draft_include_only (draft, only, &error));
+  ar_plan_draft_set_n_instalments (draft, 2);
+  id = save (f, draft);
+
+  g_assert_true (ar_ledger_post_plan_payment (f->ledger, id, 20000, jd ("2027-02-01"), "R-1",
+                                              &entry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entry, >, 0);
+  plan = plan_as_of (f, id, "2027-02-01");
+  g_assert_cmpuint (row (plan, 0)->state, ==, AR_INSTALMENT_PAID);
+  g_clear_pointer (&plan, ar_plan_free);
+  /* An unnamed payment would have gone to INV-1, the older invoice outside the plan. */
+  pay (f, "2027-02-02", 20000, 0);
+  plan = plan_as_of (f, id, "2027-03-01");
+  g_assert_cmpuint (row (plan, 1)->state, ==, AR_INSTALMENT_PENDING);
+  g_clear_pointer (&plan, ar_plan_free);
+
+  g_assert_true (ar_ledger_post_plan_payment (f->ledger, id, 20000, jd ("2027-03-01"), NULL,
+                                              NULL, &error));
+  plan = plan_as_of (f, id, "2027-03-01");
+  g_assert_cmpuint (plan->state, ==, AR_PLAN_STATE_COMPLETED);
+  g_assert_false (ar_ledger_post_plan_payment (f->ledger, id, 100, jd ("2027-03-02"), NULL,
+                                               NULL, &error));
+  g_assert_error (error, AR_PLAN_ERROR, AR_PLAN_ERROR_STATE);
+}
+
 static void
 test_not_found (Fixture *f, gconstpointer data)
 {
@@ -857,6 +896,7 @@ main (int argc, char **argv)
   ADD ("/plan/renegotiate", test_renegotiate);
   ADD ("/plan/cancel", test_cancel);
   ADD ("/plan/queues", test_queues);
+  ADD ("/plan/post-plan-payment", test_post_plan_payment);
   ADD ("/plan/not-found", test_not_found);
   g_test_add_func ("/plan/state-names", test_state_names);
 
