@@ -176,6 +176,12 @@ on_changed (ArPlanDraft *draft, gpointer user_data)
 }
 
 static void
+on_notify (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
 test_draft (Fixture *f, gconstpointer data)
 {
   g_autoptr(ArPlanDraft) draft = draft_on (f, "2027-01-01");
@@ -184,8 +190,12 @@ test_draft (Fixture *f, gconstpointer data)
   const char *only[] = { "INV-2", NULL };
   const char *unknown[] = { "INV-9", NULL };
   guint changes = 0;
+  guint notifies = 0;
+  gint64 covered = 0;
+  gboolean valid = FALSE;
 
   g_signal_connect (draft, "changed", G_CALLBACK (on_changed), &changes);
+  g_signal_connect (draft, "notify::valid", G_CALLBACK (on_notify), &notifies);
 
   g_assert_cmpstr (ar_plan_draft_get_currency (draft), ==, "USD");
   g_assert_cmpuint (ar_plan_draft_get_n_items (draft), ==, 2);
@@ -214,9 +224,15 @@ test_draft (Fixture *f, gconstpointer data)
   ar_plan_draft_set_item_included (draft, 0, FALSE);
   g_assert_cmpuint (changes, ==, 1);
   g_assert_cmpint (ar_plan_draft_get_covered_total (draft), ==, 40000);
+  g_object_get (draft, "covered-total", &covered, "valid", &valid, NULL);
+  g_assert_cmpint (covered, ==, 40000);
+  g_assert_true (valid);
+  g_assert_cmpuint (notifies, ==, 1);
   schedule = ar_plan_draft_get_schedule (draft, NULL);
   g_assert_cmpint (schedule->total, ==, 40000);
   ar_plan_draft_set_all_included (draft, FALSE);
+  g_object_get (draft, "valid", &valid, NULL);
+  g_assert_false (valid);
   g_assert_false (ar_plan_draft_validate (draft, &error));
   g_assert_error (error, AR_PLAN_ERROR, AR_PLAN_ERROR_ITEMS);
   g_clear_error (&error);
@@ -809,6 +825,45 @@ test_queues (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
 }
 
+/* Recording an instalment names a covered invoice, so the payment fills the plan even when the
+ * debtor owes something older outside it. */
+static void
+test_post_plan_payment (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ArPlanDraft) draft = NULL;
+  g_autoptr(ArPlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *only[] = { "INV-2", NULL };
+  gint64 entry = 0;
+  gint64 id;
+
+  draft = draft_on (f, "2027-01-01");
+  g_assert_true (ar_plan_draft_include_only (draft, only, &error));
+  ar_plan_draft_set_n_instalments (draft, 2);
+  id = save (f, draft);
+
+  g_assert_true (ar_ledger_post_plan_payment (f->ledger, id, 20000, jd ("2027-02-01"), "R-1",
+                                              &entry, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (entry, >, 0);
+  plan = plan_as_of (f, id, "2027-02-01");
+  g_assert_cmpuint (row (plan, 0)->state, ==, AR_INSTALMENT_PAID);
+  g_clear_pointer (&plan, ar_plan_free);
+  /* An unnamed payment would have gone to INV-1, the older invoice outside the plan. */
+  pay (f, "2027-02-02", 20000, 0);
+  plan = plan_as_of (f, id, "2027-03-01");
+  g_assert_cmpuint (row (plan, 1)->state, ==, AR_INSTALMENT_PENDING);
+  g_clear_pointer (&plan, ar_plan_free);
+
+  g_assert_true (ar_ledger_post_plan_payment (f->ledger, id, 20000, jd ("2027-03-01"), NULL,
+                                              NULL, &error));
+  plan = plan_as_of (f, id, "2027-03-01");
+  g_assert_cmpuint (plan->state, ==, AR_PLAN_STATE_COMPLETED);
+  g_assert_false (ar_ledger_post_plan_payment (f->ledger, id, 100, jd ("2027-03-02"), NULL,
+                                               NULL, &error));
+  g_assert_error (error, AR_PLAN_ERROR, AR_PLAN_ERROR_STATE);
+}
+
 static void
 test_not_found (Fixture *f, gconstpointer data)
 {
@@ -857,6 +912,7 @@ main (int argc, char **argv)
   ADD ("/plan/renegotiate", test_renegotiate);
   ADD ("/plan/cancel", test_cancel);
   ADD ("/plan/queues", test_queues);
+  ADD ("/plan/post-plan-payment", test_post_plan_payment);
   ADD ("/plan/not-found", test_not_found);
   g_test_add_func ("/plan/state-names", test_state_names);
 
