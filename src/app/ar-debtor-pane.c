@@ -709,7 +709,8 @@ on_plan_changed_cb (ArDebtorPane *self,
 }
 
 /* "Record Instalment…": the payment dialog, prefilled with what the next instalment still
- * needs. */
+ * needs and naming the plan's first covered invoice still open, so the allocation applies the
+ * payment to the plan before older invoices outside it (as ar_ledger_post_plan_payment()). */
 static void
 on_plan_record_payment_cb (ArDebtorPane *self,
                            gint64        amount)
@@ -725,6 +726,14 @@ on_plan_record_payment_cb (ArDebtorPane *self,
                                   self->debtor, currency);
   text = ar_money_format (amount, currency);
   gtk_editable_set_text (ar_payment_dialog_get_amount_entry (dialog), text);
+  {
+    const ArPlan *plan = ar_plan_section_get_plan (self->plan_section);
+
+    for (guint i = 0; plan != NULL && i < plan->invoices->len; i++)
+      if (ar_payment_dialog_set_invoice (dialog,
+                                         g_array_index (plan->invoices, ArPlanInvoice, i).invoice_id))
+        break;
+  }
   g_signal_connect_object (dialog, "recorded", G_CALLBACK (on_payment_recorded_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -233,13 +233,14 @@ add_debtor (const char *external_id, const char *name, const char *language,
 static void
 add_invoice (gint64 debtor, const char *number, gint64 amount)
 {
+  gboolean older = g_str_equal (number, "INV-0999");
   g_autoptr(GError) error = NULL;
   ArInvoiceInfo info = { 0 };
 
   info.debtor_id = debtor;
   info.number = number;
-  info.issue_date = today - 90;
-  info.due_date = today - 60;
+  info.issue_date = older ? today - 120 : today - 90;
+  info.due_date = older ? today - 100 : today - 60;
   info.currency = "USD";
   info.amount = amount;
   info.description = "Dental treatment";
@@ -279,6 +280,8 @@ test_open_window (void)
   debtor_id = add_debtor ("C-0042", "Jane Doe", "", "40 Elm Road", "Springfield", "62701", "IL",
                           "US");
   add_invoice (debtor_id, "INV-1001", 60000);
+  /* Older and left out of the plan: an instalment must not pay it. */
+  add_invoice (debtor_id, "INV-0999", 5000);
   add_invoice (debtor_id, "INV-1002", 40000);
   other_id = add_debtor ("C-0043", "Max Mustermann", "de", "Hauptstraße 1", "Berlin", "10115",
                          NULL, "DE");
@@ -351,12 +354,18 @@ test_wizard (void)
   confirm = AR_PLAN_STEP_CONFIRM (ar_plan_wizard_get_step (wizard, 3));
   g_assert_false (ar_plan_wizard_is_changed (wizard));
 
-  /* 1. What is included: both invoices ticked, the running total follows the ticks, and
-   * nothing ticked can't go on. */
+  /* 1. What is included: every open invoice ticked (INV-0999 first, the oldest), the running
+   * total follows the ticks, and nothing ticked can't go on. */
   g_assert_cmpuint (ar_plan_wizard_get_position (wizard), ==, 0);
-  g_assert_cmpstr (ar_plan_step_items_get_total (items), ==, total);
+  {
+    g_autofree char *all = usd (105000);
+
+    g_assert_cmpstr (ar_plan_step_items_get_total (items), ==, all);
+  }
   gtk_check_button_set_active (ar_plan_step_items_get_check (items, 0), FALSE);
+  g_assert_cmpstr (ar_plan_step_items_get_total (items), ==, total);
   gtk_check_button_set_active (ar_plan_step_items_get_check (items, 1), FALSE);
+  gtk_check_button_set_active (ar_plan_step_items_get_check (items, 2), FALSE);
   g_assert_false (ar_plan_step_is_complete (AR_PLAN_STEP (items)));
   {
     g_autofree char *zero = usd (0);
@@ -365,13 +374,13 @@ test_wizard (void)
   }
   next (wizard);
   g_assert_cmpuint (ar_plan_wizard_get_position (wizard), ==, 0);
-  gtk_check_button_set_active (ar_plan_step_items_get_check (items, 0), TRUE);
+  gtk_check_button_set_active (ar_plan_step_items_get_check (items, 1), TRUE);
   {
     g_autofree char *six = usd (60000);
 
     g_assert_cmpstr (ar_plan_step_items_get_total (items), ==, six);
   }
-  gtk_check_button_set_active (ar_plan_step_items_get_check (items, 1), TRUE);
+  gtk_check_button_set_active (ar_plan_step_items_get_check (items, 2), TRUE);
   g_assert_cmpstr (ar_plan_step_items_get_total (items), ==, total);
   g_assert_true (ar_plan_wizard_is_changed (wizard));
   shoot_sizes (GTK_WINDOW (wizard), "plan-step1-items");
@@ -440,6 +449,7 @@ test_wizard (void)
   g_assert_nonnull (strstr (text, "Jane Doe"));
   g_assert_nonnull (strstr (text, "INV-1001"));
   g_assert_nonnull (strstr (text, "INV-1002"));
+  g_assert_null (strstr (text, "INV-0999"));
   g_assert_nonnull (strstr (text, "$333.33"));
   g_assert_nonnull (strstr (text, "$333.34"));
   g_assert_nonnull (strstr (text, "Bright Smile Dental LLC"));
@@ -534,6 +544,12 @@ test_section (void)
   g_assert_cmpstr (gtk_editable_get_text (ar_payment_dialog_get_amount_entry (dialog)), ==,
                    first);
   g_assert_true (gtk_widget_get_sensitive (ar_payment_dialog_get_record_button (dialog)));
+  {
+    ArInvoiceRef first_invoice;
+
+    g_assert_true (ar_ledger_lookup_invoice (ledger, "INV-1001", &first_invoice));
+    g_assert_cmpint (ar_payment_dialog_get_invoice (dialog), ==, first_invoice.id);
+  }
   g_signal_emit_by_name (ar_payment_dialog_get_record_button (dialog), "clicked");
   ar_ui_wait_for (no_window, GSIZE_TO_POINTER (AR_TYPE_PAYMENT_DIALOG), "the payment dialog to close");
   ar_debtor_pane_show_section (pane (), "plan");
