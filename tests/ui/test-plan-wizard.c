@@ -401,6 +401,10 @@ test_wizard (void)
   gtk_editable_set_text (ar_plan_step_terms_get_field (terms, AR_PLAN_TERMS_COUNT), "200");
   g_assert_false (ar_plan_step_is_complete (AR_PLAN_STEP (terms)));
   g_assert_nonnull (ar_plan_step_terms_get_error (terms));
+  /* Longer than the book's maximum term (36 months). */
+  gtk_editable_set_text (ar_plan_step_terms_get_field (terms, AR_PLAN_TERMS_COUNT), "40");
+  g_assert_false (ar_plan_step_is_complete (AR_PLAN_STEP (terms)));
+  g_assert_nonnull (ar_plan_step_terms_get_error (terms));
   gtk_editable_set_text (ar_plan_step_terms_get_field (terms, AR_PLAN_TERMS_COUNT), "3");
   gtk_editable_set_text (ar_plan_step_terms_get_field (terms, AR_PLAN_TERMS_FIRST_DUE),
                          "2027-02-30");
