@@ -59,13 +59,11 @@ parent_window (ArPlanSection *self)
 static void
 clear_list (GtkListBox *list)
 {
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL;)
-    {
-      if (GTK_IS_LIST_BOX_ROW (child))
-        gtk_list_box_remove (list, child);
-      else
-        break;
-    }
+  GtkListBoxRow *row;
+
+  /* Rows only: the placeholder is a child too. */
+  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
+    gtk_list_box_remove (list, GTK_WIDGET (row));
 }
 
 static const char *
@@ -532,6 +530,16 @@ ar_plan_section_load (ArPlanSection *self, ArLedger *ledger, gint64 debtor_id,
   reload (self);
 }
 
+static guint
+count_rows (GtkListBox *list)
+{
+  guint n = 0;
+
+  while (gtk_list_box_get_row_at_index (list, (int) n) != NULL)
+    n++;
+  return n;
+}
+
 const ArPlan *
 ar_plan_section_get_plan (ArPlanSection *self)
 {
@@ -557,7 +565,8 @@ guint
 ar_plan_section_get_n_rows (ArPlanSection *self)
 {
   g_return_val_if_fail (AR_IS_PLAN_SECTION (self), 0);
-  return self->row_states->len;
+  g_warn_if_fail (count_rows (self->schedule_list) == self->row_states->len);
+  return count_rows (self->schedule_list);
 }
 
 const char *
@@ -572,7 +581,7 @@ guint
 ar_plan_section_get_n_promises (ArPlanSection *self)
 {
   g_return_val_if_fail (AR_IS_PLAN_SECTION (self), 0);
-  return self->promise_texts->len;
+  return count_rows (self->promise_list);
 }
 
 const char *

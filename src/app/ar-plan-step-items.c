@@ -77,8 +77,8 @@ step_load (ArPlanStep *step, ArPlanDraft *draft)
 
   g_set_object (&self->draft, draft);
   self->loading = TRUE;
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->items_list)));)
-    gtk_list_box_remove (self->items_list, child);
+  for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (self->items_list, 0)) != NULL;)
+    gtk_list_box_remove (self->items_list, GTK_WIDGET (row));
   g_ptr_array_set_size (self->checks, 0);
 
   for (guint i = 0; i < ar_plan_draft_get_n_items (draft); i++)

@@ -116,8 +116,8 @@ parse_rate (const char *text, guint32 *out_bp)
 static void
 clear_preview (ArPlanStepTerms *self)
 {
-  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self->schedule_list)));)
-    gtk_list_box_remove (self->schedule_list, child);
+  for (GtkListBoxRow *row; (row = gtk_list_box_get_row_at_index (self->schedule_list, 0)) != NULL;)
+    gtk_list_box_remove (self->schedule_list, GTK_WIDGET (row));
   self->n_preview = 0;
 }
 

@@ -610,6 +610,10 @@ test_promise (void)
   ar_debtor_pane_show_section (pane (), "plan");
   ar_ui_iterate_for (100);
   g_assert_cmpuint (ar_plan_section_get_n_promises (section ()), ==, 3);
+  /* Reading the debtor again replaces the rows, never adds to them. */
+  ar_debtor_pane_reload (pane ());
+  g_assert_cmpuint (ar_plan_section_get_n_promises (section ()), ==, 3);
+  g_assert_cmpuint (ar_plan_section_get_n_rows (section ()), ==, 3);
   /* The state is the core's, from the payments: the instalment of $333.33 recorded today
    * counts for promises made today, so all three are already kept. */
   for (guint i = 0; i < 3; i++)
