@@ -146,17 +146,54 @@ not_found (gint64 plan_id, GError **error)
   return FALSE;
 }
 
+/* The plan's own columns; plan_from_row() reads them from column 0 on. */
+#define PLAN_COLUMNS \
+  "p.id, p.debtor_id, d.external_id, d.name, p.currency, p.plan_date, p.frequency," \
+  " p.n_instalments, p.principal, p.down_payment, p.apr_bp, p.interest, p.setup_fee," \
+  " p.total, p.fees_waived, p.grace_days, p.default_after, p.note, p.activity_id," \
+  " p.replaces_id, p.state, p.ended_on, p.cancel_reason," \
+  " (SELECT r.id FROM plans r WHERE r.replaces_id = p.id)" \
+  " FROM plans p JOIN debtors d ON d.id = p.debtor_id "
+
+static void
+plan_from_row (ArPlan *plan, sqlite3_stmt *stmt)
+{
+  const char *state;
+
+  plan->id = sqlite3_column_int64 (stmt, 0);
+  plan->debtor_id = sqlite3_column_int64 (stmt, 1);
+  plan->debtor_external_id = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+  plan->debtor_name = g_strdup ((const char *) sqlite3_column_text (stmt, 3));
+  g_strlcpy (plan->currency, (const char *) sqlite3_column_text (stmt, 4), sizeof plan->currency);
+  plan->plan_date = _ar_column_julian (stmt, 5);
+  ar_plan_frequency_from_string ((const char *) sqlite3_column_text (stmt, 6), &plan->frequency);
+  plan->n_instalments = sqlite3_column_int (stmt, 7);
+  plan->principal = sqlite3_column_int64 (stmt, 8);
+  plan->down_payment = sqlite3_column_int64 (stmt, 9);
+  plan->apr_bp = sqlite3_column_int (stmt, 10);
+  plan->interest = sqlite3_column_int64 (stmt, 11);
+  plan->setup_fee = sqlite3_column_int64 (stmt, 12);
+  plan->total = sqlite3_column_int64 (stmt, 13);
+  plan->fees_waived = sqlite3_column_int (stmt, 14) != 0;
+  plan->grace_days = sqlite3_column_int (stmt, 15);
+  plan->default_after = sqlite3_column_int (stmt, 16);
+  plan->note = g_strdup ((const char *) sqlite3_column_text (stmt, 17));
+  plan->activity_id = sqlite3_column_int64 (stmt, 18);
+  plan->replaces_id = sqlite3_column_int64 (stmt, 19);
+  state = (const char *) sqlite3_column_text (stmt, 20);
+  plan->state = state == NULL ? AR_PLAN_STATE_ACTIVE
+              : g_str_equal (state, "cancelled") ? AR_PLAN_STATE_CANCELLED
+              : AR_PLAN_STATE_RENEGOTIATED;
+  plan->ended_on = _ar_column_julian (stmt, 21);
+  plan->cancel_reason = g_strdup ((const char *) sqlite3_column_text (stmt, 22));
+  plan->replaced_by_id = sqlite3_column_int64 (stmt, 23);
+}
+
 static gboolean
 load_row (ArLedger *ledger, gint64 plan_id, ArPlan *plan, GError **error)
 {
   sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
-    "SELECT p.debtor_id, d.external_id, d.name, p.currency, p.plan_date, p.frequency,"
-    "       p.n_instalments, p.principal, p.down_payment, p.apr_bp, p.interest, p.setup_fee,"
-    "       p.total, p.fees_waived, p.grace_days, p.default_after, p.note, p.activity_id,"
-    "       p.replaces_id, p.state, p.ended_on, p.cancel_reason,"
-    "       (SELECT r.id FROM plans r WHERE r.replaces_id = p.id)"
-    " FROM plans p JOIN debtors d ON d.id = p.debtor_id WHERE p.id = ?1", error);
-  const char *state;
+    "SELECT " PLAN_COLUMNS "WHERE p.id = ?1", error);
 
   if (stmt == NULL)
     return FALSE;
@@ -166,33 +203,7 @@ load_row (ArLedger *ledger, gint64 plan_id, ArPlan *plan, GError **error)
       sqlite3_reset (stmt);
       return not_found (plan_id, error);
     }
-  plan->id = plan_id;
-  plan->debtor_id = sqlite3_column_int64 (stmt, 0);
-  plan->debtor_external_id = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
-  plan->debtor_name = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
-  g_strlcpy (plan->currency, (const char *) sqlite3_column_text (stmt, 3), sizeof plan->currency);
-  plan->plan_date = _ar_column_julian (stmt, 4);
-  ar_plan_frequency_from_string ((const char *) sqlite3_column_text (stmt, 5), &plan->frequency);
-  plan->n_instalments = sqlite3_column_int (stmt, 6);
-  plan->principal = sqlite3_column_int64 (stmt, 7);
-  plan->down_payment = sqlite3_column_int64 (stmt, 8);
-  plan->apr_bp = sqlite3_column_int (stmt, 9);
-  plan->interest = sqlite3_column_int64 (stmt, 10);
-  plan->setup_fee = sqlite3_column_int64 (stmt, 11);
-  plan->total = sqlite3_column_int64 (stmt, 12);
-  plan->fees_waived = sqlite3_column_int (stmt, 13) != 0;
-  plan->grace_days = sqlite3_column_int (stmt, 14);
-  plan->default_after = sqlite3_column_int (stmt, 15);
-  plan->note = g_strdup ((const char *) sqlite3_column_text (stmt, 16));
-  plan->activity_id = sqlite3_column_int64 (stmt, 17);
-  plan->replaces_id = sqlite3_column_int64 (stmt, 18);
-  state = (const char *) sqlite3_column_text (stmt, 19);
-  plan->state = state == NULL ? AR_PLAN_STATE_ACTIVE
-              : g_str_equal (state, "cancelled") ? AR_PLAN_STATE_CANCELLED
-              : AR_PLAN_STATE_RENEGOTIATED;
-  plan->ended_on = _ar_column_julian (stmt, 20);
-  plan->cancel_reason = g_strdup ((const char *) sqlite3_column_text (stmt, 21));
-  plan->replaced_by_id = sqlite3_column_int64 (stmt, 22);
+  plan_from_row (plan, stmt);
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -436,6 +447,130 @@ ar_ledger_get_plan (ArLedger *ledger, gint64 plan_id, guint32 as_of, GError **er
   return g_steal_pointer (&plan);
 }
 
+/* Every running plan at once ----------------------------------------------------------------- */
+
+/* A statement read in step with others, all ordered by plan id. */
+typedef struct
+{
+  sqlite3_stmt *stmt;
+  int           rc;
+} Cursor;
+
+static gboolean
+cursor_start (ArLedger *ledger, Cursor *cursor, const char *sql, guint32 as_of, GError **error)
+{
+  if ((cursor->stmt = _ar_ledger_prepare (ledger, sql, error)) == NULL)
+    return FALSE;
+  _ar_bind_julian (cursor->stmt, 1, as_of);
+  cursor->rc = sqlite3_step (cursor->stmt);
+  return TRUE;
+}
+
+/* TRUE while the cursor's current row belongs to plan @id. */
+static gboolean
+cursor_at (const Cursor *cursor, gint64 id)
+{
+  return cursor->rc == SQLITE_ROW && sqlite3_column_int64 (cursor->stmt, 0) == id;
+}
+
+static void
+cursor_finish (Cursor *cursor)
+{
+  if (cursor->stmt != NULL)
+    sqlite3_reset (cursor->stmt);
+}
+
+gboolean
+_ar_ledger_foreach_running_plan (ArLedger *ledger, guint32 as_of, ArPlanFunc func,
+                                 gpointer user_data, GError **error)
+{
+  Cursor plans = { 0 }, schedule = { 0 }, invoices = { 0 }, payments = { 0 };
+  g_autoptr(GArray) paid = g_array_new (FALSE, FALSE, sizeof (Payment));
+  gboolean ok = FALSE;
+
+  /* Four statements over the running plans made by @as_of, each ordered by plan id and read
+   * in step, so that one plan at a time is in memory and the whole costs four queries. */
+  if (!cursor_start (ledger, &plans,
+                     "SELECT " PLAN_COLUMNS "WHERE p.state IS NULL AND p.plan_date <= ?1"
+                     " ORDER BY p.id", as_of, error) ||
+      !cursor_start (ledger, &schedule,
+                     "SELECT s.plan_id, s.seq, s.due_date, s.amount FROM plans p"
+                     " JOIN plan_schedule s ON s.plan_id = p.id"
+                     " WHERE p.state IS NULL AND p.plan_date <= ?1 ORDER BY s.plan_id, s.seq",
+                     as_of, error) ||
+      !cursor_start (ledger, &invoices,
+                     "SELECT pi.plan_id, pi.invoice_id, i.number, pi.amount FROM plans p"
+                     " JOIN plan_invoices pi ON pi.plan_id = p.id"
+                     " JOIN invoices i ON i.id = pi.invoice_id"
+                     " WHERE p.state IS NULL AND p.plan_date <= ?1 ORDER BY pi.plan_id, pi.id",
+                     as_of, error) ||
+      !cursor_start (ledger, &payments,
+                     "SELECT p.id, s.date, SUM (a.amount) FROM plans p"
+                     " JOIN plan_invoices pi ON pi.plan_id = p.id"
+                     " JOIN entries t ON t.invoice_id = pi.invoice_id"
+                     " JOIN allocations a ON a.target_id = t.id"
+                     " JOIN entries s ON s.id = a.source_id"
+                     " WHERE p.state IS NULL AND p.plan_date <= ?1 AND s.kind = 'payment'"
+                     " AND s.date >= p.plan_date AND s.date <= ?1"
+                     " GROUP BY p.id, s.date ORDER BY p.id, s.date", as_of, error))
+    goto out;
+
+  for (; plans.rc == SQLITE_ROW; plans.rc = sqlite3_step (plans.stmt))
+    {
+      g_autoptr(ArPlan) plan = g_new0 (ArPlan, 1);
+
+      plan_from_row (plan, plans.stmt);
+      plan->invoices = g_array_new (FALSE, FALSE, sizeof (ArPlanInvoice));
+      plan->instalments = g_array_new (FALSE, TRUE, sizeof (ArPlanInstalment));
+      g_array_set_size (paid, 0);
+
+      /* Rows of plans that are not in the plans cursor can't exist (same WHERE). */
+      for (; cursor_at (&schedule, plan->id); schedule.rc = sqlite3_step (schedule.stmt))
+        {
+          ArPlanInstalment row = { 0 };
+
+          row.seq = sqlite3_column_int (schedule.stmt, 1);
+          row.due = _ar_column_julian (schedule.stmt, 2);
+          row.amount = sqlite3_column_int64 (schedule.stmt, 3);
+          g_array_append_val (plan->instalments, row);
+        }
+      for (; cursor_at (&invoices, plan->id); invoices.rc = sqlite3_step (invoices.stmt))
+        {
+          ArPlanInvoice inv = {
+            sqlite3_column_int64 (invoices.stmt, 1),
+            g_strdup ((const char *) sqlite3_column_text (invoices.stmt, 2)),
+            sqlite3_column_int64 (invoices.stmt, 3),
+          };
+
+          g_array_append_val (plan->invoices, inv);
+        }
+      for (; cursor_at (&payments, plan->id); payments.rc = sqlite3_step (payments.stmt))
+        {
+          Payment p = {
+            _ar_column_julian (payments.stmt, 1), sqlite3_column_int64 (payments.stmt, 2),
+          };
+
+          g_array_append_val (paid, p);
+        }
+      track (plan, paid, as_of);
+      if (!func (plan, user_data))
+        break;
+    }
+  if (plans.rc != SQLITE_ROW && plans.rc != SQLITE_DONE)
+    {
+      _ar_ledger_set_sql_error (ledger, _("Could not read the plans"), error);
+      goto out;
+    }
+  ok = TRUE;
+
+out:
+  cursor_finish (&plans);
+  cursor_finish (&schedule);
+  cursor_finish (&invoices);
+  cursor_finish (&payments);
+  return ok;
+}
+
 /* Calls @func with each plan id the query @sql (parameter 1 bound to @param, 2 to @day) gives.
  * The ids are read first, so @func may query the ledger. */
 static GArray *
@@ -583,39 +718,35 @@ ar_ledger_foreach_plan_due (ArLedger *ledger, guint32 date, ArPlanFunc func, gpo
   return TRUE;
 }
 
+typedef struct
+{
+  ArPlanFunc func;
+  gpointer   user_data;
+} MissedFilter;
+
+static gboolean
+only_missed (const ArPlan *plan, gpointer user_data)
+{
+  MissedFilter *filter = user_data;
+
+  if ((plan->state == AR_PLAN_STATE_ACTIVE && plan->n_missed > 0) ||
+      plan->state == AR_PLAN_STATE_DEFAULTED)
+    return filter->func (plan, filter->user_data);
+  return TRUE;
+}
+
 gboolean
 ar_ledger_foreach_plan_missed (ArLedger *ledger, guint32 as_of, ArPlanFunc func,
                                gpointer user_data, GError **error)
 {
-  g_autoptr(GArray) ids = NULL;
+  MissedFilter filter = { func, user_data };
 
   g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
   if (as_of == 0)
     as_of = today_julian ();
-  /* Only running plans whose first row is past its grace can have missed one. */
-  ids = query_ids (ledger,
-                   "SELECT p.id FROM plans p WHERE p.state IS NULL"
-                   " AND date ((SELECT s.due_date FROM plan_schedule s"
-                   "            WHERE s.plan_id = p.id ORDER BY s.seq LIMIT 1),"
-                   "           '+' || p.grace_days || ' days') < ?2"
-                   " ORDER BY p.id", 0, as_of, error);
-  if (ids == NULL)
-    return FALSE;
-  for (guint i = 0; i < ids->len; i++)
-    {
-      g_autoptr(ArPlan) plan = ar_ledger_get_plan (ledger, g_array_index (ids, gint64, i), as_of,
-                                                   error);
-
-      if (plan == NULL)
-        return FALSE;
-      if ((plan->state == AR_PLAN_STATE_ACTIVE && plan->n_missed > 0) ||
-          plan->state == AR_PLAN_STATE_DEFAULTED)
-        if (!func (plan, user_data))
-          break;
-    }
-  return TRUE;
+  return _ar_ledger_foreach_running_plan (ledger, as_of, only_missed, &filter, error);
 }
 
 /* Writes ---------------------------------------------------------------------------------- */
