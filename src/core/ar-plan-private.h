@@ -41,6 +41,13 @@ gboolean  _ar_ledger_sum_payments    (ArLedger     *ledger,
                                       gint64       *out,
                                       GError      **error);
 
+/* The ids the query @sql (a literal) gives, parameter 1 bound to @param and 2 to @day. */
+GArray   *_ar_plan_query_ids          (ArLedger     *ledger,
+                                       const char   *sql,
+                                       gint64        param,
+                                       guint32       day,
+                                       GError      **error);
+
 /* Every plan neither cancelled nor renegotiated and made by @as_of, tracked as of @as_of, in id
  * order: four queries for them all, one plan in memory at a time. @func must not call this. */
 gboolean  _ar_ledger_foreach_running_plan (ArLedger    *ledger,
