@@ -442,11 +442,13 @@ _ar_ledger_foreach_running_plan (ArLedger *ledger, guint32 as_of, ArPlanFunc fun
                      " WHERE p.state IS NULL AND p.plan_date <= ?1 ORDER BY pi.plan_id, pi.id",
                      as_of, error) ||
       !cursor_start (ledger, &payments,
+                     /* CROSS JOIN fixes the order: from the plans out, never a scan of
+                      * the allocations (which the planner otherwise picks). */
                      "SELECT p.id, s.date, SUM (a.amount) FROM plans p"
-                     " JOIN plan_invoices pi ON pi.plan_id = p.id"
-                     " JOIN entries t ON t.invoice_id = pi.invoice_id"
-                     " JOIN allocations a ON a.target_id = t.id"
-                     " JOIN entries s ON s.id = a.source_id"
+                     " CROSS JOIN plan_invoices pi ON pi.plan_id = p.id"
+                     " CROSS JOIN entries t ON t.invoice_id = pi.invoice_id"
+                     " CROSS JOIN allocations a ON a.target_id = t.id"
+                     " CROSS JOIN entries s ON s.id = a.source_id"
                      " WHERE p.state IS NULL AND p.plan_date <= ?1 AND s.kind = 'payment'"
                      " AND s.date >= p.plan_date AND s.date <= ?1"
                      " GROUP BY p.id, s.date ORDER BY p.id, s.date", as_of, error))
