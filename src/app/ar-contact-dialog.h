@@ -28,4 +28,15 @@ GtkTextView *ar_contact_dialog_get_summary_view     (ArContactDialog *self);
 GtkWidget   *ar_contact_dialog_get_error_label      (ArContactDialog *self);
 GtkWidget   *ar_contact_dialog_get_save_button      (ArContactDialog *self);
 
+/* With the outcome "promised to pay" the dialog asks for the promise (amount, date, repeat
+ * every 1, 2 or 4 weeks, times) and Save records the call and the promise (ar_ledger_add_promise)
+ * in one transaction. @currency is the promise's (NULL: the company's default). */
+void         ar_contact_dialog_set_currency         (ArContactDialog *self,
+                                                     const char      *currency);
+/* For tests: 0 amount, 1 date, 2 times; @every_days 0, 7, 14 or 28. */
+GtkEditable *ar_contact_dialog_get_promise_field    (ArContactDialog *self,
+                                                     guint            field);
+void         ar_contact_dialog_set_promise_repeat   (ArContactDialog *self,
+                                                     guint            every_days);
+
 G_END_DECLS

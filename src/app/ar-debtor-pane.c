@@ -21,6 +21,7 @@
 #include "ar-ledger-edit.h"
 #include "ar-money.h"
 #include "ar-payment-dialog.h"
+#include "ar-plan-section.h"
 #include "ar-window.h"
 
 struct _ArDebtorPane
@@ -44,6 +45,7 @@ struct _ArDebtorPane
   GtkBox         *shortcut_box;
   GtkCheckButton *show_paid_check;
   GtkTextView    *notes_view;
+  ArPlanSection  *plan_section;
 
   AdwToast       *undo_toast; /* weak; the last write's "Undo" */
   GActionGroup   *undo_group; /* owned; "debtor-undo", put on the window's toast overlay */
@@ -646,6 +648,8 @@ update_actions (ArDebtorPane *self)
                                  shown && shown_currency (self) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "debtor.log-contact", shown);
   _ar_debtor_pane_actions_update (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "debtor.set-up-plan",
+                                 shown && shown_currency (self) != NULL);
 }
 
 static void
@@ -657,6 +661,7 @@ show_nothing (ArDebtorPane *self)
   clear_list (self->activity_list);
   clear_list (self->contact_list);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->notes_view), "", -1);
+  ar_plan_section_load (self->plan_section, NULL, 0, NULL, 0);
   gtk_stack_set_visible_child_name (self->stack, "none");
   update_actions (self);
 }
@@ -803,7 +808,61 @@ log_contact_action (GtkWidget  *widget,
 
   dialog = ar_contact_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->ledger,
                                   self->debtor->debtor.id, self->debtor->debtor.name);
+  ar_contact_dialog_set_currency (dialog, shown_currency (self));
   g_signal_connect_object (dialog, "logged", G_CALLBACK (on_contact_logged_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Payment plans (ar-plan-section) ------------------------------------------------------------ */
+
+static void
+set_up_plan_action (GtkWidget  *widget,
+                    const char *name,
+                    GVariant   *parameter)
+{
+  ArDebtorPane *self = AR_DEBTOR_PANE (widget);
+
+  if (self->ledger == NULL || self->debtor == NULL)
+    return;
+  ar_plan_section_new_plan (self->plan_section);
+}
+
+static void
+on_plan_changed_cb (ArDebtorPane *self,
+                    gint64        debtor_id)
+{
+  refresh_after_write (self, debtor_id);
+  ar_debtor_pane_show_section (self, "plan");
+}
+
+/* "Record Instalment…": the payment dialog, prefilled with what the next instalment still
+ * needs and naming the plan's first covered invoice still open, so the allocation applies the
+ * payment to the plan before older invoices outside it (as ar_ledger_post_plan_payment()). */
+static void
+on_plan_record_payment_cb (ArDebtorPane *self,
+                           gint64        amount)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *currency = shown_currency (self);
+  g_autofree char *text = NULL;
+  ArPaymentDialog *dialog;
+
+  if (self->ledger == NULL || self->debtor == NULL || currency == NULL)
+    return;
+  dialog = ar_payment_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->ledger,
+                                  self->debtor, currency);
+  text = ar_money_format (amount, currency);
+  gtk_editable_set_text (ar_payment_dialog_get_amount_entry (dialog), text);
+  {
+    const ArPlan *plan = ar_plan_section_get_plan (self->plan_section);
+
+    for (guint i = 0; plan != NULL && i < plan->invoices->len; i++)
+      if (ar_payment_dialog_set_invoice (dialog,
+                                         g_array_index (plan->invoices, ArPlanInvoice, i).invoice_id))
+        break;
+  }
+  g_signal_connect_object (dialog, "recorded", G_CALLBACK (on_payment_recorded_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -891,6 +950,7 @@ ar_debtor_pane_class_init (ArDebtorPaneClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "debtorpane");
+  g_type_ensure (AR_TYPE_PLAN_SECTION);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/arrears/Arrears/ui/ar-debtor-pane.ui");
   gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, stack);
@@ -909,6 +969,9 @@ ar_debtor_pane_class_init (ArDebtorPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, shortcut_box);
   gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, show_paid_check);
   gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, notes_view);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorPane, plan_section);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_plan_record_payment_cb);
 
   gtk_widget_class_bind_template_callback (widget_class, tooltip_text);
   gtk_widget_class_bind_template_callback (widget_class, on_show_paid_toggled_cb);
@@ -917,6 +980,7 @@ ar_debtor_pane_class_init (ArDebtorPaneClass *klass)
                                    record_payment_action);
   gtk_widget_class_install_action (widget_class, "debtor.log-contact", NULL, log_contact_action);
   _ar_debtor_pane_class_actions_init (widget_class);
+  gtk_widget_class_install_action (widget_class, "debtor.set-up-plan", NULL, set_up_plan_action);
 
   g_type_ensure (AR_TYPE_ENTRY_ROW);
 }
@@ -958,6 +1022,10 @@ ar_debtor_pane_init (ArDebtorPane *self)
     GTK_SHORTCUT_CONTROLLER (shortcuts),
     gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_p, GDK_CONTROL_MASK),
                       gtk_named_action_new ("debtor.print-statement")));
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_a, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                      gtk_named_action_new ("debtor.set-up-plan")));
   gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
@@ -1052,6 +1120,8 @@ ar_debtor_pane_reload (ArDebtorPane *self)
   fill_activities (self);
   fill_contacts (self);
   fill_notes (self);
+  ar_plan_section_load (self->plan_section, self->ledger, debtor->debtor.id,
+                        shown_currency (self), self->as_of);
   gtk_stack_set_visible_child_name (self->stack, "debtor");
   update_actions (self);
 }

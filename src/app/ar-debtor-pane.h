@@ -14,7 +14,9 @@ G_BEGIN_DECLS
  * balance and allocations), activity log and contact points, from ar_debtor_ledger_load() and
  * ar_ledger_list_activities(). Its actions debtor.record-payment and debtor.log-contact open
  * ArPaymentDialog and ArContactDialog; after their write the pane and the list's row are
- * read again, and a payment's toast offers "Undo" (a reversal). */
+ * read again, and a payment's toast offers "Undo" (a reversal). Its "Plan" section
+ * (ArPlanSection) shows the payment plan and the promises to pay; debtor.set-up-plan
+ * (Ctrl+Shift+A) opens the plan wizard. */
 
 #define AR_TYPE_DEBTOR_PANE (ar_debtor_pane_get_type ())
 G_DECLARE_FINAL_TYPE (ArDebtorPane, ar_debtor_pane, AR, DEBTOR_PANE, GtkWidget)

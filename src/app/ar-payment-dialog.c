@@ -436,3 +436,29 @@ ar_payment_dialog_get_split_entry (ArPaymentDialog *self,
     *out_invoice_id = g_array_index (self->split_ids, gint64, index);
   return g_ptr_array_index (self->split_entries, index);
 }
+
+gboolean
+ar_payment_dialog_set_invoice (ArPaymentDialog *self,
+                               gint64           invoice_id)
+{
+  g_return_val_if_fail (AR_IS_PAYMENT_DIALOG (self), FALSE);
+
+  for (guint i = 1; i < self->invoice_ids->len; i++)
+    if (g_array_index (self->invoice_ids, gint64, i) == invoice_id)
+      {
+        adw_combo_row_set_selected (self->invoice_row, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gint64
+ar_payment_dialog_get_invoice (ArPaymentDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (AR_IS_PAYMENT_DIALOG (self), 0);
+  selected = adw_combo_row_get_selected (self->invoice_row);
+  return selected < self->invoice_ids->len ? g_array_index (self->invoice_ids, gint64, selected)
+                                           : 0;
+}

@@ -26,6 +26,13 @@ ArPaymentDialog *ar_payment_dialog_new (GtkWindow            *parent,
                                         const ArDebtorLedger *debtor,
                                         const char           *currency);
 
+/* Names the open invoice @invoice_id as the one paid (a plan's instalment pays the plan's
+ * invoices first); FALSE when it is not among the debtor's open invoices. */
+gboolean     ar_payment_dialog_set_invoice (ArPaymentDialog *self,
+                                            gint64           invoice_id);
+/* The invoice named, or 0 for the automatic choice. */
+gint64       ar_payment_dialog_get_invoice (ArPaymentDialog *self);
+
 /* For tests. */
 GtkEditable *ar_payment_dialog_get_amount_entry (ArPaymentDialog *self);
 GtkEditable *ar_payment_dialog_get_date_entry   (ArPaymentDialog *self);

@@ -1,9 +1,12 @@
 /* SPDX-FileCopyrightText: 2026 The Arrears authors
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #define G_LOG_DOMAIN "ar-money"
+/* For the LC_MONETARY items of nl_langinfo () (glibc). */
+#define _GNU_SOURCE
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
 #include <string.h>
@@ -503,11 +506,59 @@ first_nonempty (const char *a,
   return fallback;
 }
 
+/* The calling thread's conventions, as localeconv () gives them. localeconv () itself fills
+ * one static struct for the whole process, so a worker that formats a document in the
+ * debtor's language (uselocale (), ar_doc_locale_push ()) and the main thread formatting at
+ * the same time would read each other's separators. glibc's nl_langinfo () reads the calling
+ * thread's locale and returns pointers into that locale's own data. */
+static char
+langinfo_char (nl_item item)
+{
+  const char *s = nl_langinfo (item);
+
+  /* The C locale stores "unspecified" as '\377'; localeconv () reports it as CHAR_MAX. */
+  if (s == NULL || s[0] == (char) -1)
+    return CHAR_MAX;
+  return s[0];
+}
+
+static const char *
+langinfo_grouping (nl_item item)
+{
+  const char *s = nl_langinfo (item);
+
+  /* As localeconv () does: "no grouping" is an empty string. */
+  if (s == NULL || s[0] == CHAR_MAX || s[0] == (char) -1)
+    return "";
+  return s;
+}
+
+static void
+thread_lconv (struct lconv *lc)
+{
+  memset (lc, 0, sizeof *lc);
+  lc->decimal_point = nl_langinfo (RADIXCHAR);
+  lc->thousands_sep = nl_langinfo (THOUSEP);
+  lc->grouping = (char *) langinfo_grouping (GROUPING);
+  lc->int_curr_symbol = nl_langinfo (INT_CURR_SYMBOL);
+  lc->currency_symbol = nl_langinfo (CURRENCY_SYMBOL);
+  lc->mon_decimal_point = nl_langinfo (MON_DECIMAL_POINT);
+  lc->mon_thousands_sep = nl_langinfo (MON_THOUSANDS_SEP);
+  lc->mon_grouping = (char *) langinfo_grouping (MON_GROUPING);
+  lc->p_cs_precedes = langinfo_char (P_CS_PRECEDES);
+  lc->n_cs_precedes = langinfo_char (N_CS_PRECEDES);
+  lc->p_sep_by_space = langinfo_char (P_SEP_BY_SPACE);
+  lc->n_sep_by_space = langinfo_char (N_SEP_BY_SPACE);
+}
+
 static void
 get_conventions (const char  *currency,
                  Conventions *conv)
 {
-  const struct lconv *lc = localeconv ();
+  struct lconv thread_lc;
+  const struct lconv *lc = &thread_lc;
+
+  thread_lconv (&thread_lc);
   /* C, C.UTF-8 and POSIX define no monetary conventions at all (CHAR_MAX everywhere). */
   gboolean defaults = lc->p_cs_precedes == CHAR_MAX;
 

@@ -20,6 +20,7 @@
 #include "ar-demo.h"
 #include "ar-money.h"
 #include "ar-payment-dialog.h"
+#include "ar-promise.h"
 #include "ar-test-util.h"
 #include "ar-ui-test.h"
 #include "ar-window.h"
@@ -300,11 +301,21 @@ find_promise (const ArActivityRow *row,
   Promise *promise = user_data;
 
   if (row->kind == AR_ACTIVITY_CALL && g_strcmp0 (row->outcome, "promised_to_pay") == 0
-      && g_strcmp0 (row->summary, "Will pay on Friday") == 0)
+      && g_str_has_prefix (row->summary, "Promised ")
+      && g_str_has_suffix (row->summary, " Will pay on Friday"))
     {
       promise->found = TRUE;
       promise->next_action = row->next_action_date;
     }
+  return TRUE;
+}
+
+static gboolean
+count_pending_promise (const ArPromise *p,
+                       gpointer         user_data)
+{
+  if (p->amount == 5000 && p->state == AR_PROMISE_PENDING && g_strcmp0 (p->note, "Will pay on Friday") == 0)
+    (*(guint *) user_data)++;
   return TRUE;
 }
 
@@ -317,7 +328,9 @@ test_log_contact (void)
   Promise promise = { FALSE, 0 };
   ArContactDialog *dialog;
   GtkWidget *save, *error_label;
-  char today[11];
+  g_autofree char *promised_amount = NULL;
+  guint n_promises = 0;
+  char today[11], promised[11];
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pane ()), "debtor.log-contact", NULL));
   ar_ui_wait_for (window_mapped, &find, "the contact dialog");
@@ -331,6 +344,18 @@ test_log_contact (void)
   ar_contact_dialog_set_outcome (dialog, "promised_to_pay");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (ar_contact_dialog_get_summary_view (dialog)),
                             "Will pay on Friday", -1);
+
+  /* A promise to pay needs its amount and date: not savable without them, a bad amount is
+   * refused inline. */
+  g_assert_false (gtk_widget_get_sensitive (save));
+  gtk_editable_set_text (ar_contact_dialog_get_promise_field (dialog, 0), "fifty");
+  today_text (7, promised);
+  gtk_editable_set_text (ar_contact_dialog_get_promise_field (dialog, 1), promised);
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  promised_amount = ar_money_format (5000, currency);
+  gtk_editable_set_text (ar_contact_dialog_get_promise_field (dialog, 0), promised_amount);
+  g_assert_true (gtk_widget_get_sensitive (save));
 
   /* A bad next action date is refused inline. */
   gtk_editable_set_text (ar_contact_dialog_get_next_action_entry (dialog), "next week");
@@ -351,6 +376,11 @@ test_log_contact (void)
   g_assert_no_error (error);
   g_assert_true (promise.found);
   g_assert_cmpuint (promise.next_action, ==, ar_date_parse_julian (today, NULL));
+  /* … and the promise itself, pending. */
+  g_assert_true (ar_ledger_list_promises (ledger, debtor_id, 0, count_pending_promise, &n_promises,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_promises, ==, 1);
 
   /* The list's Last Contact and Next Action: both today now. */
   after = account_at (position);
