@@ -3,16 +3,13 @@
 #define G_LOG_DOMAIN "ar-arrangements"
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-
 #include "ar-arrangements.h"
 #include "ar-date.h"
-#include "ar-ledger-private.h"
 #include "ar-plan-private.h"
 
-/* Which debtors a plan or a promise keeps out of dunning on a day. Both lookups start from a
- * partial index (running plans; promises not cancelled, by date), so the cost follows the
- * arrangements, not the book. A debtor with both a performing plan and a pending promise is
+/* Which debtors a plan or a promise keeps out of dunning on a day. The running plans are
+ * tracked in one pass (ar-plan-track.c), the promises found through promises_by_date, so the
+ * cost follows the arrangements, not the book. A debtor with both a performing plan and a pending promise is
  * reported once, for the plan, which lasts longer. */
 
 typedef struct
