@@ -69,6 +69,21 @@ static const ArCliCommand commands[] = {
     "[--apr PCT] [--json]",
     N_("Late-payment interest and fixed compensation for one debt (no ledger needed)"),
     ar_cli_run_interest },
+  { "dunning", "preview|run LEDGER", "[--as-of D] [--json] [--exclude ID,ID] [-o FILE.pdf]",
+    N_("Propose the next dunning level per debtor (preview), or send the letters, post the "
+       "fees and record it all (run)"), ar_cli_run_dunning },
+  { "hold", "LEDGER DEBTOR_ID",
+    "(--reason TEXT [--until D] [--dispute] [--invoice NO] [--from D] | --release HOLD_ID | "
+    "--list)",
+    N_("Hold dunning for a debtor or an invoice: a snooze until a date, or a dispute"),
+    ar_cli_run_hold },
+  { "levels", "LEDGER",
+    "[--set N [--days N] [--min-days N] [--fee A|P%|none] [--fee-currency C] "
+    "[--interest yes|no] [--deadline-days N] [--template N] [--hand-over] | --remove N]",
+    N_("List or change the dunning levels: days, fees, interest, letter and deadline"),
+    ar_cli_run_levels },
+  { "waive", "LEDGER ENTRY_ID", "--reason TEXT [--date D]",
+    N_("Waive a fee or interest charge (posts its reversal with the reason)"), ar_cli_run_waive },
 };
 
 const ArCliCommand *

@@ -164,6 +164,67 @@ ar_letter_data_build (ArLedger *ledger, gint64 debtor_id, const char *currency, 
   return g_steal_pointer (&self);
 }
 
+gboolean
+ar_letter_data_add_charge (ArLetterData *self, ArEntryKind kind, gint64 invoice_id,
+                           const char *invoice_number, const char *description, gint64 amount,
+                           GError **error)
+{
+  ArLetterLine line = { 0 };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (kind == AR_ENTRY_FEE || kind == AR_ENTRY_INTEREST, FALSE);
+
+  if (amount <= 0)
+    {
+      g_set_error_literal (error, AR_LETTER_DATA_ERROR, AR_LETTER_DATA_ERROR_INVALID,
+                           _("amount: a charge must be greater than zero"));
+      return FALSE;
+    }
+  line.kind = kind;
+  line.invoice_id = invoice_id;
+  if (invoice_number != NULL)
+    line.invoice_number = g_string_chunk_insert_const (self->strings, invoice_number);
+  line.description = g_string_chunk_insert_const (self->strings,
+                                                  description != NULL ? description : "");
+  line.issue_date = self->as_of;
+  line.due_date = self->as_of;
+  line.amount = amount;
+  line.open = amount;
+  if (!ar_money_add (self->total_due, amount, &self->total_due, NULL))
+    {
+      g_set_error_literal (error, AR_LETTER_DATA_ERROR, AR_LETTER_DATA_ERROR_INCONSISTENT,
+                           _("letter: the amounts are too large to add up"));
+      return FALSE;
+    }
+  g_array_append_val (self->charges, line);
+  return TRUE;
+}
+
+static void
+leave_out_lines (ArLetterData *self, GArray *lines, gint64 invoice_id)
+{
+  for (guint i = lines->len; i-- > 0;)
+    {
+      const ArLetterLine *l = &g_array_index (lines, ArLetterLine, i);
+
+      if (l->invoice_id != invoice_id)
+        continue;
+      self->total_due -= l->open;
+      self->held += l->open;
+      g_array_remove_index (lines, i);
+    }
+}
+
+void
+ar_letter_data_leave_out (ArLetterData *self, gint64 invoice_id)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (invoice_id != 0);
+
+  leave_out_lines (self, self->items, invoice_id);
+  leave_out_lines (self, self->charges, invoice_id);
+}
+
 static gboolean
 check_lines (const ArLetterData *self, GArray *lines, gboolean items, gint64 *sum,
              GError **error)

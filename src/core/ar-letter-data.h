@@ -60,6 +60,7 @@ typedef struct
   gint64             total_due;   /* Σ open of @items and @charges */
   gint64             not_listed;  /* open on @as_of but not in the letter (not yet due, or
                                    * fewer than @min_days days overdue) */
+  gint64             held;        /* left out as disputed or on hold (ar_letter_data_leave_out) */
 
   /*< private >*/
   GStringChunk      *strings;
@@ -76,6 +77,21 @@ ArLetterData *ar_letter_data_build      (ArLedger            *ledger,
                                          guint                deadline_days,
                                          guint                min_days,
                                          GError             **error);
+/* Adds a charge that the letter itself makes (a dunning run posts it when the letter is
+ * recorded as sent): a line of its own among the charges, with no entry yet (@entry_id 0),
+ * dated and due on the letter's date, included in the total. @kind is a fee or interest;
+ * @invoice_id (0: none) and @invoice_number name the invoice it is charged on. */
+gboolean      ar_letter_data_add_charge (ArLetterData        *self,
+                                         ArEntryKind          kind,
+                                         gint64               invoice_id,
+                                         const char          *invoice_number,
+                                         const char          *description,
+                                         gint64               amount,
+                                         GError             **error);
+/* Leaves invoice @invoice_id and the charges on it out of the letter (a disputed or snoozed
+ * invoice): their open amounts move from the total to @held. */
+void          ar_letter_data_leave_out  (ArLetterData        *self,
+                                         gint64               invoice_id);
 /* Checks that the total due is the sum of the lines' open amounts, that every line has
  * 0 < open ≤ amount, that every item is overdue by at least max (min_days, 1) days and that
  * the deadline is not before the letter's date. */

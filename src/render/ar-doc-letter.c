@@ -359,6 +359,15 @@ draw_items_table (ArPdf *pdf, const ArLetterData *data, GHashTable *dates)
       ar_pdf_skip (pdf, 4.0);
       ar_pdf_paragraph (pdf, &note_style, note);
     }
+  if (data->held > 0)
+    {
+      g_autofree char *amount = ar_money_format (data->held, data->currency);
+      g_autofree char *note = g_strdup_printf (_("Not included above: %s under dispute or on "
+                                                 "hold."), amount);
+
+      ar_pdf_skip (pdf, 4.0);
+      ar_pdf_paragraph (pdf, &note_style, note);
+    }
 }
 
 /* The body ---------------------------------------------------------------------------------- */

@@ -14,14 +14,16 @@
 #include "ar-date.h"
 #include "ar-debtor-list.h"
 #include "ar-demo.h"
+#include "ar-dunning-run.h"
 #include "ar-export.h"
 #include "ar-import.h"
 
 /* The ledger benchmark (issue 2, §9): a demo book of N debtors is exported to the interchange
  * CSV files; then, each in a fresh process so that peak memory is per step, the files are
- * imported into an empty ledger, aging is computed as of today and as of a past date, and the
- * delinquent list is queried. A bare SQLite insert of the same number of rows, measured in the
- * same run, is the baseline the import is compared with.
+ * imported into an empty ledger, aging is computed as of today and as of a past date, the
+ * delinquent list is queried, and a dunning preview is made as of today. A bare SQLite insert
+ * of the same number of rows, measured in the same run, is the baseline the import is compared
+ * with.
  *
  *   bench-ledger [--debtors N] [--dir DIR]      run everything, print the table
  *   bench-ledger --phase P --dir DIR            one step (used by the above) */
@@ -139,6 +141,54 @@ phase_aging (const char *dir)
   ar_aging_report_free (r);
   t2 = now ();
   g_print ("aging-today %.3f\naging-past %.3f\nrss %ld\n", t1 - t0, t2 - t1, peak_rss_kib ());
+  return 0;
+}
+
+/* The dunning preview as of today over the whole book (issue 6, §6: ≤ 2 s at 100,000
+ * debtors), in the same process layout as the aging phase so that the two compare. */
+static int
+phase_dunning (const char *dir)
+{
+  g_autofree char *book = g_build_filename (dir, "imported.arrears", NULL);
+  g_autoptr(ArLedger) ledger = open_or_die (book);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArDunningPreview) preview = NULL;
+  g_autoptr(GBytes) stub = g_bytes_new_static ("%PDF-1.4 stand-in", 17);
+  ArDunningCommitResult result = { 0 };
+  guint proposed = 0, again = 0, n;
+  double t0, t1, t2, t3;
+
+  t0 = now ();
+  preview = ar_dunning_preview_new (ledger, today (), NULL, &error);
+  if (preview == NULL)
+    g_error ("%s", error->message);
+  t1 = now ();
+  n = ar_dunning_preview_get_n_proposals (preview);
+  for (guint i = 0; i < n; i++)
+    {
+      ArDunningProposal *p = ar_dunning_preview_get_proposal (preview, i);
+
+      proposed += p->outcome == AR_DUNNING_PROPOSED;
+      /* The commit needs each letter's PDF; rendering is bench-pdf's business. */
+      if (p->selected && !p->hand_over)
+        ar_dunning_proposal_set_document (p, stub);
+    }
+  /* Record the run, then preview again: now every item has a level to look up and most
+   * debtors are "already at their level", the common case of a weekly run. */
+  if (!ar_dunning_run_commit (ledger, preview, &result, &error))
+    g_error ("%s", error->message);
+  t2 = now ();
+  g_clear_pointer (&preview, ar_dunning_preview_free);
+  preview = ar_dunning_preview_new (ledger, today () + 7, NULL, &error);
+  if (preview == NULL)
+    g_error ("%s", error->message);
+  t3 = now ();
+  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (preview); i++)
+    again += ar_dunning_preview_get_proposal (preview, i)->outcome == AR_DUNNING_PROPOSED;
+  g_print ("dunning-preview %.3f\ndunning-debtors %u\ndunning-proposed %u\n"
+           "dunning-commit %.3f\ndunning-letters %u\ndunning-preview-again %.3f\n"
+           "dunning-proposed-again %u\nrss %ld\n", t1 - t0, n, proposed, t2 - t1,
+           result.n_letters, t3 - t2, again, peak_rss_kib ());
   return 0;
 }
 
@@ -267,6 +317,7 @@ main (int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new ("- benchmark the ledger core");
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) prep = NULL, imp = NULL, age = NULL, list = NULL, base = NULL;
+  g_autoptr(GHashTable) dun = NULL;
   g_autofree char *self = NULL;
   g_autofree char *dir = NULL;
   guint rows;
@@ -283,6 +334,7 @@ main (int argc, char **argv)
       if (g_str_equal (phase, "import")) return phase_import (dir_arg);
       if (g_str_equal (phase, "aging")) return phase_aging (dir_arg);
       if (g_str_equal (phase, "list")) return phase_list (dir_arg);
+      if (g_str_equal (phase, "dunning")) return phase_dunning (dir_arg);
       if (g_str_equal (phase, "baseline")) return phase_baseline (dir_arg, rows_arg);
       return 2;
     }
@@ -300,6 +352,7 @@ main (int argc, char **argv)
   base = run_phase (self, "baseline", dir, rows);
   age = run_phase (self, "aging", dir, 0);
   list = run_phase (self, "list", dir, 0);
+  dun = run_phase (self, "dunning", dir, 0);
 
   g_print ("# rows imported: %s (debtors invoices payments)\n",
            (char *) g_hash_table_lookup (imp, "rows"));
@@ -312,13 +365,26 @@ main (int argc, char **argv)
            100 * num (age, "aging-today") / 0.25);
   g_print ("%-34s %10.3f %10.3f %8.0f%%\n", "aging as of 180 days ago", num (age, "aging-past"),
            3.0, 100 * num (age, "aging-past") / 3.0);
+  g_print ("%-34s %10.3f %10.3f %8.0f%%\n", "dunning preview as of today",
+           num (dun, "dunning-preview"), 2.0, 100 * num (dun, "dunning-preview") / 2.0);
+  g_print ("%-34s %10.3f %10.3f %8.0f%%\n", "dunning preview a week after a run",
+           num (dun, "dunning-preview-again"), 2.0,
+           100 * num (dun, "dunning-preview-again") / 2.0);
+  g_print ("%-34s %10.3f %10s %9s\n", "dunning commit (stand-in PDFs)",
+           num (dun, "dunning-commit"), "-", "-");
   g_print ("%-34s %10.4f %10s %9s\n", "delinquent list, first 100", num (list, "list-page"), "-",
            "-");
   g_print ("%-34s %10.3f %10s %9s\n", "delinquent list, all rows", num (list, "list-all"), "-",
            "-");
   g_print ("# import is %.1fx a bare SQLite insert of the same %u rows (%.3f s) in this run\n",
            num (imp, "import") / num (base, "baseline"), rows, num (base, "baseline"));
-  g_print ("# peak RSS: import %.0f MiB, aging %.0f MiB, list %.0f MiB\n",
-           num (imp, "rss") / 1024, num (age, "rss") / 1024, num (list, "rss") / 1024);
+  g_print ("# dunning preview: %.0f debtors in the preview, %.0f letters proposed (%.0f "
+           "recorded by the commit, %.0f proposed a week later); %.1fx the aging as of today in "
+           "this run\n", num (dun, "dunning-debtors"), num (dun, "dunning-proposed"),
+           num (dun, "dunning-letters"), num (dun, "dunning-proposed-again"),
+           num (dun, "dunning-preview") / num (age, "aging-today"));
+  g_print ("# peak RSS: import %.0f MiB, aging %.0f MiB, list %.0f MiB, dunning %.0f MiB\n",
+           num (imp, "rss") / 1024, num (age, "rss") / 1024, num (list, "rss") / 1024,
+           num (dun, "rss") / 1024);
   return 0;
 }

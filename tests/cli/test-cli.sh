@@ -621,6 +621,106 @@ check "… names the option" has err "^arrears-cli: --as-of"
 run 1 "queue: a bad --limit" queue queue/demo.arrears --limit -1
 check "… names the option" has err "^arrears-cli: --limit"
 run 1 "queue: no such ledger" queue queue/missing.arrears
+# dunning ------------------------------------------------------------------------------------
+# A book of its own, as of 2026-06-30: D-1 owes DA-1 (60 days, 100.00 of 500.00 paid) and DA-2
+# (10 days); D-2 is snoozed; D-3's only invoice is disputed; D-4 has nothing overdue.
+
+mkdir -p dun/in
+printf '%s\n' 'id,name,email,phone,address_line1,address_line2,city,region,postal_code,country' \
+  'D-1,Dana Debtor,,,1 Main St,,Springfield,IL,62704,US' \
+  'D-2,Sam Snooze,,,2 Main St,,Springfield,IL,62704,US' \
+  'D-3,Dee Dispute,,,3 Main St,,Springfield,IL,62704,US' \
+  'D-4,Not Due,,,4 Main St,,Springfield,IL,62704,US' >dun/in/debtors.csv
+printf '%s\n' 'debtor_id,invoice_number,issue_date,due_date,amount,currency,description' \
+  'D-1,DA-1,2026-04-01,2026-05-01,500.00,USD,Work' 'D-1,DA-2,2026-05-21,2026-06-20,120.00,USD,Work' \
+  'D-2,DB-1,2026-05-01,2026-06-01,300.00,USD,Work' 'D-3,DC-1,2026-05-15,2026-06-15,50.00,USD,Work' \
+  'D-4,DD-1,2026-06-20,2026-07-20,10.00,USD,Work' >dun/in/invoices.csv
+printf '%s\n' 'debtor_id,date,amount,currency,reference,invoice_number' \
+  'D-1,2026-06-01,100.00,USD,T-1,DA-1' >dun/in/payments.csv
+"$CLI" init dun/book.arrears >/dev/null
+"$CLI" import dun/book.arrears dun/in >/dev/null
+
+run 0 "levels lists the default sequence" levels dun/book.arrears
+check "… five levels, the hand-over last" grep -q '^ *5  Hand-over  *65 ' out
+run 0 "levels --set: a fixed fee on level 1" levels dun/book.arrears --set 1 --fee 5.00 \
+  --fee-currency USD
+run 1 "levels --set refuses fewer than 7 days between levels" levels dun/book.arrears --set 2 \
+  --min-days 5
+check "… naming the field" has err "^arrears-cli: level 2: min_days_since_previous: "
+run 1 "levels --set refuses a final demand with less than 14 days" levels dun/book.arrears \
+  --set 4 --deadline-days 10
+run 0 "hold: a snooze" hold dun/book.arrears D-2 --until 2026-07-15 --reason "on holiday" \
+  --from 2026-06-25
+run 0 "hold: an invoice disputed" hold dun/book.arrears D-3 --invoice DC-1 --dispute \
+  --reason "wrong amount" --from 2026-06-25
+run 1 "hold: a snooze needs --until" hold dun/book.arrears D-1 --reason "later"
+run 2 "hold: no action" hold dun/book.arrears D-1
+run 0 "hold --list" hold dun/book.arrears D-3 --list
+check "… shows the dispute with its reason" grep -q 'dispute  DC-1 .* wrong amount' out
+
+run 0 "dunning preview --json" dunning preview dun/book.arrears --as-of 2026-06-30 --json
+if command -v python3 >/dev/null; then
+  cat >dun/check.py <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+by = {x["debtor"]: x for x in d["debtors"]}
+assert d["as_of"] == "2026-06-30" and d["proposed"] == 1 and d["excluded"] == 2, d
+one = by["D-1"]
+assert one["outcome"] == "proposed" and one["level"] == 1, one
+assert one["level_name"] == "Friendly reminder" and one["deadline"] == "2026-07-14", one
+assert one["overdue"] == "520.00" and one["fees"] == "10.00" and one["total_due"] == "530.00", one
+assert [(i["invoice"], i["open"], i["level"], i["next_level"], i["fee"]) for i in one["items"]] == \
+  [("DA-1", "400.00", 0, 1, "5.00"), ("DA-2", "120.00", 0, 1, "5.00")], one["items"]
+assert by["D-2"]["outcome"] == "snooze" and "on holiday" in by["D-2"]["reason"], by["D-2"]
+assert by["D-3"]["outcome"] == "items_on_hold", by["D-3"]
+assert "D-4" not in by
+PY
+  check "preview JSON: level, items, fees, deadline and the reasons" python3 dun/check.py out
+else
+  n=$((n + 1)); echo "ok $n - preview JSON # SKIP no python3"
+fi
+run 0 "dunning preview (table)" dunning preview dun/book.arrears --as-of 2026-06-30
+check "… names the exclusion" grep -q '^D-2 .*excluded: snoozed until 2026-07-15: on holiday' out
+run 2 "dunning: neither preview nor run" dunning frob dun/book.arrears
+run 2 "dunning run without -o" dunning run dun/book.arrears
+run 1 "dunning run --exclude an unknown debtor" dunning run dun/book.arrears --as-of 2026-06-30 \
+  --exclude D-9 -o dun/bad.pdf
+check "… writes nothing" test ! -e dun/bad.pdf
+
+run 0 "dunning run" dunning run dun/book.arrears --as-of 2026-06-30 -o dun/run1.pdf
+check "… says what it did" has out "^1 letter written to dun/run1.pdf and recorded as sent"
+check "… posts the fees" has out "Fee entries posted: 2;"
+check "the run wrote a PDF" letters_is_pdf dun/run1.pdf
+check "the run's PDF passes qpdf --check" letters_qpdf_ok dun/run1.pdf
+if command -v pdftotext >/dev/null; then
+  pdftotext -layout dun/run1.pdf dun/run1.txt 2>/dev/null
+  check "the letter is D-1's friendly reminder" has dun/run1.txt "Dear Dana Debtor,"
+  check "… lists every overdue item" sh -c 'grep -q "DA-1 .* 60 .*\$500\.00 .*\$400\.00" dun/run1.txt && grep -q "DA-2 .* 10 " dun/run1.txt'
+  check "… the fees it charges, naming invoice and level" \
+    grep -q 'Dunning fee, level 1 (invoice DA-1) .*\$5\.00' dun/run1.txt
+  check "… the total with the fees" grep -q 'Total due .*\$530\.00' dun/run1.txt
+  check "… and the deadline" has dun/run1.txt "14 July 2026"
+  check "no letter to the snoozed or the disputed" sh -c '! grep -q "Sam Snooze\|Dee Dispute" dun/run1.txt'
+else
+  for t in 1 2 3 4 5 6; do n=$((n + 1)); echo "ok $n - run text # SKIP no pdftotext"; done
+fi
+run 0 "show lists the fees posted" show dun/book.arrears D-1
+check "… as entries naming invoice and level" grep -q 'fee  *DA-2 .*DUN-L1 .*Dunning fee, level 1' out
+
+run 0 "dunning run again the same day" dunning run dun/book.arrears --as-of 2026-06-30 \
+  -o dun/run2.pdf
+check "… does nothing" has out "nothing was sent or posted"
+check "… and writes no file" test ! -e dun/run2.pdf
+run 0 "… and posts no second fee" show dun/book.arrears D-1
+check "… two fees in all" test "$(grep -c ' fee  ' out)" -eq 2
+
+fee=$(grep ' fee  *DA-1 ' out | awk '{print $1}')
+run 1 "waive: refused for an invoice" waive dun/book.arrears 1 --reason "no"
+run 2 "waive: needs a reason" waive dun/book.arrears "$fee"
+run 0 "waive a fee" waive dun/book.arrears "$fee" --reason "goodwill" --date 2026-07-01
+run 0 "show the waiver" show dun/book.arrears D-1
+check "… as a reversal with the reason" grep -q 'reversal .*goodwill' out
+run 0 "check after the runs" check dun/book.arrears
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -347,6 +347,11 @@ test_migration_from_v1 (Fixture *f, gconstpointer data)
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, "DROP TABLE letter_templates; PRAGMA user_version = 1;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
+  /* What version 4 (dunning) added, so that it can be added again. */
+  g_assert_cmpint (sqlite3_exec (raw, "DROP TABLE dunning_items; DROP TABLE dunning_letters;"
+                                 " DROP TABLE dunning_holds; DROP TABLE dunning_levels;"
+                                 " DROP TABLE interest_regimes; DROP TABLE dunning_minimums;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
 
   again = ar_ledger_open (f->path, &error);

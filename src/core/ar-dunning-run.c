@@ -1,0 +1,921 @@
+/* SPDX-FileCopyrightText: 2026 The Arrears authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "ar-dunning-run"
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "ar-activity.h"
+#include "ar-arrangements.h"
+#include "ar-date.h"
+#include "ar-dunning-run.h"
+#include "ar-ledger-private.h"
+
+static const char * const outcome_names[AR_N_DUNNING_OUTCOMES] = {
+  "proposed", "cease_contact", "status", "dispute", "snooze", "promise", "plan",
+  "items_on_hold", "below_minimum", "credit_covers", "at_level", "too_soon",
+};
+
+const char *
+ar_dunning_outcome_to_string (ArDunningOutcome outcome)
+{
+  g_return_val_if_fail ((guint) outcome < AR_N_DUNNING_OUTCOMES, NULL);
+  return outcome_names[outcome];
+}
+
+struct _ArDunningPreview
+{
+  guint32       as_of;
+  GArray       *levels;      /* ArDunningLevel */
+  GArray       *proposals;   /* ArDunningProposal */
+  GArray       *items;       /* ArDunningItem */
+  GStringChunk *strings;
+};
+
+void
+ar_dunning_preview_free (ArDunningPreview *self)
+{
+  if (self == NULL)
+    return;
+  for (guint i = 0; self->proposals != NULL && i < self->proposals->len; i++)
+    g_clear_pointer (&g_array_index (self->proposals, ArDunningProposal, i).document,
+                     g_bytes_unref);
+  g_clear_pointer (&self->levels, g_array_unref);
+  g_clear_pointer (&self->proposals, g_array_unref);
+  g_clear_pointer (&self->items, g_array_unref);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_free (self);
+}
+
+guint32
+ar_dunning_preview_get_as_of (const ArDunningPreview *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->as_of;
+}
+
+GArray *
+ar_dunning_preview_get_levels (const ArDunningPreview *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->levels;
+}
+
+guint
+ar_dunning_preview_get_n_proposals (const ArDunningPreview *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->proposals->len;
+}
+
+ArDunningProposal *
+ar_dunning_preview_get_proposal (ArDunningPreview *self, guint index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->proposals->len, NULL);
+  return &g_array_index (self->proposals, ArDunningProposal, index);
+}
+
+const ArDunningItem *
+ar_dunning_preview_get_item (const ArDunningPreview *self, guint index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->items->len, NULL);
+  return &g_array_index (self->items, ArDunningItem, index);
+}
+
+const ArDunningLevel *
+ar_dunning_preview_get_level (const ArDunningPreview *self, guint level)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  if (level < 1 || level > self->levels->len)
+    return NULL;
+  return &g_array_index (self->levels, ArDunningLevel, level - 1);
+}
+
+gboolean
+ar_dunning_preview_deselect (ArDunningPreview *self, const char *external_id)
+{
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < self->proposals->len; i++)
+    {
+      ArDunningProposal *p = &g_array_index (self->proposals, ArDunningProposal, i);
+
+      if (g_strcmp0 (p->external_id, external_id) == 0)
+        {
+          p->selected = FALSE;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+void
+ar_dunning_proposal_set_document (ArDunningProposal *proposal, GBytes *pdf)
+{
+  g_return_if_fail (proposal != NULL);
+
+  if (pdf != NULL)
+    g_bytes_ref (pdf);
+  g_clear_pointer (&proposal->document, g_bytes_unref);
+  proposal->document = pdf;
+}
+
+/* Interest ---------------------------------------------------------------------------------- */
+
+gboolean
+ar_dunning_item_interest (ArLedger *ledger, gint64 debtor_id, const char *currency,
+                          const ArDunningItem *item, guint32 as_of, gint64 *out_amount,
+                          GError **error)
+{
+  g_autofree char *regime = NULL;
+  gint64 apr_bp = 0;
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (item != NULL && out_amount != NULL, FALSE);
+
+  *out_amount = 0;
+  if (!ar_dunning_get_interest_regime (ledger, debtor_id, &regime, &apr_bp, error))
+    return FALSE;
+  if (g_str_equal (regime, "none"))
+    return TRUE;
+  /* The calculators (ar-interest.h) are wired in here. Until then a regime other than "none"
+   * is refused rather than guessed. */
+  (void) currency;
+  (void) as_of;
+  g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
+               _("interest: the “%s” calculator is not available in this version; choose the "
+                 "regime “none” or a level without interest"), regime);
+  return FALSE;
+}
+
+/* Preview ----------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  ArHoldKind  kind;
+  guint32     until;
+  const char *reason;   /* in the preview's strings */
+} DebtorHold;
+
+typedef struct
+{
+  ArDunningPause pause;
+  guint32        until;
+} DebtorPause;
+
+typedef struct
+{
+  ArDunningPreview *preview;
+  ArLedger         *ledger;
+  GHashTable       *debtor_holds;     /* gint64 * debtor id → DebtorHold * */
+  GHashTable       *invoice_holds;    /* gint64 * invoice id → GINT_TO_POINTER (kind + 1) */
+  GHashTable       *pauses;           /* gint64 * debtor id → DebtorPause * */
+  GHashTable       *minimums;         /* currency → gint64 * */
+  GHashTable       *recent;           /* "id:CUR" → GUINT_TO_POINTER (last letter date) */
+} Build;
+
+static gint64 *
+int64_key (gint64 value)
+{
+  return g_memdup2 (&value, sizeof value);
+}
+
+static gboolean
+collect_hold (const ArHold *hold, gpointer user_data)
+{
+  Build *b = user_data;
+
+  if (hold->invoice_id != 0)
+    {
+      g_hash_table_insert (b->invoice_holds, int64_key (hold->invoice_id),
+                           GINT_TO_POINTER (hold->kind + 1));
+      return TRUE;
+    }
+  {
+    DebtorHold *old = g_hash_table_lookup (b->debtor_holds, &hold->debtor_id);
+    DebtorHold *h;
+
+    /* A dispute says more than a snooze; of two snoozes the later end is the one that
+     * matters. */
+    if (old != NULL && (old->kind == AR_HOLD_DISPUTE ||
+                        (hold->kind == AR_HOLD_SNOOZE && old->until >= hold->until)))
+      return TRUE;
+    h = g_new0 (DebtorHold, 1);
+    h->kind = hold->kind;
+    h->until = hold->until;
+    h->reason = g_string_chunk_insert (b->preview->strings, hold->reason);
+    g_hash_table_insert (b->debtor_holds, int64_key (hold->debtor_id), h);
+  }
+  return TRUE;
+}
+
+static gboolean
+collect_pause (gint64 debtor_id, ArDunningPause pause, guint32 until, gpointer user_data)
+{
+  Build *b = user_data;
+  DebtorPause *p = g_new0 (DebtorPause, 1);
+
+  p->pause = pause;
+  p->until = until;
+  g_hash_table_insert (b->pauses, int64_key (debtor_id), p);
+  return TRUE;
+}
+
+static gboolean
+load_settings (Build *b, GError **error)
+{
+  ArLedger *ledger = b->ledger;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _ar_ledger_prepare (ledger, "SELECT currency, amount FROM dunning_minimums", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (b->minimums, g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         int64_key (sqlite3_column_int64 (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _ar_ledger_set_sql_error (ledger, _("Could not read the dunning minimums"), error);
+
+  /* Letters of the last week, for the pacing rule: never two letters within 7 days. */
+  stmt = _ar_ledger_prepare (ledger,
+    "SELECT debtor_id, currency, max (letter_date) FROM dunning_letters INDEXED BY"
+    " dunning_letters_by_date WHERE letter_date > ?1 AND letter_date <= ?2"
+    " GROUP BY debtor_id, currency", error);
+  if (stmt == NULL)
+    return FALSE;
+  _ar_bind_julian (stmt, 1, b->preview->as_of - AR_DUNNING_MIN_DAYS_BETWEEN);
+  _ar_bind_julian (stmt, 2, b->preview->as_of);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (b->recent,
+                         g_strdup_printf ("%" G_GINT64_FORMAT ":%s",
+                                          (gint64) sqlite3_column_int64 (stmt, 0),
+                                          (const char *) sqlite3_column_text (stmt, 1)),
+                         GUINT_TO_POINTER (_ar_column_julian (stmt, 2)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _ar_ledger_set_sql_error (ledger, _("Could not read the letters sent"), error);
+
+  return ar_holds_in_force (ledger, b->preview->as_of, collect_hold, b, error) &&
+         ar_ledger_foreach_dunning_pause (ledger, b->preview->as_of, collect_pause, b, error);
+}
+
+static char *
+format_date (guint32 julian)
+{
+  char buf[11];
+
+  return g_strdup (ar_date_format_julian (julian, buf));
+}
+
+static void
+set_excluded (ArDunningPreview *self, ArDunningProposal *p, ArDunningOutcome outcome,
+              char *detail)
+{
+  p->outcome = outcome;
+  p->detail = g_string_chunk_insert (self->strings, detail);
+  p->selected = FALSE;
+  g_free (detail);
+}
+
+/* The fee on @item reaching @level. */
+static gboolean
+item_fee (const ArDunningLevel *level, const char *currency, const ArDunningItem *item,
+          gint64 *out, GError **error)
+{
+  *out = 0;
+  switch (level->fee_kind)
+    {
+    case AR_DUNNING_FEE_FIXED:
+      if (strcmp (level->fee_currency, currency) == 0)
+        *out = level->fee_amount;
+      return TRUE;
+    case AR_DUNNING_FEE_PERCENT:
+      return ar_money_percent_bp (item->open, level->fee_rate_bp, out, error);
+    case AR_DUNNING_FEE_NONE:
+    default:
+      return TRUE;
+    }
+}
+
+/* Decides the proposal @p whose items are the preview's last @p->n_items. Returns FALSE with
+ * @error on failure; sets *@keep to FALSE when the pair is not due anything at all (nothing
+ * old enough for the first level and no letter yet), which the preview leaves out. */
+static gboolean
+decide (Build *b, ArDunningProposal *p, gint cease_contact, gboolean *keep, GError **error)
+{
+  ArDunningPreview *self = b->preview;
+  ArDunningItem *items = &g_array_index (self->items, ArDunningItem, p->first_item);
+  const ArDunningLevel *levels = (const ArDunningLevel *) (gpointer) self->levels->data;
+  guint n_levels = self->levels->len;
+  const DebtorHold *hold = g_hash_table_lookup (b->debtor_holds, &p->debtor_id);
+  const DebtorPause *pause = g_hash_table_lookup (b->pauses, &p->debtor_id);
+  const gint64 *minimum = g_hash_table_lookup (b->minimums, p->currency);
+  gboolean any_due = FALSE, any_listed = FALSE, any_moves = FALSE, any_too_soon = FALSE;
+  guint level = 0;
+
+  *keep = TRUE;
+  for (guint i = 0; i < p->n_items; i++)
+    {
+      any_due |= items[i].days_overdue >= (int) levels[0].days_past_due ||
+                 items[i].current_level > 0;
+      if (!items[i].on_hold)
+        {
+          any_listed = TRUE;
+          p->overdue += items[i].open;
+        }
+    }
+  if (!any_due)
+    {
+      *keep = FALSE;
+      return TRUE;
+    }
+
+  if (cease_contact)
+    {
+      set_excluded (self, p, AR_DUNNING_EXCLUDED_CEASE_CONTACT,
+                    g_strdup (_("the debtor asked not to be contacted")));
+      return TRUE;
+    }
+  if (p->status != AR_STATUS_ACTIVE && p->status != AR_STATUS_PROMISE &&
+      p->status != AR_STATUS_PLAN)
+    {
+      set_excluded (self, p, AR_DUNNING_EXCLUDED_STATUS,
+                    g_strdup_printf (_("status: %s"), ar_debtor_status_to_string (p->status)));
+      return TRUE;
+    }
+  if (hold != NULL)
+    {
+      g_autofree char *until = hold->until ? format_date (hold->until) : NULL;
+
+      if (hold->kind == AR_HOLD_DISPUTE)
+        set_excluded (self, p, AR_DUNNING_EXCLUDED_DISPUTE,
+                      until ? g_strdup_printf (_("disputed until %s: %s"), until, hold->reason)
+                            : g_strdup_printf (_("disputed: %s"), hold->reason));
+      else
+        set_excluded (self, p, AR_DUNNING_EXCLUDED_SNOOZE,
+                      g_strdup_printf (_("snoozed until %s: %s"), until, hold->reason));
+      return TRUE;
+    }
+  if (pause != NULL)
+    {
+      g_autofree char *until = pause->until ? format_date (pause->until) : NULL;
+
+      if (pause->pause == AR_DUNNING_PAUSE_PROMISE)
+        set_excluded (self, p, AR_DUNNING_EXCLUDED_PROMISE,
+                      until ? g_strdup_printf (_("promised to pay; paused until %s"), until)
+                            : g_strdup (_("promised to pay")));
+      else
+        set_excluded (self, p, AR_DUNNING_EXCLUDED_PLAN,
+                      g_strdup (_("a payment plan is being kept")));
+      return TRUE;
+    }
+  if (!any_listed)
+    {
+      set_excluded (self, p, AR_DUNNING_EXCLUDED_ITEMS_ON_HOLD,
+                    g_strdup (_("every overdue invoice is disputed or snoozed")));
+      return TRUE;
+    }
+  if (minimum != NULL && p->overdue < *minimum)
+    {
+      g_autofree char *o = ar_money_format_plain (p->overdue, p->currency);
+      g_autofree char *m = ar_money_format_plain (*minimum, p->currency);
+
+      set_excluded (self, p, AR_DUNNING_EXCLUDED_BELOW_MINIMUM,
+                    g_strdup_printf (_("overdue %s %s is below the minimum of %s %s"),
+                                     o, p->currency, m, p->currency));
+      return TRUE;
+    }
+  if (p->unapplied > 0 && p->unapplied >= p->overdue)
+    {
+      g_autofree char *c = ar_money_format_plain (p->unapplied, p->currency);
+
+      set_excluded (self, p, AR_DUNNING_EXCLUDED_CREDIT_COVERS,
+                    g_strdup_printf (_("credit on account of %s %s covers what is overdue"),
+                                     c, p->currency));
+      return TRUE;
+    }
+
+  /* Each item moves up one level when it is old enough for the next one and has stayed long
+   * enough at its own. */
+  for (guint i = 0; i < p->n_items; i++)
+    {
+      ArDunningItem *it = &items[i];
+      const ArDunningLevel *next;
+
+      if (it->on_hold || it->current_level >= n_levels)
+        continue;
+      next = &levels[it->current_level];
+      if (it->days_overdue < (int) next->days_past_due)
+        continue;
+      if (it->current_level > 0 &&
+          (gint64) self->as_of - (gint64) it->current_since <
+            (gint64) next->min_days_since_previous)
+        {
+          any_too_soon = TRUE;
+          continue;
+        }
+      it->next_level = next->level;
+      level = MAX (level, next->level);
+      any_moves = TRUE;
+    }
+  if (!any_moves)
+    {
+      for (guint i = 0; i < p->n_items; i++)
+        items[i].next_level = items[i].current_level;
+      if (any_too_soon)
+        set_excluded (self, p, AR_DUNNING_EXCLUDED_TOO_SOON,
+                      g_strdup (_("not enough days since the previous level")));
+      else
+        set_excluded (self, p, AR_DUNNING_EXCLUDED_AT_LEVEL,
+                      g_strdup (_("every item is already at the level its age reaches")));
+      return TRUE;
+    }
+  {
+    g_autofree char *key = g_strdup_printf ("%" G_GINT64_FORMAT ":%s", p->debtor_id, p->currency);
+    guint32 last = GPOINTER_TO_UINT (g_hash_table_lookup (b->recent, key));
+
+    if (last != 0)
+      {
+        g_autofree char *when = format_date (last);
+
+        for (guint i = 0; i < p->n_items; i++)
+          items[i].next_level = items[i].current_level;
+        set_excluded (self, p, AR_DUNNING_EXCLUDED_TOO_SOON,
+                      g_strdup_printf (_("a letter went out on %s, less than %d days ago"),
+                                       when, AR_DUNNING_MIN_DAYS_BETWEEN));
+        return TRUE;
+      }
+  }
+
+  p->outcome = AR_DUNNING_PROPOSED;
+  p->selected = TRUE;
+  p->level = level;
+  p->hand_over = levels[level - 1].hand_over;
+  p->template_level = levels[level - 1].template_level;
+  p->deadline_days = p->hand_over ? 0 : levels[level - 1].deadline_days;
+  p->deadline = p->hand_over ? 0 : self->as_of + p->deadline_days;
+
+  /* A hand-over sends no letter, so it charges nothing. */
+  for (guint i = 0; i < p->n_items && !p->hand_over; i++)
+    {
+      ArDunningItem *it = &items[i];
+      const ArDunningLevel *l;
+
+      if (it->next_level == it->current_level)
+        continue;
+      l = &levels[it->next_level - 1];
+      if (!item_fee (l, p->currency, it, &it->fee, error))
+        return FALSE;
+      if (l->charges_interest &&
+          !ar_dunning_item_interest (b->ledger, p->debtor_id, p->currency, it, self->as_of,
+                                     &it->interest, error))
+        return FALSE;
+      if (!ar_money_add (p->fees, it->fee, &p->fees, error) ||
+          !ar_money_add (p->interest, it->interest, &p->interest, error))
+        return FALSE;
+    }
+  return ar_money_add (p->overdue, p->fees, &p->total_due, error) &&
+         ar_money_add (p->total_due, p->interest, &p->total_due, error);
+}
+
+/* Every open invoice or refund item overdue by a day or more, of the debtors whose oldest open
+ * item is at least the first level's days past due; ?1 = as_of − those days, ?2 = as_of. The
+ * balances index picks the debtors; each one's items come through open_items_by_debtor and the
+ * level reached through the (entry_id, level) index of dunning_items. */
+static const char preview_sql[] =
+  "SELECT b.debtor_id, b.currency, b.unapplied, d.external_id, d.name, d.status,"
+  " d.cease_contact, o.entry_id, coalesce (o.invoice_id, 0), o.due_jd, o.open, e.kind, i.number,"
+  " (SELECT di.level || ' ' || di.letter_date FROM dunning_items di"
+  "   WHERE di.entry_id = o.entry_id ORDER BY di.level DESC LIMIT 1)"
+  " FROM balances b INDEXED BY balances_by_oldest_due"
+  " JOIN debtors d ON d.id = b.debtor_id"
+  " JOIN open_items o INDEXED BY open_items_by_debtor"
+  "   ON o.debtor_id = b.debtor_id AND o.currency = b.currency"
+  " JOIN entries e ON e.id = o.entry_id"
+  " LEFT JOIN invoices i ON i.id = o.invoice_id"
+  " WHERE b.oldest_due_jd IS NOT NULL AND b.oldest_due_jd <= ?1 AND o.due_jd < ?2"
+  " AND (e.kind = 'invoice' OR e.kind = 'refund')"
+  " ORDER BY b.debtor_id, b.currency, o.due_jd, o.entry_id";
+
+static int
+compare_proposals (gconstpointer pa, gconstpointer pb)
+{
+  const ArDunningProposal *a = pa, *b = pb;
+
+  if (a->debtor_id != b->debtor_id)
+    return a->debtor_id < b->debtor_id ? -1 : 1;
+  return strcmp (a->currency, b->currency);
+}
+
+static gboolean
+run_preview (Build *b, GCancellable *cancellable, GError **error)
+{
+  ArDunningPreview *self = b->preview;
+  const ArDunningLevel *first = &g_array_index (self->levels, ArDunningLevel, 0);
+  ArDunningProposal current = { 0 };
+  gint cease_contact = 0;
+  gboolean have = FALSE;
+  sqlite3_stmt *stmt;
+  guint rows = 0;
+  int rc;
+
+  stmt = _ar_ledger_prepare (b->ledger, preview_sql, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, (gint64) self->as_of - first->days_past_due);
+  sqlite3_bind_int64 (stmt, 2, self->as_of);
+
+  for (;;)
+    {
+      gint64 debtor_id = 0;
+      const char *currency = NULL;
+      gboolean keep;
+
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          debtor_id = sqlite3_column_int64 (stmt, 0);
+          currency = (const char *) sqlite3_column_text (stmt, 1);
+        }
+      else if (rc != SQLITE_DONE)
+        break;
+
+      /* A new (debtor, currency) pair, or the end: decide the one before. */
+      if (have && (rc == SQLITE_DONE || debtor_id != current.debtor_id ||
+                   strcmp (currency, current.currency) != 0))
+        {
+          if (!decide (b, &current, cease_contact, &keep, error))
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+          if (keep)
+            g_array_append_val (self->proposals, current);
+          else
+            g_array_set_size (self->items, current.first_item);
+          have = FALSE;
+        }
+      if (rc == SQLITE_DONE)
+        break;
+
+      if (!have)
+        {
+          ArDebtorStatus status = AR_STATUS_ACTIVE;
+
+          memset (&current, 0, sizeof current);
+          current.debtor_id = debtor_id;
+          g_strlcpy (current.currency, currency, sizeof current.currency);
+          current.unapplied = sqlite3_column_int64 (stmt, 2);
+          current.external_id = g_string_chunk_insert (self->strings,
+                                                       (const char *) sqlite3_column_text (stmt, 3));
+          current.name = g_string_chunk_insert (self->strings,
+                                                (const char *) sqlite3_column_text (stmt, 4));
+          ar_debtor_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &status);
+          current.status = status;
+          current.first_item = self->items->len;
+          cease_contact = sqlite3_column_int (stmt, 6);
+          have = TRUE;
+        }
+      {
+        ArDunningItem it = { 0 };
+        const char *number = (const char *) sqlite3_column_text (stmt, 12);
+        const char *reached = (const char *) sqlite3_column_text (stmt, 13);
+        ArEntryKind kind = AR_ENTRY_INVOICE;
+
+        ar_entry_kind_from_string ((const char *) sqlite3_column_text (stmt, 11), &kind);
+        it.entry_id = sqlite3_column_int64 (stmt, 7);
+        it.kind = kind;
+        it.invoice_id = sqlite3_column_int64 (stmt, 8);
+        it.due_date = (guint32) sqlite3_column_int64 (stmt, 9);
+        it.days_overdue = (int) ((gint64) self->as_of - (gint64) it.due_date);
+        it.open = sqlite3_column_int64 (stmt, 10);
+        it.invoice_number = number != NULL ? g_string_chunk_insert (self->strings, number) : NULL;
+        if (reached != NULL)
+          {
+            /* "LEVEL YYYY-MM-DD" */
+            it.current_level = (guint) g_ascii_strtoull (reached, NULL, 10);
+            it.current_since = strchr (reached, ' ') != NULL
+                               ? ar_date_parse_julian (strchr (reached, ' ') + 1, NULL) : 0;
+          }
+        it.next_level = it.current_level;
+        it.on_hold = it.invoice_id != 0 &&
+                     g_hash_table_contains (b->invoice_holds, &it.invoice_id);
+        g_array_append_val (self->items, it);
+        current.n_items++;
+      }
+      if (++rows % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return _ar_ledger_set_sql_error (b->ledger, _("Could not read the overdue items"), error);
+  /* The query's order already is this one; sorting again keeps the promise if a plan changes. */
+  g_array_sort (self->proposals, compare_proposals);
+  return TRUE;
+}
+
+ArDunningPreview *
+ar_dunning_preview_new (ArLedger *ledger, guint32 as_of, GCancellable *cancellable,
+                        GError **error)
+{
+  g_autoptr(ArDunningPreview) self = NULL;
+  Build b = { 0 };
+  gboolean own_transaction, ok;
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), NULL);
+
+  if (as_of == 0 || !g_date_valid_julian (as_of))
+    {
+      g_set_error_literal (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
+                           _("date: a dunning run needs a valid date"));
+      return NULL;
+    }
+
+  self = g_new0 (ArDunningPreview, 1);
+  self->as_of = as_of;
+  self->proposals = g_array_new (FALSE, TRUE, sizeof (ArDunningProposal));
+  self->items = g_array_new (FALSE, TRUE, sizeof (ArDunningItem));
+  self->strings = g_string_chunk_new (64 * 1024);
+
+  b.preview = self;
+  b.ledger = ledger;
+  b.debtor_holds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  b.invoice_holds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  b.pauses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  b.minimums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  b.recent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  /* One read snapshot for the levels, holds, pauses and items. */
+  own_transaction = sqlite3_get_autocommit (_ar_ledger_get_db (ledger));
+  ok = !own_transaction || _ar_ledger_exec (ledger, "BEGIN", error);
+  if (ok)
+    {
+      self->levels = ar_dunning_levels_load (ledger, error);
+      ok = self->levels != NULL;
+    }
+  if (ok && self->levels->len == 0)
+    {
+      g_set_error_literal (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
+                           _("levels: the ledger has no dunning levels"));
+      ok = FALSE;
+    }
+  ok = ok && load_settings (&b, error) && run_preview (&b, cancellable, error);
+  if (own_transaction && sqlite3_get_autocommit (_ar_ledger_get_db (ledger)) == 0)
+    _ar_ledger_exec (ledger, "COMMIT", NULL);
+
+  g_hash_table_unref (b.debtor_holds);
+  g_hash_table_unref (b.invoice_holds);
+  g_hash_table_unref (b.pauses);
+  g_hash_table_unref (b.minimums);
+  g_hash_table_unref (b.recent);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* Commit ------------------------------------------------------------------------------------ */
+
+static gboolean
+already_recorded (ArLedger *ledger, gint64 entry_id, guint level, gboolean *out, GError **error)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
+    "SELECT EXISTS (SELECT 1 FROM dunning_items WHERE entry_id = ?1 AND level >= ?2)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  sqlite3_bind_int (stmt, 2, level);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return _ar_ledger_set_sql_error (ledger, _("Could not read the letters sent"), error);
+    }
+  *out = sqlite3_column_int (stmt, 0) != 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static GDateTime *
+letter_time (guint32 as_of)
+{
+  GDate date;
+  GDate today;
+
+  ar_date_set_today (&today);
+  if (ar_date_to_julian (&today) == as_of)
+    return g_date_time_new_now_utc ();
+  ar_date_from_julian (as_of, &date);
+  return g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 12, 0, 0);
+}
+
+static gboolean
+post_charge (ArLedger *ledger, const ArDunningProposal *p, const ArDunningItem *it,
+             ArEntryKind kind, gint64 amount, guint32 date, gint64 *out_id, GError **error)
+{
+  g_autofree char *reference = g_strdup_printf ("DUN-L%u", it->next_level);
+  g_autofree char *memo = NULL;
+  ArPosting posting = { 0 };
+
+  /* Translators: the memo of a charge a dunning letter posts: "Dunning fee, level 2". */
+  memo = kind == AR_ENTRY_FEE ? g_strdup_printf (_("Dunning fee, level %u"), it->next_level)
+                              : g_strdup_printf (_("Interest, level %u"), it->next_level);
+  posting.debtor_id = p->debtor_id;
+  posting.kind = kind;
+  posting.date = date;
+  posting.amount = amount;
+  posting.currency = p->currency;
+  posting.invoice_id = it->invoice_id;
+  posting.reference = reference;
+  posting.memo = memo;
+  return ar_ledger_post (ledger, &posting, out_id, error);
+}
+
+static gboolean
+commit_one (ArLedger *ledger, ArDunningPreview *self, ArDunningProposal *p,
+            ArDunningCommitResult *result, GError **error)
+{
+  ArDunningItem *items = &g_array_index (self->items, ArDunningItem, p->first_item);
+  gint64 activity_id = 0, letter_id;
+  sqlite3_stmt *stmt;
+
+  /* A repeated commit: the items already reached this level. Nothing twice. */
+  for (guint i = 0; i < p->n_items; i++)
+    {
+      gboolean recorded = FALSE;
+
+      if (items[i].next_level == items[i].current_level)
+        continue;
+      if (!already_recorded (ledger, items[i].entry_id, items[i].next_level, &recorded, error))
+        return FALSE;
+      if (recorded)
+        {
+          result->n_skipped++;
+          return TRUE;
+        }
+    }
+
+  if (!p->hand_over)
+    {
+      g_autoptr(GDateTime) when = letter_time (self->as_of);
+      const ArDunningLevel *level = ar_dunning_preview_get_level (self, p->level);
+      g_autofree char *name = ar_dunning_level_get_name (level);
+      g_autofree char *total = ar_money_format_plain (p->total_due, p->currency);
+      g_autofree char *deadline = format_date (p->deadline);
+      g_autofree char *date = format_date (self->as_of);
+      g_autofree char *file = g_strdup_printf ("dunning-%s-L%u-%s.pdf", p->external_id,
+                                               p->level, date);
+      g_autofree char *summary = NULL;
+      ArActivityInfo info = { 0 };
+
+      /* Translators: the contact log's line for a dunning letter sent: "Friendly reminder
+       * (level 1): 3 items, 1200.00 USD due by 2026-12-06". */
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%s (level %u): %u item, %s %s due by %s",
+                                              "%s (level %u): %u items, %s %s due by %s",
+                                              p->n_items),
+                                 name, p->level, p->n_items, total, p->currency, deadline);
+      info.debtor_id = p->debtor_id;
+      info.kind = AR_ACTIVITY_LETTER;
+      info.direction = AR_DIRECTION_OUT;
+      info.occurred_at = when;
+      info.outcome = "dunning_letter";
+      info.summary = summary;
+      info.next_action_date = p->deadline + 1;   /* follow up when the deadline has passed */
+      info.document = p->document;
+      info.document_name = file;
+      if (!ar_ledger_add_activity (ledger, &info, &activity_id, error))
+        return FALSE;
+    }
+
+  stmt = _ar_ledger_prepare (ledger,
+    "INSERT INTO dunning_letters (debtor_id, currency, level, letter_date, deadline, total_due,"
+    " hand_over, activity_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, p->debtor_id);
+  sqlite3_bind_text (stmt, 2, p->currency, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int (stmt, 3, p->level);
+  _ar_bind_julian (stmt, 4, self->as_of);
+  _ar_bind_julian (stmt, 5, p->deadline);
+  sqlite3_bind_int64 (stmt, 6, p->total_due);
+  sqlite3_bind_int (stmt, 7, p->hand_over ? 1 : 0);
+  if (activity_id != 0)
+    sqlite3_bind_int64 (stmt, 8, activity_id);
+  if (!_ar_ledger_step_done (ledger, stmt, _("Could not record the letter"), error))
+    return FALSE;
+  letter_id = sqlite3_last_insert_rowid (_ar_ledger_get_db (ledger));
+
+  for (guint i = 0; i < p->n_items; i++)
+    {
+      const ArDunningItem *it = &items[i];
+      gint64 fee_id = 0, interest_id = 0;
+
+      if (it->next_level == it->current_level)
+        continue;
+      if (it->fee > 0)
+        {
+          if (!post_charge (ledger, p, it, AR_ENTRY_FEE, it->fee, self->as_of, &fee_id, error))
+            return FALSE;
+          result->n_fees++;
+        }
+      if (it->interest > 0)
+        {
+          if (!post_charge (ledger, p, it, AR_ENTRY_INTEREST, it->interest, self->as_of,
+                            &interest_id, error))
+            return FALSE;
+          result->n_interest++;
+        }
+      stmt = _ar_ledger_prepare (ledger,
+        "INSERT INTO dunning_items (letter_id, entry_id, level, letter_date, open, fee_entry_id,"
+        " interest_entry_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, letter_id);
+      sqlite3_bind_int64 (stmt, 2, it->entry_id);
+      sqlite3_bind_int (stmt, 3, it->next_level);
+      _ar_bind_julian (stmt, 4, self->as_of);
+      sqlite3_bind_int64 (stmt, 5, it->open);
+      if (fee_id != 0)
+        sqlite3_bind_int64 (stmt, 6, fee_id);
+      if (interest_id != 0)
+        sqlite3_bind_int64 (stmt, 7, interest_id);
+      if (!_ar_ledger_step_done (ledger, stmt, _("Could not record the item’s level"), error))
+        return FALSE;
+      result->n_items++;
+    }
+
+  if (p->hand_over)
+    {
+      stmt = _ar_ledger_prepare (ledger,
+        "UPDATE debtors SET status = 'agency' WHERE id = ?1 AND status <> 'agency'", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, p->debtor_id);
+      if (!_ar_ledger_step_done (ledger, stmt, _("Could not hand the debtor over"), error))
+        return FALSE;
+      result->n_hand_overs++;
+    }
+  else
+    result->n_letters++;
+  return TRUE;
+}
+
+gboolean
+ar_dunning_run_commit (ArLedger *ledger, ArDunningPreview *self, ArDunningCommitResult *result,
+                       GError **error)
+{
+  ArDunningCommitResult local = { 0 };
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  /* Every letter must be there before anything is written. */
+  for (guint i = 0; i < self->proposals->len; i++)
+    {
+      const ArDunningProposal *p = &g_array_index (self->proposals, ArDunningProposal, i);
+
+      if (p->selected && p->outcome == AR_DUNNING_PROPOSED && !p->hand_over &&
+          p->document == NULL)
+        {
+          g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
+                       _("%s: the letter was not rendered; nothing was recorded"),
+                       p->external_id);
+          return FALSE;
+        }
+    }
+
+  if (!ar_ledger_begin (ledger, "dunning-run", error))
+    return FALSE;
+  for (guint i = 0; i < self->proposals->len; i++)
+    {
+      ArDunningProposal *p = &g_array_index (self->proposals, ArDunningProposal, i);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!p->selected || p->outcome != AR_DUNNING_PROPOSED)
+        continue;
+      if (!commit_one (ledger, self, p, &local, &local_error))
+        {
+          g_set_error (error, local_error->domain, local_error->code, "%s: %s",
+                       p->external_id, local_error->message);
+          ar_ledger_rollback (ledger);
+          return FALSE;
+        }
+    }
+  if (!ar_ledger_commit (ledger, error))
+    return FALSE;
+  if (result != NULL)
+    *result = local;
+  return TRUE;
+}
