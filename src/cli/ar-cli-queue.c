@@ -172,11 +172,14 @@ ar_cli_run_queue (const ArCliCommand *command, GStrv *args)
   guint shown;
 
   if (!ar_cli_parse_options (command, entries,
-                             _("Lists follow-ups whose next action date has come and debtors "
-                               "ready for the agency, by priority: the amount overdue weighted "
-                               "by how long it has waited (×2 at 30 days, ×4 at 90). An item "
-                               "leaves the queue when it is done: a newer activity is logged, "
-                               "or the status changes."),
+                             _("Lists promises broken or due today, missed plan instalments, "
+                               "follow-ups whose next action date has come, holds and snoozes "
+                               "ending, and debtors ready for the agency, by priority: the "
+                               "amount overdue weighted by how long it has waited (×2 at 30 "
+                               "days, ×4 at 90). An item leaves the queue when it is done: "
+                               "paid, cancelled, released or extended, or followed up by an "
+                               "activity logged after it arose. Debtors due their next dunning "
+                               "level are listed by “arrears-cli dunning preview”."),
                              args, 1, 1))
     return AR_CLI_EXIT_USAGE;
   if (!ar_cli_parse_date ("--as-of", as_of_text, &as_of, &error) ||

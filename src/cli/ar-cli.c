@@ -62,7 +62,8 @@ static const ArCliCommand commands[] = {
     N_("Write dunning letters as PDF: one per debtor, into one file or a folder"),
     ar_cli_run_letters },
   { "queue", "LEDGER", "[--as-of D] [--json] [--limit N]",
-    N_("Today’s actions by priority: follow-ups due and debtors ready for the agency"),
+    N_("Today’s actions by priority: promises, missed instalments, follow-ups, holds ending, "
+       "debtors ready for the agency"),
     ar_cli_run_queue },
   { "interest", "",
     "--regime simple|uk-b2b|eu-b2b|de-b2b|de-b2c --amount A --currency C --due D [--as-of D] "

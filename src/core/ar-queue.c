@@ -7,9 +7,21 @@
 #include <string.h>
 
 #include "ar-activity.h"
+#include "ar-date.h"
+#include "ar-hold.h"
 #include "ar-ledger-private.h"
 #include "ar-money.h"
+#include "ar-plan.h"
+#include "ar-promise.h"
 #include "ar-queue.h"
+
+/* How far back broken promises and ended holds are looked for: older ones that nobody
+ * followed up are the follow-ups' and the dunning run's business by then. */
+#define BROKEN_PROMISE_DAYS 90
+#define HOLD_ENDED_DAYS      7
+
+/* The outcome of the note ar_queue_snooze() logs. */
+#define SNOOZE_OUTCOME "snoozed"
 
 struct _ArQueue
 {
@@ -23,8 +35,12 @@ static const struct
   const char *name;
   const char *label;
 } kinds[AR_N_QUEUE_KINDS] = {
-  [AR_QUEUE_FOLLOW_UP]        = { "follow_up", N_("Follow-up") },
-  [AR_QUEUE_READY_FOR_AGENCY] = { "ready_for_agency", N_("Ready for agency") },
+  [AR_QUEUE_PROMISE_BROKEN]    = { "promise_broken", N_("Broken promise") },
+  [AR_QUEUE_INSTALMENT_MISSED] = { "instalment_missed", N_("Missed instalment") },
+  [AR_QUEUE_PROMISE_DUE]       = { "promise_due", N_("Promise due") },
+  [AR_QUEUE_FOLLOW_UP]         = { "follow_up", N_("Follow-up") },
+  [AR_QUEUE_HOLD_ENDING]       = { "hold_ending", N_("Hold ending") },
+  [AR_QUEUE_READY_FOR_AGENCY]  = { "ready_for_agency", N_("Ready for agency") },
 };
 
 const char *
@@ -53,17 +69,190 @@ typedef gboolean (*QueueSource) (ArLedger     *ledger,
                                  GError      **error);
 
 static void
-append_item (GArray *items, ArQueueKind kind, gint64 debtor_id, gint64 source_id, guint32 since,
-             const char *detail)
+append_item (GArray *items, ArQueueKind kind, gint64 debtor_id, gint64 source_id,
+             gint64 activity_id, guint32 since, const char *detail)
 {
   ArQueueItem item = { 0 };
 
   item.kind = kind;
   item.debtor_id = debtor_id;
   item.source_id = source_id;
+  item.activity_id = activity_id;
   item.since = since;
   item.detail = detail != NULL ? detail : "";
   g_array_append_val (items, item);
+}
+
+/* Whether an activity of @debtor_id other than @own (the one that recorded the promise or
+ * plan, which is not acting on it) occurred on or after @day (activities_by_debtor): the
+ * office has acted on what happened that day. */
+static gboolean
+acted_since (ArLedger *ledger, gint64 debtor_id, gint64 own, guint32 day, gboolean *out_acted,
+             GError **error)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
+    "SELECT 1 FROM activities WHERE debtor_id = ?1 AND occurred_at >= ?2 AND id <> ?3"
+    " LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, debtor_id);
+  sqlite3_bind_int64 (stmt, 3, own);
+  /* occurred_at is "YYYY-MM-DDTHH:MM:SSZ": every moment of @day sorts after "YYYY-MM-DD". */
+  _ar_bind_julian (stmt, 2, day);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _ar_ledger_set_sql_error (ledger, _("Could not read the contact log"), error);
+  *out_acted = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* What the callbacks of the other modules' foreach functions need. */
+typedef struct
+{
+  ArLedger     *ledger;
+  guint32       as_of;
+  GStringChunk *strings;
+  GArray       *items;
+  GError       *error;
+} Gather;
+
+static const char *
+format_detail (GStringChunk *strings, char *text)
+{
+  const char *kept = g_string_chunk_insert (strings, text);
+
+  g_free (text);
+  return kept;
+}
+
+static gboolean
+on_promise_broken (const ArPromise *promise, gpointer user_data)
+{
+  Gather *g = user_data;
+  g_autofree char *amount = ar_money_format (promise->amount, promise->currency);
+  g_autofree char *paid = ar_money_format (promise->paid, promise->currency);
+  guint32 broke_on = promise->until + 1;
+  gboolean acted = FALSE;
+  char date[11];
+
+  if (!acted_since (g->ledger, promise->debtor_id, promise->activity_id, broke_on, &acted,
+                    &g->error))
+    return FALSE;
+  if (acted)
+    return TRUE;
+  ar_date_format_julian (promise->date, date);
+  append_item (g->items, AR_QUEUE_PROMISE_BROKEN, promise->debtor_id, promise->id,
+               promise->activity_id, broke_on,
+               format_detail (g->strings, promise->paid > 0
+                              /* TRANSLATORS: "Promised $50.00 for 2026-06-05; $20.00 paid" */
+                              ? g_strdup_printf (_("Promised %s for %s; %s paid"), amount, date,
+                                                 paid)
+                              : g_strdup_printf (_("Promised %s for %s; nothing paid"), amount,
+                                                 date)));
+  return TRUE;
+}
+
+/* Promises broken in the last BROKEN_PROMISE_DAYS days and not acted on since. */
+static gboolean
+source_promises_broken (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArray *items,
+                        GError **error)
+{
+  Gather g = { ledger, as_of, strings, items, NULL };
+
+  if (!ar_ledger_foreach_promise_broken (ledger, as_of > BROKEN_PROMISE_DAYS
+                                                 ? as_of - BROKEN_PROMISE_DAYS : 1,
+                                         as_of, on_promise_broken, &g, error))
+    return FALSE;
+  if (g.error != NULL)
+    {
+      g_propagate_error (error, g.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+on_plan_missed (const ArPlan *plan, gpointer user_data)
+{
+  Gather *g = user_data;
+  guint32 missed_on = 0;
+  gboolean acted = FALSE;
+  char date[11];
+
+  /* The day the latest missed row became missed, or the plan defaulted. */
+  for (guint i = 0; i < plan->instalments->len; i++)
+    {
+      const ArPlanInstalment *row = &g_array_index (plan->instalments, ArPlanInstalment, i);
+
+      if (row->state == AR_INSTALMENT_MISSED)
+        missed_on = MAX (missed_on, row->due + plan->grace_days + 1);
+    }
+  if (plan->state == AR_PLAN_STATE_DEFAULTED && plan->defaulted_on != 0)
+    missed_on = MAX (missed_on, plan->defaulted_on);
+  if (missed_on == 0)
+    return TRUE;
+  if (!acted_since (g->ledger, plan->debtor_id, plan->activity_id, missed_on, &acted,
+                    &g->error))
+    return FALSE;
+  if (acted)
+    return TRUE;
+
+  append_item (g->items, AR_QUEUE_INSTALMENT_MISSED, plan->debtor_id, plan->id,
+               plan->activity_id, missed_on,
+               format_detail (g->strings, plan->state == AR_PLAN_STATE_DEFAULTED
+                              ? g_strdup_printf (_("The plan defaulted on %s"),
+                                                 ar_date_format_julian (plan->defaulted_on,
+                                                                        date))
+                              : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u instalment missed",
+                                                              "%u instalments missed",
+                                                              plan->n_missed),
+                                                 plan->n_missed)));
+  return TRUE;
+}
+
+/* Running plans with missed instalments, and defaulted plans, not acted on since. */
+static gboolean
+source_instalments_missed (ArLedger *ledger, guint32 as_of, GStringChunk *strings,
+                           GArray *items, GError **error)
+{
+  Gather g = { ledger, as_of, strings, items, NULL };
+
+  if (!ar_ledger_foreach_plan_missed (ledger, as_of, on_plan_missed, &g, error))
+    return FALSE;
+  if (g.error != NULL)
+    {
+      g_propagate_error (error, g.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+on_promise_due (const ArPromise *promise, gpointer user_data)
+{
+  Gather *g = user_data;
+  g_autofree char *amount = ar_money_format (promise->amount - promise->paid, promise->currency);
+
+  append_item (g->items, AR_QUEUE_PROMISE_DUE, promise->debtor_id, promise->id,
+               promise->activity_id, promise->date,
+               /* TRANSLATORS: what is still to come in of a promise due today */
+               format_detail (g->strings, g_strdup_printf (_("%s promised for today"),
+                                                           amount)));
+  return TRUE;
+}
+
+/* Promises due on the day and still pending. */
+static gboolean
+source_promises_due (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArray *items,
+                     GError **error)
+{
+  Gather g = { ledger, as_of, strings, items, NULL };
+
+  return ar_ledger_foreach_promise_due (ledger, as_of, on_promise_due, &g, error);
 }
 
 /* Follow-ups due: activities whose next action date has come (activities_by_next_action)
@@ -85,7 +274,8 @@ source_follow_ups (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArra
   _ar_bind_julian (stmt, 1, as_of);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     append_item (items, AR_QUEUE_FOLLOW_UP, sqlite3_column_int64 (stmt, 1),
-                 sqlite3_column_int64 (stmt, 0), _ar_column_julian (stmt, 2),
+                 sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 0),
+                 _ar_column_julian (stmt, 2),
                  g_string_chunk_insert_const (strings,
                                               (const char *) sqlite3_column_text (stmt, 3)));
   sqlite3_reset (stmt);
@@ -116,7 +306,8 @@ source_ready_for_agency (ArLedger *ledger, guint32 as_of, GStringChunk *strings,
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    append_item (items, AR_QUEUE_READY_FOR_AGENCY, sqlite3_column_int64 (stmt, 0), 0, 0, NULL);
+    append_item (items, AR_QUEUE_READY_FOR_AGENCY, sqlite3_column_int64 (stmt, 0), 0, 0, 0,
+                 NULL);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _ar_ledger_set_sql_error (ledger, _("Could not read the debtors ready for the "
@@ -124,19 +315,99 @@ source_ready_for_agency (ArLedger *ledger, guint32 as_of, GStringChunk *strings,
   return TRUE;
 }
 
+/* A hold ending: the key of what it holds, to see whether another hold goes on. */
+static char *
+hold_key (gint64 debtor_id, gint64 invoice_id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, debtor_id, invoice_id);
+}
+
+static gboolean
+on_hold_in_force (const ArHold *hold, gpointer user_data)
+{
+  g_hash_table_add (user_data, hold_key (hold->debtor_id, hold->invoice_id));
+  return TRUE;
+}
+
+typedef struct
+{
+  Gather      gather;
+  GHashTable *continued;   /* hold_key()s held again the day after */
+} HoldGather;
+
+static gboolean
+on_hold_ending (const ArHold *hold, gpointer user_data)
+{
+  HoldGather *hg = user_data;
+  Gather *g = &hg->gather;
+  g_autofree char *key = hold_key (hold->debtor_id, hold->invoice_id);
+  g_autofree char *debtor_key = hold_key (hold->debtor_id, 0);
+  gboolean acted = FALSE;
+  char date[11];
+
+  if (g_hash_table_contains (hg->continued, key) ||
+      g_hash_table_contains (hg->continued, debtor_key))
+    return TRUE;
+  if (!acted_since (g->ledger, hold->debtor_id, 0, hold->until, &acted, &g->error))
+    return FALSE;
+  if (acted)
+    return TRUE;
+
+  ar_date_format_julian (hold->until, date);
+  append_item (g->items, AR_QUEUE_HOLD_ENDING, hold->debtor_id, hold->id, 0, hold->until,
+               format_detail (g->strings, hold->invoice_number != NULL
+                              /* TRANSLATORS: "Snooze of INV-7 ends 2026-06-30: on holiday" */
+                              ? g_strdup_printf (hold->kind == AR_HOLD_DISPUTE
+                                                 ? _("Dispute of %s ends %s: %s")
+                                                 : _("Snooze of %s ends %s: %s"),
+                                                 hold->invoice_number, date, hold->reason)
+                              : g_strdup_printf (hold->kind == AR_HOLD_DISPUTE
+                                                 ? _("Dispute ends %s: %s")
+                                                 : _("Snooze ends %s: %s"),
+                                                 date, hold->reason)));
+  return TRUE;
+}
+
+/* Holds whose last day is the day or one of the HOLD_ENDED_DAYS before, unless held again the
+ * next day or acted on since. */
+static gboolean
+source_holds_ending (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArray *items,
+                     GError **error)
+{
+  g_autoptr(GHashTable) continued = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+  HoldGather hg = { { ledger, as_of, strings, items, NULL }, continued };
+
+  if (!ar_holds_in_force (ledger, as_of + 1, on_hold_in_force, continued, error) ||
+      !ar_holds_ending (ledger, as_of > HOLD_ENDED_DAYS ? as_of - HOLD_ENDED_DAYS : 1, as_of,
+                        on_hold_ending, &hg, error))
+    return FALSE;
+  if (hg.gather.error != NULL)
+    {
+      g_propagate_error (error, hg.gather.error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static const QueueSource sources[] = {
+  source_promises_broken,
+  source_instalments_missed,
+  source_promises_due,
   source_follow_ups,
+  source_holds_ending,
   source_ready_for_agency,
 };
 
-/* Debtors snoozed on @as_of: their latest activity sets a next action date after it. Few:
- * only future follow-ups are read (activities_by_next_action). */
+/* Debtors snoozed on @as_of: their latest activity is a snooze (ar_queue_snooze()) ending
+ * after it. Few: only future follow-ups are read (activities_by_next_action). */
 static gboolean
 read_snoozed (ArLedger *ledger, guint32 as_of, GHashTable *snoozed, GError **error)
 {
   sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
     "SELECT a.debtor_id FROM activities a"
     " WHERE a.next_action_date IS NOT NULL AND a.next_action_date > ?1"
+    "   AND a.outcome = '" SNOOZE_OUTCOME "'"
     "   AND NOT EXISTS (SELECT 1 FROM activities n WHERE n.debtor_id = a.debtor_id"
     "                     AND n.occurred_at >= a.occurred_at"
     "                     AND (n.occurred_at > a.occurred_at OR n.id > a.id))", error);
@@ -164,6 +435,9 @@ collect (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArray *items, 
 {
   g_autoptr(GHashTable) snoozed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                          NULL);
+
+  g_autoptr(GHashTable) named = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       NULL);
   guint kept = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
@@ -171,15 +445,26 @@ collect (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArray *items, 
       return FALSE;
   if (!read_snoozed (ledger, as_of, snoozed, error))
     return FALSE;
-  if (g_hash_table_size (snoozed) == 0)
+
+  /* The activities that recorded a listed promise or plan: their follow-up repeats it. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      ArQueueItem *item = &g_array_index (items, ArQueueItem, i);
+
+      if (item->kind != AR_QUEUE_FOLLOW_UP && item->activity_id != 0)
+        g_hash_table_add (named, g_memdup2 (&item->activity_id, sizeof (gint64)));
+    }
+  if (g_hash_table_size (snoozed) == 0 && g_hash_table_size (named) == 0)
     return TRUE;
 
   for (guint i = 0; i < items->len; i++)
     {
       ArQueueItem *item = &g_array_index (items, ArQueueItem, i);
 
-      if (!g_hash_table_contains (snoozed, &item->debtor_id))
-        g_array_index (items, ArQueueItem, kept++) = *item;
+      if (g_hash_table_contains (snoozed, &item->debtor_id) ||
+          (item->kind == AR_QUEUE_FOLLOW_UP && g_hash_table_contains (named, &item->source_id)))
+        continue;
+      g_array_index (items, ArQueueItem, kept++) = *item;
     }
   g_array_set_size (items, kept);
   return TRUE;
@@ -265,8 +550,23 @@ fill_item (ArLedger *ledger, guint32 as_of, GStringChunk *strings, ArQueueItem *
     }
 
   item->actions = AR_QUEUE_ACTION_SNOOZE | AR_QUEUE_ACTION_OPEN;
-  if (item->kind == AR_QUEUE_FOLLOW_UP && !cease_contact)
-    item->actions |= AR_QUEUE_ACTION_CALL | AR_QUEUE_ACTION_LETTER;
+  if (!cease_contact)
+    switch (item->kind)
+      {
+      case AR_QUEUE_FOLLOW_UP:
+        item->actions |= AR_QUEUE_ACTION_CALL | AR_QUEUE_ACTION_LETTER;
+        break;
+      case AR_QUEUE_PROMISE_BROKEN:
+      case AR_QUEUE_INSTALMENT_MISSED:
+      case AR_QUEUE_PROMISE_DUE:
+        item->actions |= AR_QUEUE_ACTION_CALL;
+        break;
+      case AR_QUEUE_HOLD_ENDING:
+      case AR_QUEUE_READY_FOR_AGENCY:
+      case AR_N_QUEUE_KINDS:
+      default:
+        break;
+      }
   return TRUE;
 }
 
@@ -384,7 +684,7 @@ ar_queue_snooze (ArLedger *ledger, gint64 debtor_id, guint32 today, guint32 unti
   info.debtor_id = debtor_id;
   info.kind = AR_ACTIVITY_NOTE;
   info.direction = AR_DIRECTION_NONE;
-  info.outcome = "snoozed";
+  info.outcome = SNOOZE_OUTCOME;
   info.summary = reason;
   info.next_action_date = until;
   return ar_ledger_add_activity (ledger, &info, NULL, error);

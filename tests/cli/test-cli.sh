@@ -615,6 +615,12 @@ check "… lists none" has out '"items":\[\]'
 run 0 "queue: --limit in the readable form" queue queue/demo.arrears --as-of 2026-06-30 \
   --limit 1
 check "… says how many more" has out "… and [0-9]* more item"
+run 0 "queue: a snooze placed with hold" hold queue/demo.arrears C000001 --reason "On holiday" \
+  --from 2026-06-01 --until 2026-06-20
+run 0 "queue: … ending" queue queue/demo.arrears --as-of 2026-06-20 --json
+check "… is listed with its reason" has out '"kind":"hold_ending","debtor":"C000001".*"since":"2026-06-20","detail":"Snooze ends 2026-06-20: On holiday","actions":\["snooze","open"\]'
+run 0 "queue: … the day before" queue queue/demo.arrears --as-of 2026-06-19 --json
+check "… is not listed yet" sh -c '! grep -q "hold_ending" out'
 run 2 "queue: no LEDGER" queue
 run 1 "queue: a bad --as-of" queue queue/demo.arrears --as-of 2026-02-30
 check "… names the option" has err "^arrears-cli: --as-of"
