@@ -472,6 +472,29 @@ collect (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArray *items, 
 
 /* Amounts, names, score --------------------------------------------------------------------- */
 
+static ArQueueActions
+actions_for (ArQueueKind kind, gboolean cease_contact)
+{
+  ArQueueActions actions = AR_QUEUE_ACTION_SNOOZE | AR_QUEUE_ACTION_OPEN;
+
+  if (cease_contact)
+    return actions;
+  switch (kind)
+    {
+    case AR_QUEUE_FOLLOW_UP:
+      return actions | AR_QUEUE_ACTION_CALL | AR_QUEUE_ACTION_LETTER;
+    case AR_QUEUE_PROMISE_BROKEN:
+    case AR_QUEUE_INSTALMENT_MISSED:
+    case AR_QUEUE_PROMISE_DUE:
+      return actions | AR_QUEUE_ACTION_CALL;
+    case AR_QUEUE_HOLD_ENDING:
+    case AR_QUEUE_READY_FOR_AGENCY:
+    case AR_N_QUEUE_KINDS:
+    default:
+      return actions;
+    }
+}
+
 /* overdue × (30 + days) / 10^exponent, saturating (only the order matters). */
 static gint64
 score_of (gint64 overdue, guint days, int exponent)
@@ -549,25 +572,30 @@ fill_item (ArLedger *ledger, guint32 as_of, GStringChunk *strings, ArQueueItem *
       return FALSE;
     }
 
-  item->actions = AR_QUEUE_ACTION_SNOOZE | AR_QUEUE_ACTION_OPEN;
-  if (!cease_contact)
-    switch (item->kind)
-      {
-      case AR_QUEUE_FOLLOW_UP:
-        item->actions |= AR_QUEUE_ACTION_CALL | AR_QUEUE_ACTION_LETTER;
-        break;
-      case AR_QUEUE_PROMISE_BROKEN:
-      case AR_QUEUE_INSTALMENT_MISSED:
-      case AR_QUEUE_PROMISE_DUE:
-        item->actions |= AR_QUEUE_ACTION_CALL;
-        break;
-      case AR_QUEUE_HOLD_ENDING:
-      case AR_QUEUE_READY_FOR_AGENCY:
-      case AR_N_QUEUE_KINDS:
-      default:
-        break;
-      }
+  item->cease_contact = cease_contact;
+  item->actions = actions_for (item->kind, cease_contact);
   return TRUE;
+}
+
+static int
+compare_debtors (gconstpointer pa, gconstpointer pb)
+{
+  const ArQueueItem *a = pa, *b = pb;
+
+  return a->debtor_id < b->debtor_id ? -1 : a->debtor_id > b->debtor_id;
+}
+
+/* What fill_item() found for the debtor of @from, for another item of the same debtor. */
+static void
+copy_debtor (ArQueueItem *to, const ArQueueItem *from)
+{
+  to->debtor_external_id = from->debtor_external_id;
+  to->debtor_name = from->debtor_name;
+  memcpy (to->currency, from->currency, sizeof to->currency);
+  to->overdue = from->overdue;
+  to->days_overdue = from->days_overdue;
+  to->score = from->score;
+  to->actions = actions_for (to->kind, from->cease_contact);
 }
 
 static int
@@ -613,10 +641,20 @@ ar_queue_build (ArLedger *ledger, guint32 as_of, GError **error)
 
   if (!collect (ledger, as_of, queue->strings, queue->items, error))
     return NULL;
+
+  /* In debtor order, the lookups walk debtors, balances and open_items (all keyed by debtor)
+   * front to back instead of jumping about, and a debtor with several items is read once. */
+  g_array_sort (queue->items, compare_debtors);
   for (guint i = 0; i < queue->items->len; i++)
-    if (!fill_item (ledger, as_of, queue->strings,
-                    &g_array_index (queue->items, ArQueueItem, i), error))
-      return NULL;
+    {
+      ArQueueItem *item = &g_array_index (queue->items, ArQueueItem, i);
+      const ArQueueItem *prev = i > 0 ? item - 1 : NULL;
+
+      if (prev != NULL && prev->debtor_id == item->debtor_id)
+        copy_debtor (item, prev);
+      else if (!fill_item (ledger, as_of, queue->strings, item, error))
+        return NULL;
+    }
   g_array_sort (queue->items, compare_items);
   return g_steal_pointer (&queue);
 }

@@ -108,6 +108,7 @@ typedef struct
   gint64          overdue;        /* amount at stake, minor units of @currency */
   guint           days_overdue;
   gint64          score;
+  gboolean        cease_contact;  /* the debtor asked not to be contacted */
   ArQueueActions  actions;
 } ArQueueItem;
 
