@@ -57,6 +57,9 @@ int   ar_cli_run_dunning    (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_hold       (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_levels     (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_waive      (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_plan       (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_plans      (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_promise    (const ArCliCommand *command, GStrv *args);
 
 /* Messages --------------------------------------------------------------------------------- */
 

@@ -355,6 +355,7 @@ track (ArPlan *plan, const GArray *payments, guint32 as_of)
   plan->paid = MIN (paid_total, plan->total);
   plan->remaining = plan->total - plan->paid;
   plan->n_paid = plan->n_missed = 0;
+  plan->in_arrears = 0;
   plan->next_due = 0;
   plan->next_amount = 0;
 
@@ -376,6 +377,8 @@ track (ArPlan *plan, const GArray *payments, guint32 as_of)
         row->state = AR_INSTALMENT_PENDING;
       plan->n_paid += row->state == AR_INSTALMENT_PAID;
       plan->n_missed += row->state == AR_INSTALMENT_MISSED;
+      if (row->state == AR_INSTALMENT_MISSED)
+        plan->in_arrears += row->amount - row->paid;
       if (row->state != AR_INSTALMENT_PAID && plan->next_due == 0)
         {
           plan->next_due = row->due;
@@ -905,6 +908,48 @@ ar_ledger_save_plan (ArLedger *ledger, ArPlanDraft *draft, GError **error)
       return 0;
     }
   return plan_id;
+}
+
+gboolean
+ar_ledger_post_plan_payment (ArLedger *ledger, gint64 plan_id, gint64 amount, guint32 date,
+                             const char *reference, gint64 *out_entry_id, GError **error)
+{
+  g_autoptr(ArPlan) plan = NULL;
+  g_autofree char *memo = NULL;
+  ArPosting posting = { 0 };
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
+
+  if (date == 0)
+    date = today_julian ();
+  if ((plan = ar_ledger_get_plan (ledger, plan_id, date, error)) == NULL)
+    return FALSE;
+  for (guint i = 0; i < plan->invoices->len && posting.invoice_id == 0; i++)
+    {
+      gint64 invoice_id = g_array_index (plan->invoices, ArPlanInvoice, i).invoice_id;
+      gint64 open = 0;
+
+      if (!ar_ledger_get_invoice_open (ledger, invoice_id, &open, error))
+        return FALSE;
+      if (open > 0)
+        posting.invoice_id = invoice_id;
+    }
+  if (posting.invoice_id == 0)
+    {
+      g_set_error (error, AR_PLAN_ERROR, AR_PLAN_ERROR_STATE,
+                   _("plan %" G_GINT64_FORMAT ": its invoices are paid; record the payment "
+                     "on the debtor’s account instead"), plan_id);
+      return FALSE;
+    }
+  memo = g_strdup_printf (_("Instalment of payment plan %" G_GINT64_FORMAT), plan_id);
+  posting.debtor_id = plan->debtor_id;
+  posting.kind = AR_ENTRY_PAYMENT;
+  posting.date = date;
+  posting.amount = amount;
+  posting.currency = plan->currency;
+  posting.reference = reference;
+  posting.memo = memo;
+  return ar_ledger_post (ledger, &posting, out_entry_id, error);
 }
 
 /* Records how plan @plan_id ended; inside the caller's transaction. */

@@ -561,8 +561,8 @@ ar_ledger_foreach_promise_broken (ArLedger *ledger, guint32 from, guint32 to, Ar
     " ORDER BY p.promised_date, p.id", error);
   if (stmt == NULL)
     return FALSE;
-  _ar_bind_julian (stmt, 1, from > grace ? from - grace : 1);
-  _ar_bind_julian (stmt, 2, to > grace ? to - grace : 1);
+  _ar_bind_julian (stmt, 1, from > grace + 1 ? from - grace - 1 : 1);
+  _ar_bind_julian (stmt, 2, to > grace + 1 ? to - grace - 1 : 1);
   promise_list_init (&list);
   ok = read_promises (ledger, stmt, &list, error) &&
        emit (ledger, &list, to, keep_broken, NULL, func, user_data, error);

@@ -117,8 +117,8 @@ gboolean    ar_ledger_foreach_promise_due    (ArLedger         *ledger,
                                               ArPromiseFunc     func,
                                               gpointer          user_data,
                                               GError          **error);
-/* … and promises broken or partly kept whose grace ended between @from and @to (inclusive:
- * date + grace in [@from, @to]), with their state as of @to. */
+/* … and promises that became broken or partly kept on a day from @from to @to (inclusive): the
+ * day after their grace ended, date + grace + 1, is in [@from, @to]. State as of @to. */
 gboolean    ar_ledger_foreach_promise_broken (ArLedger         *ledger,
                                               guint32           from,
                                               guint32           to,
