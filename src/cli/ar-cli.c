@@ -61,7 +61,7 @@ static const ArCliCommand commands[] = {
     "(-o FILE.pdf | --dir DIR)",
     N_("Write dunning letters as PDF: one per debtor, into one file or a folder"),
     ar_cli_run_letters },
-  { "queue", "LEDGER", "[--as-of D] [--json] [--limit N]",
+  { "queue", "LEDGER", "[--as-of D] [--json] [--limit N] [--with-dunning]",
     N_("Today’s actions by priority: promises, missed instalments, follow-ups, holds ending, "
        "debtors ready for the agency"),
     ar_cli_run_queue },

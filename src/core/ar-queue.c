@@ -8,6 +8,7 @@
 
 #include "ar-activity.h"
 #include "ar-date.h"
+#include "ar-dunning-run.h"
 #include "ar-hold.h"
 #include "ar-ledger-private.h"
 #include "ar-money.h"
@@ -38,6 +39,7 @@ static const struct
   [AR_QUEUE_PROMISE_BROKEN]    = { "promise_broken", N_("Broken promise") },
   [AR_QUEUE_INSTALMENT_MISSED] = { "instalment_missed", N_("Missed instalment") },
   [AR_QUEUE_PROMISE_DUE]       = { "promise_due", N_("Promise due") },
+  [AR_QUEUE_DUNNING_DUE]       = { "dunning_due", N_("Dunning letter due") },
   [AR_QUEUE_FOLLOW_UP]         = { "follow_up", N_("Follow-up") },
   [AR_QUEUE_HOLD_ENDING]       = { "hold_ending", N_("Hold ending") },
   [AR_QUEUE_READY_FOR_AGENCY]  = { "ready_for_agency", N_("Ready for agency") },
@@ -483,6 +485,8 @@ actions_for (ArQueueKind kind, gboolean cease_contact)
     {
     case AR_QUEUE_FOLLOW_UP:
       return actions | AR_QUEUE_ACTION_CALL | AR_QUEUE_ACTION_LETTER;
+    case AR_QUEUE_DUNNING_DUE:
+      return actions | AR_QUEUE_ACTION_LETTER;
     case AR_QUEUE_PROMISE_BROKEN:
     case AR_QUEUE_INSTALMENT_MISSED:
     case AR_QUEUE_PROMISE_DUE:
@@ -616,6 +620,31 @@ compare_items (gconstpointer pa, gconstpointer pb)
 
 /* The queue ----------------------------------------------------------------------------------- */
 
+/* Fills in the items from @first on and sorts the whole queue by priority. */
+static gboolean
+fill_items (ArLedger *ledger, ArQueue *queue, guint first, GError **error)
+{
+  GArray *items = queue->items;
+
+  /* In debtor order, the lookups walk debtors, balances and open_items (all keyed by debtor)
+   * front to back instead of jumping about, and a debtor with several items is read once. */
+  if (first < items->len)
+    qsort (&g_array_index (items, ArQueueItem, first), items->len - first, sizeof (ArQueueItem),
+           compare_debtors);
+  for (guint i = first; i < items->len; i++)
+    {
+      ArQueueItem *item = &g_array_index (items, ArQueueItem, i);
+      const ArQueueItem *prev = i > first ? item - 1 : NULL;
+
+      if (prev != NULL && prev->debtor_id == item->debtor_id)
+        copy_debtor (item, prev);
+      else if (!fill_item (ledger, queue->as_of, queue->strings, item, error))
+        return FALSE;
+    }
+  g_array_sort (items, compare_items);
+  return TRUE;
+}
+
 void
 ar_queue_free (ArQueue *queue)
 {
@@ -642,20 +671,8 @@ ar_queue_build (ArLedger *ledger, guint32 as_of, GError **error)
   if (!collect (ledger, as_of, queue->strings, queue->items, error))
     return NULL;
 
-  /* In debtor order, the lookups walk debtors, balances and open_items (all keyed by debtor)
-   * front to back instead of jumping about, and a debtor with several items is read once. */
-  g_array_sort (queue->items, compare_debtors);
-  for (guint i = 0; i < queue->items->len; i++)
-    {
-      ArQueueItem *item = &g_array_index (queue->items, ArQueueItem, i);
-      const ArQueueItem *prev = i > 0 ? item - 1 : NULL;
-
-      if (prev != NULL && prev->debtor_id == item->debtor_id)
-        copy_debtor (item, prev);
-      else if (!fill_item (ledger, as_of, queue->strings, item, error))
-        return NULL;
-    }
-  g_array_sort (queue->items, compare_items);
+  if (!fill_items (ledger, queue, 0, error))
+    return NULL;
   return g_steal_pointer (&queue);
 }
 
@@ -679,6 +696,53 @@ ar_queue_get_item (ArQueue *queue, guint index)
   g_return_val_if_fail (queue != NULL, NULL);
   g_return_val_if_fail (index < queue->items->len, NULL);
   return &g_array_index (queue->items, ArQueueItem, index);
+}
+
+gboolean
+ar_queue_add_dunning (ArQueue *queue, ArLedger *ledger, ArDunningPreview *preview,
+                      GError **error)
+{
+  g_autoptr(GHashTable) snoozed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         NULL);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint first;
+
+  g_return_val_if_fail (queue != NULL, FALSE);
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (preview != NULL, FALSE);
+
+  if (ar_dunning_preview_get_as_of (preview) != queue->as_of)
+    {
+      char queue_day[11], preview_day[11];
+
+      g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
+                   _("The dunning preview is as of %s, the work queue as of %s"),
+                   ar_date_format_julian (ar_dunning_preview_get_as_of (preview), preview_day),
+                   ar_date_format_julian (queue->as_of, queue_day));
+      return FALSE;
+    }
+  if (!read_snoozed (ledger, queue->as_of, snoozed, error))
+    return FALSE;
+
+  first = queue->items->len;
+  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (preview); i++)
+    {
+      ArDunningProposal *p = ar_dunning_preview_get_proposal (preview, i);
+      char *detail;
+
+      /* One item per debtor (a debtor owing in two currencies has two proposals). */
+      if (p->outcome != AR_DUNNING_PROPOSED ||
+          g_hash_table_contains (snoozed, &p->debtor_id) ||
+          g_hash_table_contains (listed, &p->debtor_id))
+        continue;
+      g_hash_table_add (listed, &p->debtor_id);
+      detail = p->hand_over
+        ? g_strdup (_("Hand-over to the agency"))
+        : g_strdup_printf (_("Letter of level %u"), p->level);
+      append_item (queue->items, AR_QUEUE_DUNNING_DUE, p->debtor_id, p->level, 0, 0,
+                   format_detail (queue->strings, detail));
+    }
+  return fill_items (ledger, queue, first, error);
 }
 
 gboolean

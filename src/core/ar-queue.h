@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ar-dunning-run.h"
 #include "ar-ledger.h"
 
 G_BEGIN_DECLS
@@ -36,10 +37,11 @@ G_BEGIN_DECLS
  *    changes. So whatever sets the status must not log an activity after it in the same
  *    write, or the item is done as soon as it exists.
  *
- * Not listed: debtors due their next dunning level. Finding them is the dunning preview
- * (ar-dunning-run.h), a pass over every overdue item that costs seconds on a large book, far
- * beyond what opening the queue may cost; the Dunning view and `arrears-cli dunning preview`
- * list them.
+ *  * DUNNING_DUE: a debtor the dunning preview proposes a letter (or the hand-over) for. Only
+ *    with ar_queue_add_dunning(): finding them is the preview (ar-dunning-run.h), a pass over
+ *    every overdue item that costs a second or more on a large book, beyond what opening the
+ *    queue may cost; a caller that has a preview (the Dunning view builds one) adds them.
+ *    Done when the run that sends the letter is committed.
  *
  * Snoozing: ar_queue_snooze() logs a note (outcome "snoozed") whose next action date is the
  * end of the snooze. While it is the debtor's latest activity and has not ended, none of the
@@ -65,20 +67,21 @@ typedef enum
   AR_QUEUE_PROMISE_BROKEN,
   AR_QUEUE_INSTALMENT_MISSED,
   AR_QUEUE_PROMISE_DUE,
+  AR_QUEUE_DUNNING_DUE,
   AR_QUEUE_FOLLOW_UP,
   AR_QUEUE_HOLD_ENDING,
   AR_QUEUE_READY_FOR_AGENCY,
   AR_N_QUEUE_KINDS
 } ArQueueKind;
 
-/* "promise_broken", "instalment_missed", "promise_due", "follow_up", "hold_ending",
- * "ready_for_agency" (for files and scripts). */
+/* "promise_broken", "instalment_missed", "promise_due", "dunning_due", "follow_up",
+ * "hold_ending", "ready_for_agency" (for files and scripts). */
 const char *ar_queue_kind_to_string (ArQueueKind kind);
 /* For people, translated: "Broken promise", … "Ready for agency". */
 const char *ar_queue_kind_to_label  (ArQueueKind kind);
 
 /* The one-step actions an item offers: every item can be snoozed and opened; follow-ups,
- * promises and plans offer a call, follow-ups a letter. A debtor with the cease-contact flag
+ * promises and plans offer a call, follow-ups and dunning letters due a letter. A debtor with the cease-contact flag
  * is offered neither a call nor a letter. */
 typedef enum
 {
@@ -94,8 +97,8 @@ typedef struct
   gint64          debtor_id;
   const char     *debtor_external_id;
   const char     *debtor_name;
-  gint64          source_id;      /* the activity (FOLLOW_UP), promise, plan or hold; 0 for
-                                   * READY_FOR_AGENCY */
+  gint64          source_id;      /* the activity (FOLLOW_UP), promise, plan or hold; the
+                                   * proposed level (DUNNING_DUE); 0 for READY_FOR_AGENCY */
   gint64          activity_id;    /* the activity behind the item (a follow-up's own, the one
                                    * that recorded a promise or plan), 0 when none */
   guint32         since;          /* the day the item came due: the next action date, the
@@ -124,6 +127,13 @@ guint              ar_queue_get_n_items  (ArQueue      *queue);
 /* Valid as long as @queue. */
 const ArQueueItem *ar_queue_get_item     (ArQueue      *queue,
                                           guint         index);
+
+/* Adds the debtors @preview (an ArDunningPreview of the same ledger and day) proposes a letter
+ * or the hand-over for, one item per debtor, unless snoozed; keeps the queue sorted. */
+gboolean           ar_queue_add_dunning  (ArQueue           *queue,
+                                          ArLedger          *ledger,
+                                          ArDunningPreview  *preview,
+                                          GError           **error);
 
 /* How many items ar_queue_build() would list (for the sidebar), without fetching amounts. */
 gboolean           ar_queue_count        (ArLedger     *ledger,

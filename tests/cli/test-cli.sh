@@ -621,6 +621,9 @@ run 0 "queue: … ending" queue queue/demo.arrears --as-of 2026-06-20 --json
 check "… is listed with its reason" has out '"kind":"hold_ending","debtor":"C000001".*"since":"2026-06-20","detail":"Snooze ends 2026-06-20: On holiday","actions":\["snooze","open"\]'
 run 0 "queue: … the day before" queue queue/demo.arrears --as-of 2026-06-19 --json
 check "… is not listed yet" sh -c '! grep -q "hold_ending" out'
+run 0 "queue --with-dunning" queue queue/demo.arrears --as-of 2026-06-30 --json --with-dunning
+check "… adds the debtors due a dunning letter" has out '"kind":"dunning_due","debtor":"C[0-9]*".*"detail":"Letter of level [1-9]","actions":\["letter","snooze","open"\]'
+check "… and counts them" test "$(grep -o '"count":[0-9]*' out | cut -d: -f2)" -gt "$total"
 run 2 "queue: no LEDGER" queue
 run 1 "queue: a bad --as-of" queue queue/demo.arrears --as-of 2026-02-30
 check "… names the option" has err "^arrears-cli: --as-of"

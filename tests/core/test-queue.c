@@ -7,6 +7,7 @@
 
 #include "ar-activity.h"
 #include "ar-date.h"
+#include "ar-dunning-run.h"
 #include "ar-hold.h"
 #include "ar-ledger-private.h"
 #include "ar-plan.h"
@@ -593,12 +594,67 @@ test_two_items_per_debtor (Fixture *f, gconstpointer data)
   g_assert_nonnull (find (queue, AR_QUEUE_READY_FOR_AGENCY, d));
 }
 
+/* Dunning ------------------------------------------------------------------------------------- */
+
+/* Due its first level (7 days past due) as of 2026-06-10: listed only when a preview is added;
+ * gone once the run is committed. */
+static void
+test_dunning_due (Fixture *f, gconstpointer data)
+{
+  gint64 d = add_debtor (f, "DU", AR_STATUS_ACTIVE, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArQueue) queue = NULL, sent = NULL;
+  g_autoptr(ArDunningPreview) preview = NULL, other_day = NULL, after = NULL;
+  const ArQueueItem *item;
+
+  invoice (f, d, "DU-1", "2026-06-01", 10000, "USD");
+  queue = build (f, "2026-06-10");
+  g_assert_cmpuint (ar_queue_get_n_items (queue), ==, 0);
+
+  preview = ar_dunning_preview_new (f->ledger, jd ("2026-06-10"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ar_queue_add_dunning (queue, f->ledger, preview, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ar_queue_get_n_items (queue), ==, 1);
+  item = ar_queue_get_item (queue, 0);
+  g_assert_cmpint (item->kind, ==, AR_QUEUE_DUNNING_DUE);
+  g_assert_cmpint (item->debtor_id, ==, d);
+  g_assert_cmpint (item->source_id, ==, 1);
+  g_assert_cmpstr (item->detail, ==, "Letter of level 1");
+  g_assert_cmpint (item->overdue, ==, 10000);
+  g_assert_cmpuint (item->days_overdue, ==, 9);
+  g_assert_cmpint (item->actions, ==, AR_QUEUE_ACTION_LETTER | AR_QUEUE_ACTION_SNOOZE |
+                                      AR_QUEUE_ACTION_OPEN);
+
+  /* A preview of another day does not mix in. */
+  other_day = ar_dunning_preview_new (f->ledger, jd ("2026-06-11"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (ar_queue_add_dunning (queue, f->ledger, other_day, &error));
+  g_assert_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Sent: the next preview proposes nothing. */
+  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (preview); i++)
+    {
+      g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n", 9);
+
+      ar_dunning_proposal_set_document (ar_dunning_preview_get_proposal (preview, i), pdf);
+    }
+  g_assert_true (ar_dunning_run_commit (f->ledger, preview, NULL, &error));
+  g_assert_no_error (error);
+  sent = build (f, "2026-06-10");
+  after = ar_dunning_preview_new (f->ledger, jd ("2026-06-10"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ar_queue_add_dunning (sent, f->ledger, after, &error));
+  g_assert_null (find (sent, AR_QUEUE_DUNNING_DUE, d));
+}
+
 static void
 test_kind_names (void)
 {
   static const char * const names[] = {
-    "promise_broken", "instalment_missed", "promise_due", "follow_up", "hold_ending",
-    "ready_for_agency",
+    "promise_broken", "instalment_missed", "promise_due", "dunning_due", "follow_up",
+    "hold_ending", "ready_for_agency",
   };
 
   g_assert_cmpuint (G_N_ELEMENTS (names), ==, AR_N_QUEUE_KINDS);
@@ -628,6 +684,7 @@ main (int argc, char **argv)
   ADD ("/queue/plan/instalment-missed", test_instalment_missed);
   ADD ("/queue/plan/instalment-paid", test_instalment_paid);
   ADD ("/queue/hold-ending", test_hold_ending);
+  ADD ("/queue/dunning-due", test_dunning_due);
 #undef ADD
   g_test_add_func ("/queue/kind-names", test_kind_names);
 
