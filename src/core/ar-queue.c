@@ -21,6 +21,12 @@
 #define BROKEN_PROMISE_DAYS 90
 #define HOLD_ENDED_DAYS      7
 
+/* SQL: activity a is its debtor's latest (by occurred_at, then id), on activities_by_debtor. */
+#define A_IS_LATEST \
+  "NOT EXISTS (SELECT 1 FROM activities n WHERE n.debtor_id = a.debtor_id" \
+  "              AND n.occurred_at >= a.occurred_at" \
+  "              AND (n.occurred_at > a.occurred_at OR n.id > a.id))"
+
 /* The outcome of the note ar_queue_snooze() logs. */
 #define SNOOZE_OUTCOME "snoozed"
 
@@ -121,6 +127,19 @@ typedef struct
   GError       *error;
 } Gather;
 
+/* The result of a foreach over @g: FALSE with an error when the foreach failed or one of the
+ * callbacks stopped it with one (kept in @g). */
+static gboolean
+gather_done (Gather *g, gboolean ok, GError **error)
+{
+  if (g->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&g->error));
+      return FALSE;
+    }
+  return ok;
+}
+
 static const char *
 format_detail (GStringChunk *strings, char *text)
 {
@@ -164,16 +183,11 @@ source_promises_broken (ArLedger *ledger, guint32 as_of, GStringChunk *strings, 
 {
   Gather g = { ledger, as_of, strings, items, NULL };
 
-  if (!ar_ledger_foreach_promise_broken (ledger, as_of > BROKEN_PROMISE_DAYS
-                                                 ? as_of - BROKEN_PROMISE_DAYS : 1,
-                                         as_of, on_promise_broken, &g, error))
-    return FALSE;
-  if (g.error != NULL)
-    {
-      g_propagate_error (error, g.error);
-      return FALSE;
-    }
-  return TRUE;
+  return gather_done (&g, ar_ledger_foreach_promise_broken (ledger,
+                                                            as_of > BROKEN_PROMISE_DAYS
+                                                            ? as_of - BROKEN_PROMISE_DAYS : 1,
+                                                            as_of, on_promise_broken, &g,
+                                                            error), error);
 }
 
 static gboolean
@@ -223,14 +237,8 @@ source_instalments_missed (ArLedger *ledger, guint32 as_of, GStringChunk *string
 {
   Gather g = { ledger, as_of, strings, items, NULL };
 
-  if (!ar_ledger_foreach_plan_missed (ledger, as_of, on_plan_missed, &g, error))
-    return FALSE;
-  if (g.error != NULL)
-    {
-      g_propagate_error (error, g.error);
-      return FALSE;
-    }
-  return TRUE;
+  return gather_done (&g, ar_ledger_foreach_plan_missed (ledger, as_of, on_plan_missed, &g,
+                                                         error), error);
 }
 
 static gboolean
@@ -266,9 +274,7 @@ source_follow_ups (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArra
   sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
     "SELECT a.id, a.debtor_id, a.next_action_date, a.summary FROM activities a"
     " WHERE a.next_action_date IS NOT NULL AND a.next_action_date <= ?1"
-    "   AND NOT EXISTS (SELECT 1 FROM activities n WHERE n.debtor_id = a.debtor_id"
-    "                     AND n.occurred_at >= a.occurred_at"
-    "                     AND (n.occurred_at > a.occurred_at OR n.id > a.id))", error);
+    "   AND " A_IS_LATEST, error);
   int rc;
 
   if (stmt == NULL)
@@ -380,16 +386,12 @@ source_holds_ending (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GAr
                                                            NULL);
   HoldGather hg = { { ledger, as_of, strings, items, NULL }, continued };
 
-  if (!ar_holds_in_force (ledger, as_of + 1, on_hold_in_force, continued, error) ||
-      !ar_holds_ending (ledger, as_of > HOLD_ENDED_DAYS ? as_of - HOLD_ENDED_DAYS : 1, as_of,
-                        on_hold_ending, &hg, error))
+  if (!ar_holds_in_force (ledger, as_of + 1, on_hold_in_force, continued, error))
     return FALSE;
-  if (hg.gather.error != NULL)
-    {
-      g_propagate_error (error, hg.gather.error);
-      return FALSE;
-    }
-  return TRUE;
+  return gather_done (&hg.gather,
+                      ar_holds_ending (ledger, as_of > HOLD_ENDED_DAYS ? as_of - HOLD_ENDED_DAYS
+                                                                       : 1,
+                                       as_of, on_hold_ending, &hg, error), error);
 }
 
 static const QueueSource sources[] = {
@@ -410,9 +412,7 @@ read_snoozed (ArLedger *ledger, guint32 as_of, GHashTable *snoozed, GError **err
     "SELECT a.debtor_id FROM activities a"
     " WHERE a.next_action_date IS NOT NULL AND a.next_action_date > ?1"
     "   AND a.outcome = '" SNOOZE_OUTCOME "'"
-    "   AND NOT EXISTS (SELECT 1 FROM activities n WHERE n.debtor_id = a.debtor_id"
-    "                     AND n.occurred_at >= a.occurred_at"
-    "                     AND (n.occurred_at > a.occurred_at OR n.id > a.id))", error);
+    "   AND " A_IS_LATEST, error);
   int rc;
 
   if (stmt == NULL)
