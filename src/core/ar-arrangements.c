@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ar-arrangements.h"
+#include "ar-date.h"
 #include "ar-ledger-private.h"
 #include "ar-plan-private.h"
 
@@ -56,7 +57,14 @@ ar_ledger_foreach_dunning_pause (ArLedger            *ledger,
 
   g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
-  g_return_val_if_fail (as_of > 0, FALSE);
+
+  if (as_of == 0)
+    {
+      GDate today;
+
+      ar_date_set_today (&today);
+      as_of = ar_date_to_julian (&today);
+    }
 
   /* Running plans made by @as_of; each is tracked to see whether it still performs. */
   stmt = _ar_ledger_prepare (ledger,

@@ -176,6 +176,12 @@ on_changed (ArPlanDraft *draft, gpointer user_data)
 }
 
 static void
+on_notify (GObject *object, GParamSpec *pspec, gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+static void
 test_draft (Fixture *f, gconstpointer data)
 {
   g_autoptr(ArPlanDraft) draft = draft_on (f, "2027-01-01");
@@ -184,8 +190,12 @@ test_draft (Fixture *f, gconstpointer data)
   const char *only[] = { "INV-2", NULL };
   const char *unknown[] = { "INV-9", NULL };
   guint changes = 0;
+  guint notifies = 0;
+  gint64 covered = 0;
+  gboolean valid = FALSE;
 
   g_signal_connect (draft, "changed", G_CALLBACK (on_changed), &changes);
+  g_signal_connect (draft, "notify::valid", G_CALLBACK (on_notify), &notifies);
 
   g_assert_cmpstr (ar_plan_draft_get_currency (draft), ==, "USD");
   g_assert_cmpuint (ar_plan_draft_get_n_items (draft), ==, 2);
@@ -214,9 +224,15 @@ test_draft (Fixture *f, gconstpointer data)
   ar_plan_draft_set_item_included (draft, 0, FALSE);
   g_assert_cmpuint (changes, ==, 1);
   g_assert_cmpint (ar_plan_draft_get_covered_total (draft), ==, 40000);
+  g_object_get (draft, "covered-total", &covered, "valid", &valid, NULL);
+  g_assert_cmpint (covered, ==, 40000);
+  g_assert_true (valid);
+  g_assert_cmpuint (notifies, ==, 1);
   schedule = ar_plan_draft_get_schedule (draft, NULL);
   g_assert_cmpint (schedule->total, ==, 40000);
   ar_plan_draft_set_all_included (draft, FALSE);
+  g_object_get (draft, "valid", &valid, NULL);
+  g_assert_false (valid);
   g_assert_false (ar_plan_draft_validate (draft, &error));
   g_assert_error (error, AR_PLAN_ERROR, AR_PLAN_ERROR_ITEMS);
   g_clear_error (&error);
