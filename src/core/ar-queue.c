@@ -543,10 +543,11 @@ fill_item (ArLedger *ledger, guint32 as_of, GStringChunk *strings, ArQueueItem *
 
       if (!found)
         {
+          /* Read once per debtor (fill_items), so nothing to share: no hashing. */
           item->debtor_external_id =
-            g_string_chunk_insert_const (strings, (const char *) sqlite3_column_text (stmt, 0));
+            g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 0));
           item->debtor_name =
-            g_string_chunk_insert_const (strings, (const char *) sqlite3_column_text (stmt, 1));
+            g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 1));
           cease_contact = sqlite3_column_int (stmt, 2) != 0;
           found = TRUE;
         }
