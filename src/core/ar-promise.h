@@ -21,7 +21,9 @@ G_BEGIN_DECLS
  *  * broken when date + G has passed and nothing went in;
  *  * cancelled when a person cancelled it.
  *
- * A pending promise pauses dunning for its debtor until date + G (ar-arrangements.h). */
+ * A pending promise pauses dunning for its debtor until date + G (ar-arrangements.h) — unless an
+ * earlier occurrence of its series was not kept: a broken series returns the debtor to dunning
+ * at once, though its later occurrences can still be kept. */
 
 typedef enum
 {
@@ -96,6 +98,8 @@ typedef struct
   ArPromiseState  state;
   gint64          paid;           /* 0 … amount */
   guint32         until;          /* date + grace: the last day it may still be kept */
+  gboolean        series_broken;  /* an earlier occurrence of its series was not kept in full
+                                   * by the end of its grace (this one then pauses no dunning) */
 } ArPromise;
 
 /* Return FALSE to stop. Strings are valid during the call only. */

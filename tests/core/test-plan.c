@@ -11,7 +11,7 @@
 #include "ar-check.h"
 #include "ar-date.h"
 #include "ar-ledger-private.h"
-#include "ar-plan.h"
+#include "ar-plan-private.h"
 #include "ar-test-util.h"
 
 /* Payment plans in a real ledger: drafting, saving in one transaction, tracking as of any
@@ -864,6 +864,95 @@ test_post_plan_payment (Fixture *f, gconstpointer data)
   g_assert_error (error, AR_PLAN_ERROR, AR_PLAN_ERROR_STATE);
 }
 
+/* The work queue and the dunning seam track every running plan in one streamed pass; it must
+ * agree with tracking each plan on its own. */
+static gboolean
+compare_with_single (const ArPlan *streamed, gpointer user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArPlan) single = ar_ledger_get_plan (f->ledger, streamed->id, streamed->as_of,
+                                                 &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (streamed->debtor_external_id, ==, single->debtor_external_id);
+  g_assert_cmpuint (streamed->state, ==, single->state);
+  g_assert_cmpint (streamed->paid, ==, single->paid);
+  g_assert_cmpint (streamed->total, ==, single->total);
+  g_assert_cmpuint (streamed->n_missed, ==, single->n_missed);
+  g_assert_cmpuint (streamed->defaulted_on, ==, single->defaulted_on);
+  g_assert_cmpuint (streamed->completed_on, ==, single->completed_on);
+  g_assert_cmpint (streamed->in_arrears, ==, single->in_arrears);
+  g_assert_cmpuint (streamed->invoices->len, ==, single->invoices->len);
+  for (guint i = 0; i < single->invoices->len; i++)
+    g_assert_cmpstr (g_array_index (streamed->invoices, ArPlanInvoice, i).number, ==,
+                     g_array_index (single->invoices, ArPlanInvoice, i).number);
+  g_assert_cmpuint (streamed->instalments->len, ==, single->instalments->len);
+  for (guint i = 0; i < single->instalments->len; i++)
+    {
+      const ArPlanInstalment *a = row (streamed, i);
+      const ArPlanInstalment *b = row (single, i);
+
+      g_assert_cmpuint (a->due, ==, b->due);
+      g_assert_cmpint (a->paid, ==, b->paid);
+      g_assert_cmpuint (a->state, ==, b->state);
+      g_assert_cmpuint (a->paid_on, ==, b->paid_on);
+    }
+  (*(guint *) g_object_get_data (G_OBJECT (f->ledger), "seen"))++;
+  return TRUE;
+}
+
+static void
+test_stream_equals_single (Fixture *f, gconstpointer data)
+{
+  const char *days[] = { "2026-12-31", "2027-01-01", "2027-02-01", "2027-03-07", "2027-05-01" };
+  g_autoptr(GError) error = NULL;
+  guint seen = 0;
+  gint64 cancelled;
+
+  g_object_set_data (G_OBJECT (f->ledger), "seen", &seen);
+  usual_plan (f);
+  pay (f, "2027-02-01", 50000, 0);
+  /* Two more debtors: one plan with a down payment and late payments, one cancelled. */
+  for (guint d = 0; d < 2; d++)
+    {
+      ArDebtorInfo info = { .external_id = d ? "C3" : "C2", .name = "Other" };
+      ArInvoiceInfo inv = { .number = d ? "INV-C3" : "INV-C2", .issue_date = jd ("2026-10-01"),
+                            .due_date = jd ("2026-11-01"), .currency = "USD", .amount = 90000 };
+      g_autoptr(ArPlanDraft) draft = NULL;
+      ArPosting p = { .kind = AR_ENTRY_PAYMENT, .amount = 25000, .currency = "USD" };
+      gint64 debtor;
+      gint64 plan;
+
+      g_assert_true (ar_ledger_add_debtor (f->ledger, &info, &debtor, &error));
+      inv.debtor_id = debtor;
+      g_assert_true (ar_ledger_add_invoice (f->ledger, &inv, NULL, &error));
+      draft = ar_plan_draft_new (f->ledger, debtor, NULL, jd ("2027-01-01"), &error);
+      g_assert_no_error (error);
+      ar_plan_draft_set_down_payment (draft, 15000);
+      ar_plan_draft_set_frequency (draft, AR_PLAN_WEEKLY);
+      ar_plan_draft_set_first_due (draft, jd ("2027-01-08"));
+      plan = save (f, draft);
+      p.debtor_id = debtor;
+      p.date = jd ("2027-01-20");
+      g_assert_true (ar_ledger_post (f->ledger, &p, NULL, &error));
+      if (d == 1)
+        {
+          cancelled = plan;
+          g_assert_true (ar_ledger_cancel_plan (f->ledger, cancelled, jd ("2027-02-01"), "Moved",
+                                                &error));
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (days); i++)
+    g_assert_true (_ar_ledger_foreach_running_plan (f->ledger, jd (days[i]), compare_with_single,
+                                                    f, &error));
+  g_assert_no_error (error);
+  /* None before the plan date, then the two that still run (a cancelled plan is not running,
+   * whatever the date: its end is recorded). */
+  g_assert_cmpuint (seen, ==, 0 + 2 + 2 + 2 + 2);
+}
+
 static void
 test_not_found (Fixture *f, gconstpointer data)
 {
@@ -913,6 +1002,7 @@ main (int argc, char **argv)
   ADD ("/plan/cancel", test_cancel);
   ADD ("/plan/queues", test_queues);
   ADD ("/plan/post-plan-payment", test_post_plan_payment);
+  ADD ("/plan/stream-equals-single", test_stream_equals_single);
   ADD ("/plan/not-found", test_not_found);
   g_test_add_func ("/plan/state-names", test_state_names);
 

@@ -562,6 +562,44 @@ test_dunning_pause (Fixture *f, gconstpointer data)
   g_assert_cmpuint (p->len, ==, 0);
 }
 
+/* A repeating promise pauses dunning while it is kept; once an occurrence is missed, the later
+ * ones (still pending) pause nothing. */
+static void
+test_dunning_pause_series (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GArray) p = NULL;
+  g_autoptr(GArray) promises = NULL;
+
+  promise_weekly (f);   /* 50.00 on 1, 8, 15, 22, 29 Jan and 5 Feb 2027; grace 3 days */
+  p = pauses (f, "2027-01-02");
+  g_assert_cmpuint (p->len, ==, 1);
+  g_assert_cmpuint (g_array_index (p, Pause, 0).until, ==, jd ("2027-02-08"));
+  g_clear_pointer (&p, g_array_unref);
+
+  /* The first paid, the second not: from 12 January nothing pauses. */
+  pay (f, "2027-01-01", 5000);
+  p = pauses (f, "2027-01-11");
+  g_assert_cmpuint (p->len, ==, 1);
+  g_clear_pointer (&p, g_array_unref);
+  p = pauses (f, "2027-01-12");
+  g_assert_cmpuint (p->len, ==, 0);
+  g_clear_pointer (&p, g_array_unref);
+  promises = list (f, f->debtor, "2027-01-12");
+  g_assert_cmpuint (g_array_index (promises, ArPromise, 1).state, ==, AR_PROMISE_BROKEN);
+  g_assert_cmpuint (g_array_index (promises, ArPromise, 2).state, ==, AR_PROMISE_PENDING);
+  g_assert_true (g_array_index (promises, ArPromise, 2).series_broken);
+  g_assert_false (g_array_index (promises, ArPromise, 1).series_broken);
+
+  /* Catching up (the second and third paid together) keeps the series pausing again. */
+  pay (f, "2027-01-13", 10000);
+  g_clear_pointer (&promises, g_array_unref);
+  promises = list (f, f->debtor, "2027-01-13");
+  g_assert_cmpuint (g_array_index (promises, ArPromise, 2).state, ==, AR_PROMISE_KEPT);
+  g_assert_cmpuint (g_array_index (promises, ArPromise, 3).state, ==, AR_PROMISE_PENDING);
+  /* The second stays broken (paid after its grace), so the series stays broken for dunning. */
+  g_assert_true (g_array_index (promises, ArPromise, 3).series_broken);
+}
+
 static void
 test_state_names (void)
 {
@@ -591,6 +629,7 @@ main (int argc, char **argv)
   ADD ("/promise/linked-activity", test_linked_activity);
   ADD ("/promise/queues", test_queues);
   ADD ("/promise/dunning-pause", test_dunning_pause);
+  ADD ("/promise/dunning-pause-series", test_dunning_pause_series);
   g_test_add_func ("/promise/state-names", test_state_names);
 
   return g_test_run ();
