@@ -61,6 +61,15 @@ static const ArCliCommand commands[] = {
     "(-o FILE.pdf | --dir DIR)",
     N_("Write dunning letters as PDF: one per debtor, into one file or a folder"),
     ar_cli_run_letters },
+  { "queue", "LEDGER", "[--as-of D] [--json] [--limit N] [--with-dunning]",
+    N_("Today’s actions by priority: promises, missed instalments, follow-ups, holds ending, "
+       "debtors ready for the agency"),
+    ar_cli_run_queue },
+  { "interest", "",
+    "--regime simple|uk-b2b|eu-b2b|de-b2b|de-b2c --amount A --currency C --due D [--as-of D] "
+    "[--apr PCT] [--json]",
+    N_("Late-payment interest and fixed compensation for one debt (no ledger needed)"),
+    ar_cli_run_interest },
   { "dunning", "preview|run LEDGER", "[--as-of D] [--json] [--exclude ID,ID] [-o FILE.pdf]",
     N_("Propose the next dunning level per debtor (preview), or send the letters, post the "
        "fees and record it all (run)"), ar_cli_run_dunning },
@@ -80,14 +89,6 @@ static const ArCliCommand commands[] = {
        "letter"), ar_cli_run_dunning_config },
   { "waive", "LEDGER ENTRY_ID", "--reason TEXT [--date D]",
     N_("Waive a fee or interest charge (posts its reversal with the reason)"), ar_cli_run_waive },
-  { "queue", "LEDGER", "[--as-of D] [--json] [--limit N]",
-    N_("Today’s actions by priority: follow-ups due and debtors ready for the agency"),
-    ar_cli_run_queue },
-  { "interest", "",
-    "--regime simple|uk-b2b|eu-b2b|de-b2b|de-b2c --amount A --currency C --due D [--as-of D] "
-    "[--apr PCT] [--json]",
-    N_("Late-payment interest and fixed compensation for one debt (no ledger needed)"),
-    ar_cli_run_interest },
   { "plan", "preview|create|show|cancel LEDGER ...",
     "(see “arrears-cli plan --help”)",
     N_("Payment plans: preview a schedule, create a plan, show how one is going, cancel one"),

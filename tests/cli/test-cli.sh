@@ -536,6 +536,100 @@ run 2 "letters: both -o and --dir" letters letters/book.arrears --all-overdue \
   -o letters/bad.pdf --dir letters/bad
 check "no output after usage errors" test ! -e letters/bad.pdf -a ! -e letters/bad
 
+# interest -----------------------------------------------------------------------------------
+# No ledger: the calculators alone. Figures worked out by hand in tests/core/test-interest.c.
+
+run 0 "interest: the UK worked example" interest --regime uk-b2b --amount 10000 --currency GBP \
+  --due 2024-03-01 --as-of 2024-03-31 --json
+same_text "… prints exactly the issue's JSON" \
+  '{"days":30,"rate":"13.25","interest":"108.90","compensation":"100.00","currency":"GBP"}' out
+run 0 "interest: readable form" interest --regime uk-b2b --amount 10000 --currency gbp \
+  --due 2024-03-01 --as-of 2024-03-31
+check "… names the Act" has out "Late Payment of Commercial Debts"
+check "… the reference rate and its day" has out "5.25 % on 2023-12-31"
+check "… the interest" has out "£108.90"
+run 0 "interest: German B2C" interest --regime de-b2c --amount 1000 --currency EUR \
+  --due 2024-01-31 --as-of 2024-03-01 --json
+same_text "… 8.62 %, no lump sum" \
+  '{"days":30,"rate":"8.62","interest":"7.08","compensation":"0.00","currency":"EUR"}' out
+run 0 "interest: German B2B across two half-years" interest --regime de-b2b --amount 10000 \
+  --currency EUR --due 2024-06-20 --as-of 2024-07-10 --json
+check "… lists both periods" has out '"periods":\[{"from":"2024-06-21","to":"2024-06-30","days":10,"rate":"12.62"'
+check "… and the total" has out '"days":20,"rate":"12.37","interest":"68.47","compensation":"40.00"'
+run 0 "interest: EU" interest --regime eu-b2b --amount 2000 --currency EUR --due 2024-01-10 \
+  --as-of 2024-02-09 --json
+same_text "… 12.50 % and EUR 40" \
+  '{"days":30,"rate":"12.50","interest":"20.55","compensation":"40.00","currency":"EUR"}' out
+run 0 "interest: simple APR" interest --regime simple --apr 12 --amount 5000 --currency GBP \
+  --due 2025-01-01 --as-of 2025-02-15 --json
+same_text "… the reference's £73.97" \
+  '{"days":45,"rate":"12.00","interest":"73.97","compensation":"0.00","currency":"GBP"}' out
+run 0 "interest: not late yet" interest --regime uk-b2b --amount 999.99 --currency GBP \
+  --due 2024-03-31 --as-of 2024-03-01 --json
+same_text "… zero days, nothing due" \
+  '{"days":0,"rate":"13.25","interest":"0.00","compensation":"0.00","currency":"GBP"}' out
+run 1 "interest: outside the rate table" interest --regime de-b2c --amount 100 --currency EUR \
+  --due 2026-06-01 --as-of 2026-07-15
+check "… names the table and its dates" has err "Basiszinssatz.*2026-07-01.*2015-01-01 to 2026-06-30"
+run 1 "interest: UK in euros" interest --regime uk-b2b --amount 100 --currency EUR \
+  --due 2024-03-01 --as-of 2024-03-31
+check "… names the currency required" has err "defined for debts in GBP, not EUR"
+run 1 "interest: an amount with too many decimals" interest --regime simple --apr 5 \
+  --amount 1.234 --currency USD --due 2024-03-01 --as-of 2024-03-31
+check "… names the option" has err "^arrears-cli: --amount"
+run 1 "interest: a bad APR" interest --regime simple --apr 5.125 --amount 1 --currency USD \
+  --due 2024-03-01 --as-of 2024-03-31
+check "… names the option" has err "^arrears-cli: --apr"
+run 2 "interest: simple without --apr" interest --regime simple --amount 1 --currency USD \
+  --due 2024-03-01
+run 2 "interest: --apr with a statutory regime" interest --regime uk-b2b --apr 5 --amount 1 \
+  --currency GBP --due 2024-03-01
+run 2 "interest: an unknown regime" interest --regime us-b2b --amount 1 --currency USD \
+  --due 2024-03-01
+run 2 "interest: --due missing" interest --regime uk-b2b --amount 1 --currency GBP
+run 2 "interest: takes no LEDGER" interest book.arrears --regime uk-b2b --amount 1 \
+  --currency GBP --due 2024-03-01
+
+# queue --------------------------------------------------------------------------------------
+# Follow-ups need a contact log, which only the core tests write (tests/core/test-queue.c);
+# here the demo book's debtors ready for the agency stand in.
+
+mkdir queue
+run 0 "queue: an empty book" queue book.arrears --as-of 2026-06-30
+check "… says there is nothing to do" has out "^Nothing to do on 2026-06-30"
+run 0 "queue: a demo book" demo queue/demo.arrears --debtors 400 --today 2026-06-30
+run 0 "queue: readable" queue queue/demo.arrears --as-of 2026-06-30
+check "… names the day and the count" has out "^Work queue for 2026-06-30: [0-9]* item"
+check "… lists debtors ready for the agency" has out "Ready for agency"
+run 0 "queue: JSON" queue queue/demo.arrears --as-of 2026-06-30 --json
+check "… starts with the day and the count" has out '^{"as_of":"2026-06-30","count":[1-9]'
+check "… has the items' fields" has out '"kind":"ready_for_agency","debtor":"C[0-9]*","name":"[^"]*","currency":"[A-Z]*","overdue":"[0-9.]*","days_overdue":[0-9]*,"score":[0-9]*,"since":null,"detail":"","actions":\["snooze","open"\]'
+grep -o '"score":[0-9]*' out | cut -d: -f2 >scores
+check "… by priority, highest score first" sh -c 'sort -nr scores | cmp -s - scores'
+total=$(grep -o '"count":[0-9]*' out | cut -d: -f2)
+run 0 "queue: --limit 2" queue queue/demo.arrears --as-of 2026-06-30 --json --limit 2
+check "… lists two items" test "$(grep -o '"kind":' out | wc -l)" -eq 2
+check "… and still counts them all" has out "\"count\":$total,"
+run 0 "queue: --limit 0" queue queue/demo.arrears --as-of 2026-06-30 --json --limit 0
+check "… lists none" has out '"items":\[\]'
+run 0 "queue: --limit in the readable form" queue queue/demo.arrears --as-of 2026-06-30 \
+  --limit 1
+check "… says how many more" has out "… and [0-9]* more item"
+run 0 "queue: a snooze placed with hold" hold queue/demo.arrears C000001 --reason "On holiday" \
+  --from 2026-06-01 --until 2026-06-20
+run 0 "queue: … ending" queue queue/demo.arrears --as-of 2026-06-20 --json
+check "… is listed with its reason" has out '"kind":"hold_ending","debtor":"C000001".*"since":"2026-06-20","detail":"Snooze ends 2026-06-20: On holiday","actions":\["snooze","open"\]'
+run 0 "queue: … the day before" queue queue/demo.arrears --as-of 2026-06-19 --json
+check "… is not listed yet" sh -c '! grep -q "hold_ending" out'
+run 0 "queue --with-dunning" queue queue/demo.arrears --as-of 2026-06-30 --json --with-dunning
+check "… adds the debtors due a dunning letter" has out '"kind":"dunning_due","debtor":"C[0-9]*".*"detail":"Letter of level [1-9]","actions":\["letter","snooze","open"\]'
+check "… and counts them" test "$(grep -o '"count":[0-9]*' out | cut -d: -f2)" -gt "$total"
+run 2 "queue: no LEDGER" queue
+run 1 "queue: a bad --as-of" queue queue/demo.arrears --as-of 2026-02-30
+check "… names the option" has err "^arrears-cli: --as-of"
+run 1 "queue: a bad --limit" queue queue/demo.arrears --limit -1
+check "… names the option" has err "^arrears-cli: --limit"
+run 1 "queue: no such ledger" queue queue/missing.arrears
 # dunning ------------------------------------------------------------------------------------
 # A book of its own, as of 2026-06-30: D-1 owes DA-1 (60 days, 100.00 of 500.00 paid) and DA-2
 # (10 days); D-2 is snoozed; D-3's only invoice is disputed; D-4 has nothing overdue.
@@ -662,91 +756,6 @@ run 0 "dunning preview outside the rate table" dunning preview dun/uk.arrears \
   --as-of 2026-08-15 --json
 check "… excludes the debtor with the reason, never guesses" \
   grep -q '"outcome":"interest_refused","reason":"UK-2: .*no rate is known for 2026-06-30' out
-# interest -----------------------------------------------------------------------------------
-# No ledger: the calculators alone. Figures worked out by hand in tests/core/test-interest.c.
-
-run 0 "interest: the UK worked example" interest --regime uk-b2b --amount 10000 --currency GBP \
-  --due 2024-03-01 --as-of 2024-03-31 --json
-same_text "… prints exactly the issue's JSON" \
-  '{"days":30,"rate":"13.25","interest":"108.90","compensation":"100.00","currency":"GBP"}' out
-run 0 "interest: readable form" interest --regime uk-b2b --amount 10000 --currency gbp \
-  --due 2024-03-01 --as-of 2024-03-31
-check "… names the Act" has out "Late Payment of Commercial Debts"
-check "… the reference rate and its day" has out "5.25 % on 2023-12-31"
-check "… the interest" has out "£108.90"
-run 0 "interest: German B2C" interest --regime de-b2c --amount 1000 --currency EUR \
-  --due 2024-01-31 --as-of 2024-03-01 --json
-same_text "… 8.62 %, no lump sum" \
-  '{"days":30,"rate":"8.62","interest":"7.08","compensation":"0.00","currency":"EUR"}' out
-run 0 "interest: German B2B across two half-years" interest --regime de-b2b --amount 10000 \
-  --currency EUR --due 2024-06-20 --as-of 2024-07-10 --json
-check "… lists both periods" has out '"periods":\[{"from":"2024-06-21","to":"2024-06-30","days":10,"rate":"12.62"'
-check "… and the total" has out '"days":20,"rate":"12.37","interest":"68.47","compensation":"40.00"'
-run 0 "interest: EU" interest --regime eu-b2b --amount 2000 --currency EUR --due 2024-01-10 \
-  --as-of 2024-02-09 --json
-same_text "… 12.50 % and EUR 40" \
-  '{"days":30,"rate":"12.50","interest":"20.55","compensation":"40.00","currency":"EUR"}' out
-run 0 "interest: simple APR" interest --regime simple --apr 12 --amount 5000 --currency GBP \
-  --due 2025-01-01 --as-of 2025-02-15 --json
-same_text "… the reference's £73.97" \
-  '{"days":45,"rate":"12.00","interest":"73.97","compensation":"0.00","currency":"GBP"}' out
-run 0 "interest: not late yet" interest --regime uk-b2b --amount 999.99 --currency GBP \
-  --due 2024-03-31 --as-of 2024-03-01 --json
-same_text "… zero days, nothing due" \
-  '{"days":0,"rate":"13.25","interest":"0.00","compensation":"0.00","currency":"GBP"}' out
-run 1 "interest: outside the rate table" interest --regime de-b2c --amount 100 --currency EUR \
-  --due 2026-06-01 --as-of 2026-07-15
-check "… names the table and its dates" has err "Basiszinssatz.*2026-07-01.*2015-01-01 to 2026-06-30"
-run 1 "interest: UK in euros" interest --regime uk-b2b --amount 100 --currency EUR \
-  --due 2024-03-01 --as-of 2024-03-31
-check "… names the currency required" has err "defined for debts in GBP, not EUR"
-run 1 "interest: an amount with too many decimals" interest --regime simple --apr 5 \
-  --amount 1.234 --currency USD --due 2024-03-01 --as-of 2024-03-31
-check "… names the option" has err "^arrears-cli: --amount"
-run 1 "interest: a bad APR" interest --regime simple --apr 5.125 --amount 1 --currency USD \
-  --due 2024-03-01 --as-of 2024-03-31
-check "… names the option" has err "^arrears-cli: --apr"
-run 2 "interest: simple without --apr" interest --regime simple --amount 1 --currency USD \
-  --due 2024-03-01
-run 2 "interest: --apr with a statutory regime" interest --regime uk-b2b --apr 5 --amount 1 \
-  --currency GBP --due 2024-03-01
-run 2 "interest: an unknown regime" interest --regime us-b2b --amount 1 --currency USD \
-  --due 2024-03-01
-run 2 "interest: --due missing" interest --regime uk-b2b --amount 1 --currency GBP
-run 2 "interest: takes no LEDGER" interest book.arrears --regime uk-b2b --amount 1 \
-  --currency GBP --due 2024-03-01
-
-# queue --------------------------------------------------------------------------------------
-# Follow-ups need a contact log, which only the core tests write (tests/core/test-queue.c);
-# here the demo book's debtors ready for the agency stand in.
-
-mkdir queue
-run 0 "queue: an empty book" queue book.arrears --as-of 2026-06-30
-check "… says there is nothing to do" has out "^Nothing to do on 2026-06-30"
-run 0 "queue: a demo book" demo queue/demo.arrears --debtors 400 --today 2026-06-30
-run 0 "queue: readable" queue queue/demo.arrears --as-of 2026-06-30
-check "… names the day and the count" has out "^Work queue for 2026-06-30: [0-9]* item"
-check "… lists debtors ready for the agency" has out "Ready for agency"
-run 0 "queue: JSON" queue queue/demo.arrears --as-of 2026-06-30 --json
-check "… starts with the day and the count" has out '^{"as_of":"2026-06-30","count":[1-9]'
-check "… has the items' fields" has out '"kind":"ready_for_agency","debtor":"C[0-9]*","name":"[^"]*","currency":"[A-Z]*","overdue":"[0-9.]*","days_overdue":[0-9]*,"score":[0-9]*,"since":null,"detail":"","actions":\["snooze","open"\]'
-grep -o '"score":[0-9]*' out | cut -d: -f2 >scores
-check "… by priority, highest score first" sh -c 'sort -nr scores | cmp -s - scores'
-total=$(grep -o '"count":[0-9]*' out | cut -d: -f2)
-run 0 "queue: --limit 2" queue queue/demo.arrears --as-of 2026-06-30 --json --limit 2
-check "… lists two items" test "$(grep -o '"kind":' out | wc -l)" -eq 2
-check "… and still counts them all" has out "\"count\":$total,"
-run 0 "queue: --limit 0" queue queue/demo.arrears --as-of 2026-06-30 --json --limit 0
-check "… lists none" has out '"items":\[\]'
-run 0 "queue: --limit in the readable form" queue queue/demo.arrears --as-of 2026-06-30 \
-  --limit 1
-check "… says how many more" has out "… and [0-9]* more item"
-run 2 "queue: no LEDGER" queue
-run 1 "queue: a bad --as-of" queue queue/demo.arrears --as-of 2026-02-30
-check "… names the option" has err "^arrears-cli: --as-of"
-run 1 "queue: a bad --limit" queue queue/demo.arrears --limit -1
-check "… names the option" has err "^arrears-cli: --limit"
-run 1 "queue: no such ledger" queue queue/missing.arrears
 
 # plans and promises ---------------------------------------------------------------------------
 
