@@ -15,7 +15,9 @@
 
 /* The ledger's self-check: SQLite's own checks, then the derived tables (allocations,
  * open_items, balances) against a fresh allocation of every (debtor, currency), the balance
- * against an independent sum in SQL, and the audit trail. Read-only, in one read transaction. */
+ * against an independent sum in SQL, the audit trail, the dunning letters and levels recorded
+ * (with each letter's kept PDF against its SHA-256), and the plans and promises. Read-only,
+ * in one read transaction. */
 
 /* Beyond this many problems of one kind, the rest are only counted. */
 #define MAX_PER_KIND 100
@@ -595,13 +597,373 @@ unaudited_debtor_row (Check        *check,
           (const char *) sqlite3_column_text (stmt, 1));
 }
 
+/* Dunning: the letters and the levels they recorded (ar-ledger-schema-dunning.c) ---------- */
+
+static void
+dunning_item_entry_row (Check        *check,
+                        sqlite3_stmt *stmt)
+{
+  gint64 letter = sqlite3_column_int64 (stmt, 0);
+  gint64 entry = sqlite3_column_int64 (stmt, 1);
+  g_autofree char *debtor = debtor_name (check, sqlite3_column_int64 (stmt, 2));
+  const char *currency = (const char *) sqlite3_column_text (stmt, 3);
+
+  if (sqlite3_column_type (stmt, 4) == SQLITE_NULL)
+    report (check, _("Dunning letter %" G_GINT64_FORMAT " to debtor %s lists entry %"
+                     G_GINT64_FORMAT ", which does not exist."), letter, debtor, entry);
+  else if (sqlite3_column_int64 (stmt, 4) != sqlite3_column_int64 (stmt, 2) ||
+           g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5), currency) != 0)
+    {
+      g_autofree char *owner = debtor_name (check, sqlite3_column_int64 (stmt, 4));
+      report (check, _("Dunning letter %" G_GINT64_FORMAT " to debtor %s (%s) lists entry %"
+                       G_GINT64_FORMAT ", which belongs to debtor %s (%s)."),
+              letter, debtor, currency, entry, owner,
+              (const char *) sqlite3_column_text (stmt, 5));
+    }
+  else if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 6),
+                      (const char *) sqlite3_column_text (stmt, 7)) != 0)
+    report (check, _("Dunning letter %" G_GINT64_FORMAT " to debtor %s is dated %s, but its "
+                     "item entry %" G_GINT64_FORMAT " is recorded on %s."),
+            letter, debtor, (const char *) sqlite3_column_text (stmt, 7), entry,
+            (const char *) sqlite3_column_text (stmt, 6));
+  else
+    report (check, _("Dunning letter %" G_GINT64_FORMAT " to debtor %s lists entry %"
+                     G_GINT64_FORMAT ", a %s: only an invoice or a refund owed back can be "
+                     "dunned."), letter, debtor, entry,
+            (const char *) sqlite3_column_text (stmt, 8));
+}
+
+static void
+dunning_level_undefined_row (Check        *check,
+                             sqlite3_stmt *stmt)
+{
+  gint64 letter = sqlite3_column_int64 (stmt, 0);
+  g_autofree char *debtor = debtor_name (check, sqlite3_column_int64 (stmt, 1));
+  int level = sqlite3_column_int (stmt, 2);
+
+  if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+    report (check, _("Dunning letter %" G_GINT64_FORMAT " to debtor %s is at level %d, which "
+                     "is not defined and never was."), letter, debtor, level);
+  else
+    report (check, _("Dunning letter %" G_GINT64_FORMAT " to debtor %s records entry %"
+                     G_GINT64_FORMAT " at level %d, which is not defined and never was."),
+            letter, debtor, (gint64) sqlite3_column_int64 (stmt, 3), level);
+}
+
+static void
+dunning_letter_level_row (Check        *check,
+                          sqlite3_stmt *stmt)
+{
+  g_autofree char *debtor = debtor_name (check, sqlite3_column_int64 (stmt, 1));
+
+  report (check, _("Dunning letter %" G_GINT64_FORMAT " to debtor %s is at level %d, but the "
+                   "highest level its items reached with it is %d."),
+          (gint64) sqlite3_column_int64 (stmt, 0), debtor, sqlite3_column_int (stmt, 2),
+          sqlite3_column_int (stmt, 3));
+}
+
+static void
+dunning_level_skipped_row (Check        *check,
+                           sqlite3_stmt *stmt)
+{
+  g_autofree char *debtor = debtor_name (check, sqlite3_column_int64 (stmt, 1));
+  int level = sqlite3_column_int (stmt, 3);
+
+  report (check, _("Dunning letter %" G_GINT64_FORMAT " to debtor %s takes entry %"
+                   G_GINT64_FORMAT " to level %d, but no letter took it to level %d: an item "
+                   "moves up one level at a time."),
+          (gint64) sqlite3_column_int64 (stmt, 0), debtor,
+          (gint64) sqlite3_column_int64 (stmt, 2), level, level - 1);
+}
+
+static void
+dunning_charge_row (Check        *check,
+                    sqlite3_stmt *stmt)
+{
+  gint64 letter = sqlite3_column_int64 (stmt, 0);
+  gint64 entry = sqlite3_column_int64 (stmt, 1);
+  int level = sqlite3_column_int (stmt, 2);
+  const char *what = (const char *) sqlite3_column_text (stmt, 3);
+  const char *want_kind = (const char *) sqlite3_column_text (stmt, 4);
+  gint64 charge = sqlite3_column_int64 (stmt, 5);
+  const char *kind = (const char *) sqlite3_column_text (stmt, 7);
+  /* what: "fee", "interest" or "compensation", as the column it comes from */
+  const char *label = g_strcmp0 (what, "interest") == 0 ? _("interest")
+                    : g_strcmp0 (what, "compensation") == 0 ? _("compensation") : _("fee");
+
+  if (sqlite3_column_type (stmt, 6) == SQLITE_NULL)
+    report (check, _("Dunning letter %" G_GINT64_FORMAT ": the %s recorded for entry %"
+                     G_GINT64_FORMAT " at level %d is entry %" G_GINT64_FORMAT ", which does "
+                     "not exist."), letter, label, entry, level, charge);
+  else if (g_strcmp0 (kind, want_kind) != 0)
+    report (check, _("Dunning letter %" G_GINT64_FORMAT ": the %s recorded for entry %"
+                     G_GINT64_FORMAT " at level %d is entry %" G_GINT64_FORMAT ", a %s, not "
+                     "a %s."), letter, label, entry, level, charge, kind, want_kind);
+  else
+    report (check, _("Dunning letter %" G_GINT64_FORMAT ": the %s recorded for entry %"
+                     G_GINT64_FORMAT " at level %d is entry %" G_GINT64_FORMAT ", which does "
+                     "not name the item’s invoice or debtor."),
+            letter, label, entry, level, charge);
+}
+
+static void
+dunning_activity_row (Check        *check,
+                      sqlite3_stmt *stmt)
+{
+  gint64 letter = sqlite3_column_int64 (stmt, 0);
+  gint64 debtor_id = sqlite3_column_int64 (stmt, 1);
+  gint64 activity = sqlite3_column_int64 (stmt, 2);
+  g_autofree char *debtor = NULL;
+  g_autofree char *actual = NULL;
+  const char *expected;
+  const void *blob;
+
+  if (sqlite3_column_type (stmt, 2) == SQLITE_NULL)
+    {
+      if (sqlite3_column_int (stmt, 8) == 0)
+        {
+          debtor = debtor_name (check, debtor_id);
+          report (check, _("Dunning letter %" G_GINT64_FORMAT " to debtor %s has no activity, "
+                           "so the letter sent is not kept."), letter, debtor);
+        }
+      return;
+    }
+  if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+    {
+      debtor = debtor_name (check, debtor_id);
+      report (check, _("Dunning letter %" G_GINT64_FORMAT " to debtor %s names activity %"
+                       G_GINT64_FORMAT ", which does not exist."), letter, debtor, activity);
+      return;
+    }
+  if (sqlite3_column_int64 (stmt, 4) != debtor_id ||
+      g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5), "letter") != 0)
+    {
+      debtor = debtor_name (check, debtor_id);
+      report (check, _("Dunning letter %" G_GINT64_FORMAT " to debtor %s names activity %"
+                       G_GINT64_FORMAT ", which is not a letter to that debtor."),
+              letter, debtor, activity);
+      return;
+    }
+  /* The letter as sent: its bytes against the SHA-256 recorded with them. */
+  blob = sqlite3_column_blob (stmt, 6);
+  expected = (const char *) sqlite3_column_text (stmt, 7);
+  if (blob == NULL)
+    {
+      debtor = debtor_name (check, debtor_id);
+      report (check, _("Dunning letter %" G_GINT64_FORMAT " to debtor %s: activity %"
+                       G_GINT64_FORMAT " keeps no document."), letter, debtor, activity);
+      return;
+    }
+  actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, blob,
+                                        (gsize) sqlite3_column_bytes (stmt, 6));
+  if (g_strcmp0 (actual, expected) != 0)
+    {
+      debtor = debtor_name (check, debtor_id);
+      report (check, _("Dunning letter %" G_GINT64_FORMAT " to debtor %s: the document kept "
+                       "with activity %" G_GINT64_FORMAT " does not match its SHA-256."),
+              letter, debtor, activity);
+    }
+}
+
+/* Every query reads one table in its rowid order and looks the rest up by primary key or
+ * index, so the check grows with the number of letters, never with its square. */
 static gboolean
-run_checks (Check   *check,
-            GError **error)
+check_dunning (Check   *check,
+               GError **error)
+{
+  return
+    for_each_row (check,
+      "SELECT i.letter_id, i.entry_id, l.debtor_id, l.currency, e.debtor_id, e.currency,"
+      "       i.letter_date, l.letter_date, e.kind"
+      " FROM dunning_items i JOIN dunning_letters l ON l.id = i.letter_id"
+      " LEFT JOIN entries e ON e.id = i.entry_id"
+      " WHERE e.id IS NULL OR e.debtor_id <> l.debtor_id OR e.currency <> l.currency"
+      " OR i.letter_date <> l.letter_date OR (e.kind <> 'invoice' AND e.kind <> 'refund')"
+      " ORDER BY i.letter_id, i.entry_id", dunning_item_entry_row, error) &&
+    /* A level no longer defined is explained by the audit trail: it was defined once. */
+    for_each_row (check,
+      "SELECT l.id, l.debtor_id, l.level, NULL FROM dunning_letters l"
+      " WHERE NOT EXISTS (SELECT 1 FROM dunning_levels v WHERE v.level = l.level)"
+      " AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.table_name = 'dunning_levels'"
+      "                 AND a.row_id = l.level)"
+      " UNION ALL "
+      "SELECT i.letter_id, l.debtor_id, i.level, i.entry_id FROM dunning_items i"
+      " JOIN dunning_letters l ON l.id = i.letter_id"
+      " WHERE NOT EXISTS (SELECT 1 FROM dunning_levels v WHERE v.level = i.level)"
+      " AND NOT EXISTS (SELECT 1 FROM audit a WHERE a.table_name = 'dunning_levels'"
+      "                 AND a.row_id = i.level)"
+      " ORDER BY 1, 4", dunning_level_undefined_row, error) &&
+    for_each_row (check,
+      "SELECT l.id, l.debtor_id, l.level, max (i.level) FROM dunning_letters l"
+      " JOIN dunning_items i ON i.letter_id = l.id"
+      " GROUP BY l.id HAVING max (i.level) <> l.level ORDER BY l.id",
+      dunning_letter_level_row, error) &&
+    /* ar-dunning-run.h: an item moves up one level at a time, whatever the levels say. */
+    for_each_row (check,
+      "SELECT i.letter_id, l.debtor_id, i.entry_id, i.level FROM dunning_items i"
+      " JOIN dunning_letters l ON l.id = i.letter_id"
+      " WHERE i.level > 1 AND NOT EXISTS (SELECT 1 FROM dunning_items p"
+      "   WHERE p.entry_id = i.entry_id AND p.level = i.level - 1)"
+      " ORDER BY i.letter_id, i.entry_id", dunning_level_skipped_row, error) &&
+    for_each_row (check,
+      "SELECT i.letter_id, i.entry_id, i.level, 'fee', 'fee', i.fee_entry_id, c.id, c.kind"
+      " FROM dunning_items i INDEXED BY dunning_items_by_fee"
+      " JOIN entries e ON e.id = i.entry_id LEFT JOIN entries c ON c.id = i.fee_entry_id"
+      " WHERE i.fee_entry_id IS NOT NULL AND (c.id IS NULL OR c.kind <> 'fee'"
+      "   OR c.invoice_id IS NOT e.invoice_id OR c.debtor_id <> e.debtor_id)"
+      " UNION ALL "
+      "SELECT i.letter_id, i.entry_id, i.level, 'interest', 'interest', i.interest_entry_id,"
+      "       c.id, c.kind"
+      " FROM dunning_items i INDEXED BY dunning_items_by_interest"
+      " JOIN entries e ON e.id = i.entry_id LEFT JOIN entries c ON c.id = i.interest_entry_id"
+      " WHERE i.interest_entry_id IS NOT NULL AND (c.id IS NULL OR c.kind <> 'interest'"
+      "   OR c.invoice_id IS NOT e.invoice_id OR c.debtor_id <> e.debtor_id)"
+      " UNION ALL "
+      "SELECT i.letter_id, i.entry_id, i.level, 'compensation', 'fee', i.compensation_entry_id,"
+      "       c.id, c.kind"
+      " FROM dunning_items i INDEXED BY dunning_items_by_compensation"
+      " JOIN entries e ON e.id = i.entry_id LEFT JOIN entries c ON c.id = i.compensation_entry_id"
+      " WHERE i.compensation_entry_id IS NOT NULL AND (c.id IS NULL OR c.kind <> 'fee'"
+      "   OR c.invoice_id IS NOT e.invoice_id OR c.debtor_id <> e.debtor_id)"
+      " ORDER BY 1, 2, 4", dunning_charge_row, error) &&
+    for_each_row (check,
+      "SELECT l.id, l.debtor_id, l.activity_id, a.id, a.debtor_id, a.kind, a.document,"
+      "       a.document_sha256, l.hand_over"
+      " FROM dunning_letters l LEFT JOIN activities a ON a.id = l.activity_id"
+      " WHERE l.activity_id IS NOT NULL OR l.hand_over = 0 ORDER BY l.id",
+      dunning_activity_row, error);
+}
+
+/* Plans and promises (ar-ledger-schema-plans.c) ----------------------------------------- */
+
+static void
+plan_schedule_row (Check        *check,
+                   sqlite3_stmt *stmt)
+{
+  gint64 plan = sqlite3_column_int64 (stmt, 0);
+  g_autofree char *debtor = debtor_name (check, sqlite3_column_int64 (stmt, 1));
+  const char *currency = (const char *) sqlite3_column_text (stmt, 2);
+  gint64 total = sqlite3_column_int64 (stmt, 3);
+  gint64 down = sqlite3_column_int64 (stmt, 4);
+  gint64 n = sqlite3_column_int64 (stmt, 5);
+  gint64 scheduled = sqlite3_column_int64 (stmt, 6);
+  gint64 scheduled_down = sqlite3_column_int64 (stmt, 7);
+  gint64 n_scheduled = sqlite3_column_int64 (stmt, 8);
+
+  if (scheduled != total)
+    {
+      g_autofree char *t = money (total, currency);
+      g_autofree char *s = money (scheduled, currency);
+      report (check, _("Plan %" G_GINT64_FORMAT " of debtor %s: its schedule comes to %s, but "
+                       "its total is %s."), plan, debtor, s, t);
+    }
+  if (scheduled_down != down)
+    {
+      g_autofree char *d = money (down, currency);
+      g_autofree char *s = money (scheduled_down, currency);
+      report (check, _("Plan %" G_GINT64_FORMAT " of debtor %s: its down payment is %s, but "
+                       "the schedule has %s."), plan, debtor, d, s);
+    }
+  if (n_scheduled != n)
+    report (check, _("Plan %" G_GINT64_FORMAT " of debtor %s has %" G_GINT64_FORMAT
+                     " instalments, but the schedule has %" G_GINT64_FORMAT "."),
+            plan, debtor, n, n_scheduled);
+}
+
+static void
+plan_invoice_row (Check        *check,
+                  sqlite3_stmt *stmt)
+{
+  gint64 plan = sqlite3_column_int64 (stmt, 0);
+  g_autofree char *debtor = debtor_name (check, sqlite3_column_int64 (stmt, 1));
+  g_autofree char *owner = debtor_name (check, sqlite3_column_int64 (stmt, 4));
+
+  report (check, _("Plan %" G_GINT64_FORMAT " of debtor %s (%s) covers invoice “%s”, which "
+                   "belongs to debtor %s (%s)."),
+          plan, debtor, (const char *) sqlite3_column_text (stmt, 2),
+          (const char *) sqlite3_column_text (stmt, 3), owner,
+          (const char *) sqlite3_column_text (stmt, 5));
+}
+
+static void
+plan_replaces_row (Check        *check,
+                   sqlite3_stmt *stmt)
+{
+  gint64 plan = sqlite3_column_int64 (stmt, 0);
+  g_autofree char *debtor = debtor_name (check, sqlite3_column_int64 (stmt, 1));
+  gint64 old = sqlite3_column_int64 (stmt, 2);
+
+  if (sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+    report (check, _("Plan %" G_GINT64_FORMAT " of debtor %s replaces plan %" G_GINT64_FORMAT
+                     ", which does not exist."), plan, debtor, old);
+  else if (sqlite3_column_int64 (stmt, 3) != sqlite3_column_int64 (stmt, 1))
+    report (check, _("Plan %" G_GINT64_FORMAT " of debtor %s replaces plan %" G_GINT64_FORMAT
+                     ", a plan of another debtor."), plan, debtor, old);
+  else
+    report (check, _("Plan %" G_GINT64_FORMAT " of debtor %s replaces plan %" G_GINT64_FORMAT
+                     ", which was neither cancelled nor renegotiated."), plan, debtor, old);
+}
+
+static void
+promise_amount_row (Check        *check,
+                    sqlite3_stmt *stmt)
+{
+  g_autofree char *debtor = debtor_name (check, sqlite3_column_int64 (stmt, 1));
+  g_autofree char *amount = money (sqlite3_column_int64 (stmt, 2),
+                                   (const char *) sqlite3_column_text (stmt, 3));
+
+  report (check, _("Promise %" G_GINT64_FORMAT " of debtor %s is for %s: a promise is for a "
+                   "positive amount."), (gint64) sqlite3_column_int64 (stmt, 0), debtor, amount);
+}
+
+static gboolean
+check_plans (Check   *check,
+             GError **error)
+{
+  return
+    /* The schedule through its UNIQUE (plan_id, seq) index; seq 0 is the down payment. */
+    for_each_row (check,
+      "SELECT p.id, p.debtor_id, p.currency, p.total, p.down_payment, p.n_instalments,"
+      "       coalesce (sum (s.amount), 0),"
+      "       coalesce (sum (CASE WHEN s.seq = 0 THEN s.amount END), 0),"
+      "       count (CASE WHEN s.seq > 0 THEN 1 END)"
+      " FROM plans p LEFT JOIN plan_schedule s ON s.plan_id = p.id"
+      " GROUP BY p.id"
+      " HAVING coalesce (sum (s.amount), 0) <> p.total"
+      " OR coalesce (sum (CASE WHEN s.seq = 0 THEN s.amount END), 0) <> p.down_payment"
+      " OR count (CASE WHEN s.seq > 0 THEN 1 END) <> p.n_instalments"
+      " ORDER BY p.id", plan_schedule_row, error) &&
+    for_each_row (check,
+      "SELECT c.plan_id, p.debtor_id, p.currency, i.number, i.debtor_id, i.currency"
+      " FROM plan_invoices c JOIN plans p ON p.id = c.plan_id"
+      " JOIN invoices i ON i.id = c.invoice_id"
+      " WHERE i.debtor_id <> p.debtor_id OR i.currency <> p.currency"
+      " ORDER BY c.plan_id, i.number", plan_invoice_row, error) &&
+    for_each_row (check,
+      "SELECT p.id, p.debtor_id, p.replaces_id, o.debtor_id FROM plans p"
+      " LEFT JOIN plans o ON o.id = p.replaces_id"
+      " WHERE p.replaces_id IS NOT NULL AND (o.id IS NULL OR o.debtor_id <> p.debtor_id"
+      "   OR o.state IS NULL OR (o.state <> 'cancelled' AND o.state <> 'renegotiated'))"
+      " ORDER BY p.id", plan_replaces_row, error) &&
+    for_each_row (check,
+      "SELECT id, debtor_id, amount, currency FROM promises WHERE amount <= 0 ORDER BY id",
+      promise_amount_row, error);
+}
+
+static gboolean
+check_sqlite (Check   *check,
+              GError **error)
 {
   return
     for_each_row (check, "PRAGMA integrity_check", integrity_row, error) &&
-    for_each_row (check, "PRAGMA foreign_key_check", foreign_key_row, error) &&
+    for_each_row (check, "PRAGMA foreign_key_check", foreign_key_row, error);
+}
+
+static gboolean
+check_ledger (Check   *check,
+              GError **error)
+{
+  return
     check_allocation (check, error) &&
     for_each_row (check,
       "SELECT debtor_id, currency, 'allocations' FROM allocations a"
@@ -669,6 +1031,31 @@ run_checks (Check   *check,
       "   ORDER BY row_id DESC LIMIT 1) a"
       "  WHERE coalesce (a.last_row_id, a.row_id) >= d.id)"
       " ORDER BY d.id", unaudited_debtor_row, error);
+}
+
+/* Each part's time goes to the debug log ("part NAME SECONDS", G_MESSAGES_DEBUG=ar-check):
+ * tests/bench/bench-ledger reads it to set the newer parts against the older ones. */
+static gboolean
+timed (Check       *check,
+       const char  *part,
+       gboolean   (*func) (Check *check, GError **error),
+       GError     **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  gboolean ok = func (check, error);
+
+  g_debug ("part %s %.3f", part, (g_get_monotonic_time () - start) / 1e6);
+  return ok;
+}
+
+static gboolean
+run_checks (Check   *check,
+            GError **error)
+{
+  return timed (check, "sqlite", check_sqlite, error) &&
+         timed (check, "ledger", check_ledger, error) &&
+         timed (check, "dunning", check_dunning, error) &&
+         timed (check, "plans", check_plans, error);
 }
 
 gboolean

@@ -364,6 +364,12 @@ ar_letter_data_get_field (const ArLetterData *self, guint level, ArTemplateField
       return g_strdup (self->currency);
     case AR_TEMPLATE_FIELD_LEVEL_NAME:
       return ar_template_level_name (level);
+    case AR_TEMPLATE_FIELD_COMPANY_CONTACT_SENTENCE:
+      {
+        g_autofree char *deadline = ar_letter_format_date (self->deadline);
+        return ar_template_contact_sentence (level, self->company.phone, self->company.email,
+                                             deadline);
+      }
     case AR_TEMPLATE_FIELD_INVOICE_TABLE:
     case AR_N_TEMPLATE_FIELDS:
     default:

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "ar-country.h"
 #include "ar-date.h"
 #include "ar-ledger-private.h"
 #include "ar-statement.h"
@@ -31,21 +32,84 @@ append_line (GString *out, const char *line)
   g_string_append (out, line);
 }
 
-/* Joins the non-empty @parts with @separator. */
-static char *
-join_set (const char *separator, const char *a, const char *b, const char *c)
+/* How each country writes the lines after the street, for an envelope window. %C is the city
+ * (or town, locality), %S the region (state, province, prefecture, county), %Z the postal
+ * code, %n a new line; text between two fields is printed only when both are. A country
+ * whose format has no %S never prints the region: its post does not use one (DE, FR, …), and
+ * a region printed there only confuses sorting machines.
+ *
+ * From the UPU's "Postal addressing systems in member countries" sheets (upu.int, Addressing
+ * solutions) as compiled in Google's libaddressinput metadata
+ * (https://chromium-i18n.appspot.com/ssl-address/data/<CC>, field "fmt"), which Android and
+ * Chrome use; the example after each is that country's own. Countries not listed keep the
+ * postal code before the city and the region, if any, on a line of its own, since we don't
+ * know whether their post needs it. */
+static const struct
 {
-  const char *parts[] = { a, b, c };
-  GString *out = g_string_new (NULL);
+  char        country[3];
+  const char *pattern;
+} postal_formats[] = {
+  { "AT", "%Z %C" },          /* 1010 Wien */
+  { "AU", "%C %S %Z" },       /* SYDNEY NSW 2000 */
+  { "BE", "%Z %C" },          /* 1000 Bruxelles */
+  { "BG", "%Z %C" },          /* 1000 София */
+  { "BR", "%C-%S%n%Z" },      /* São Paulo-SP / 01310-100 */
+  { "CA", "%C %S %Z" },       /* OTTAWA ON K1A 0B1 */
+  { "CH", "%Z %C" },          /* 3003 Bern */
+  { "CZ", "%Z %C" },          /* 110 00 Praha 1 */
+  { "DE", "%Z %C" },          /* 10115 Berlin */
+  { "DK", "%Z %C" },          /* 1050 København K */
+  { "ES", "%Z %C %S" },       /* 08001 Barcelona (Barcelona province: the same name once) */
+  { "FI", "%Z %C" },          /* 00100 Helsinki */
+  { "FR", "%Z %C" },          /* 75008 Paris */
+  { "GB", "%C%n%Z" },         /* LONDON / SW1A 2AA: Royal Mail needs no county */
+  { "IE", "%C%n%S%n%Z" },     /* Dublin 2 / Co. Dublin / D02 X285 */
+  { "IN", "%C %Z%n%S" },      /* Mumbai 400001 / Maharashtra */
+  { "IT", "%Z %C %S" },       /* 00184 Roma RM */
+  { "JP", "%C, %S %Z" },      /* Chiyoda-ku, Tokyo 100-8994 (Japan Post's romanised order) */
+  { "LU", "%Z %C" },          /* L-1009 Luxembourg */
+  { "MX", "%Z %C, %S" },      /* 06000 Ciudad de México, CDMX */
+  { "NL", "%Z %C" },          /* 1012 JS Amsterdam */
+  { "NO", "%Z %C" },          /* 0150 Oslo */
+  { "PL", "%Z %C" },          /* 00-950 Warszawa */
+  { "PT", "%Z %C" },          /* 1100-148 Lisboa */
+  { "SE", "%Z %C" },          /* 111 52 Stockholm */
+  { "US", "%C, %S %Z" },      /* Springfield, IL 62704 */
+};
 
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (is_set (parts[i]))
-      {
-        if (out->len > 0)
-          g_string_append (out, separator);
-        g_string_append (out, parts[i]);
-      }
-  return g_string_free (out, FALSE);
+static const char *
+postal_format (const char *country)
+{
+  for (guint i = 0; country != NULL && i < G_N_ELEMENTS (postal_formats); i++)
+    if (g_ascii_strcasecmp (country, postal_formats[i].country) == 0)
+      return postal_formats[i].pattern;
+  return "%Z %C%n%S";
+}
+
+/* @text without surrounding white space, or NULL when nothing is left. */
+static char *
+strip_or_null (const char *text)
+{
+  char *copy;
+
+  if (text == NULL)
+    return NULL;
+  copy = g_strstrip (g_strdup (text));
+  if (copy[0] == '\0')
+    g_clear_pointer (&copy, g_free);
+  return copy;
+}
+
+static gboolean
+same_text (const char *a, const char *b)
+{
+  g_autofree char *x = NULL, *y = NULL;
+
+  if (a == NULL || b == NULL)
+    return FALSE;
+  x = g_utf8_casefold (a, -1);
+  y = g_utf8_casefold (b, -1);
+  return strcmp (x, y) == 0;
 }
 
 char *
@@ -53,33 +117,61 @@ ar_postal_address_format (const char *line1, const char *line2, const char *city
                           const char *region, const char *postal_code, const char *country,
                           const char *sender_country)
 {
+  g_autofree char *c = strip_or_null (city);
+  g_autofree char *s = strip_or_null (region);
+  g_autofree char *z = strip_or_null (postal_code);
+  g_autofree char *l1 = strip_or_null (line1);
+  g_autofree char *l2 = strip_or_null (line2);
+  g_autofree char *to = strip_or_null (country);
+  g_autofree char *from = strip_or_null (sender_country);
+  g_autoptr(GString) line = g_string_new (NULL);
   GString *out = g_string_new (NULL);
+  g_autofree char *separator = NULL;  /* the text after the last field printed on the line */
 
-  append_line (out, line1);
-  append_line (out, line2);
-  if (g_strcmp0 (country, "US") == 0 || g_strcmp0 (country, "CA") == 0 ||
-      g_strcmp0 (country, "AU") == 0)
+  /* Never the same text twice: a region that is the city ("Madrid, Madrid"). */
+  if (same_text (s, c) || same_text (s, z))
+    g_clear_pointer (&s, g_free);
+
+  append_line (out, l1);
+  append_line (out, l2);
+  for (const char *p = postal_format (to); ; p++)
     {
-      /* "Springfield, IL 62704" */
-      g_autofree char *tail = join_set (" ", region, postal_code, NULL);
-      g_autofree char *city_line = join_set (", ", city, tail, NULL);
-      append_line (out, city_line);
+      if (*p == '\0' || (p[0] == '%' && p[1] == 'n'))
+        {
+          append_line (out, line->str);
+          g_string_truncate (line, 0);
+          g_clear_pointer (&separator, g_free);
+          if (*p == '\0')
+            break;
+          p++;
+        }
+      else if (p[0] == '%' && (p[1] == 'C' || p[1] == 'S' || p[1] == 'Z'))
+        {
+          const char *value = p[1] == 'C' ? c : p[1] == 'S' ? s : z;
+          const char *q;
+
+          p++;
+          if (value == NULL)
+            continue;
+          if (line->len > 0 && separator != NULL)
+            g_string_append (line, separator);
+          g_string_append (line, value);
+          /* The literal text up to the next field or line end separates this field from the
+           * next one printed. */
+          for (q = p + 1; *q != '\0' && *q != '%'; q++)
+            ;
+          g_clear_pointer (&separator, g_free);
+          separator = g_strndup (p + 1, q - (p + 1));
+        }
     }
-  else if (g_strcmp0 (country, "GB") == 0 || g_strcmp0 (country, "IE") == 0)
+
+  /* UPU S42: abroad, the last line is the destination country's name in capitals. */
+  if (to != NULL && from != NULL && g_ascii_strcasecmp (to, from) != 0)
     {
-      append_line (out, city);
-      append_line (out, region);
-      append_line (out, postal_code);
+      const char *name = ar_country_get_name (to);
+      g_autofree char *upper = g_utf8_strup (name != NULL ? name : to, -1);
+      append_line (out, upper);
     }
-  else
-    {
-      /* "10115 Berlin", the region (if any) on its own line. */
-      g_autofree char *city_line = join_set (" ", postal_code, city, NULL);
-      append_line (out, city_line);
-      append_line (out, region);
-    }
-  if (is_set (country) && is_set (sender_country) && g_ascii_strcasecmp (country, sender_country))
-    append_line (out, country);
   return g_string_free (out, FALSE);
 }
 

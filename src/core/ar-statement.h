@@ -68,11 +68,13 @@ gboolean    ar_document_parties_load   (ArLedger             *ledger,
                                         ArDocumentCompany    *company,
                                         GError              **error);
 
-/* An address as lines for an envelope window: line1, line2, then the city line in the
- * country's usual order ("Springfield, IL 62704" for US, CA and AU; "London" and "SW1A 1AA"
- * on two lines for GB and IE; "10115 Berlin" elsewhere), empty parts left out. The country
- * code is added as the last line when @country differs from @sender_country (the renderer
- * may replace it with the country's name). */
+/* An address as lines for an envelope window: line1, line2, then the city, region and postal
+ * code as the destination country's post writes them (a small table of per-country patterns
+ * in ar-statement.c: "Springfield, IL 62704", "00184 Roma RM", "10115 Berlin" — no region
+ * where the national format has none), empty or blank parts left out with their separators,
+ * and a region equal to the city printed once. When @country differs from @sender_country
+ * (both set), the last line is the country's English name in capitals ("GERMANY"), as UPU
+ * S42 asks of an address abroad. */
 char       *ar_postal_address_format   (const char          *line1,
                                         const char          *line2,
                                         const char          *city,

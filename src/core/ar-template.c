@@ -40,6 +40,9 @@ static const struct
   { "currency", N_("The currency code, such as EUR"), FALSE },
   { "invoice_table", N_("The table of overdue invoices, fees and interest"), TRUE },
   { "level.name", N_("The name of the reminder level, such as “First notice”"), FALSE },
+  { "company.contact_sentence", N_("A sentence asking the debtor to contact you, with your "
+                                   "phone number and e-mail address as far as you have them; "
+                                   "left out when you have neither"), FALSE },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (fields) == AR_N_TEMPLATE_FIELDS);
@@ -307,11 +310,52 @@ ar_template_to_source (const ArTemplate *self)
   return g_string_free (out, FALSE);
 }
 
+/* An empty field in @copy's last segment (a FIELD, just appended), followed in @source by
+ * segment @next: takes the spare whitespace around it with it, so an optional sentence or
+ * paragraph leaves neither a stray space at the end of a line nor an empty paragraph. Returns
+ * how many bytes to drop from the start of the following text segment. */
+static gsize
+tidy_empty_field (ArTemplate *copy, const ArTemplate *source, guint next)
+{
+  const ArTemplateSegment *after = next < source->segments->len
+    ? &g_array_index (source->segments, ArTemplateSegment, next) : NULL;
+  const char *after_text = after != NULL && after->kind == AR_TEMPLATE_SEGMENT_TEXT
+    ? after->text : NULL;
+  ArTemplateSegment *before = copy->segments->len >= 2
+    ? &g_array_index (copy->segments, ArTemplateSegment, copy->segments->len - 2) : NULL;
+  const char *before_text = before != NULL && before->kind == AR_TEMPLATE_SEGMENT_TEXT
+    ? before->text : NULL;
+  gsize before_len = before_text != NULL ? strlen (before_text) : 0;
+  gboolean starts_paragraph = before == NULL ||
+    (before_text != NULL && g_str_has_suffix (before_text, "\n\n"));
+  gboolean ends_line = after == NULL || (after_text != NULL && after_text[0] == '\n');
+
+  /* Alone as a paragraph: its blank line goes with it. */
+  if (starts_paragraph && (after == NULL || (after_text != NULL &&
+                                             g_str_has_prefix (after_text, "\n\n"))))
+    {
+      if (after != NULL)
+        return 2;
+      if (before_text != NULL)
+        before->text = g_string_chunk_insert_len (copy->strings, before_text, before_len - 2);
+      return 0;
+    }
+  /* At the end of a line after a space: the space goes with it. */
+  if (ends_line && before_text != NULL && before_len > 0 && before_text[before_len - 1] == ' ')
+    {
+      while (before_len > 0 && before_text[before_len - 1] == ' ')
+        before_len--;
+      before->text = g_string_chunk_insert_len (copy->strings, before_text, before_len);
+    }
+  return 0;
+}
+
 ArTemplate *
 ar_template_expand (const ArTemplate *self, ArTemplateLookupFunc lookup, gpointer user_data,
                     GError **error)
 {
   g_autoptr(ArTemplate) copy = NULL;
+  gsize skip = 0;  /* bytes to drop from the start of the next text segment */
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (lookup != NULL, NULL);
@@ -326,6 +370,7 @@ ar_template_expand (const ArTemplate *self, ArTemplateLookupFunc lookup, gpointe
         {
           g_autofree char *value = lookup (s.field, user_data);
 
+          skip = 0;
           if (value == NULL)
             {
               g_set_error (error, AR_TEMPLATE_ERROR, AR_TEMPLATE_ERROR_NO_VALUE,
@@ -335,9 +380,21 @@ ar_template_expand (const ArTemplate *self, ArTemplateLookupFunc lookup, gpointe
             }
           /* The value is copied as it is: it is never parsed for fields. */
           s.text = g_string_chunk_insert (copy->strings, value);
+          g_array_append_val (copy->segments, s);
+          if (*value == '\0')
+            skip = tidy_empty_field (copy, self, i + 1);
+          continue;
         }
-      else if (s.text != NULL)
-        s.text = g_string_chunk_insert (copy->strings, s.text);
+      if (s.text != NULL)
+        {
+          if (skip > 0 && strlen (s.text) <= skip)
+            {
+              skip = 0;
+              continue;  /* nothing left of it */
+            }
+          s.text = g_string_chunk_insert (copy->strings, s.text + skip);
+        }
+      skip = 0;
       g_array_append_val (copy->segments, s);
     }
   return g_steal_pointer (&copy);
@@ -394,9 +451,8 @@ static const struct
        "Perhaps this has simply been overlooked. We would be grateful if you could arrange "
        "payment of {total_due} by {deadline}. {company.payment_instructions}\n"
        "\n"
-       "If you have already paid, thank you, and please disregard this reminder. If you have "
-       "any questions about these amounts, please contact us at {company.phone} or "
-       "{company.email}.\n"
+       "If you have already paid, thank you, and please disregard this reminder. "
+       "{company.contact_sentence}\n"
        "\n"
        "Kind regards,\n"
        "\n"
@@ -421,9 +477,7 @@ static const struct
        "\n"
        "Please pay {total_due} by {deadline}. {company.payment_instructions}\n"
        "\n"
-       "If you believe that any of these amounts is not owed, or if you cannot pay by that "
-       "date, please contact us at {company.phone} or {company.email} so that we can look "
-       "into it with you.\n"
+       "{company.contact_sentence}\n"
        "\n"
        "If you have paid in the meantime, thank you, and please disregard this notice.\n"
        "\n"
@@ -450,9 +504,7 @@ static const struct
        "We ask you to pay {total_due} in full by {deadline}. "
        "{company.payment_instructions}\n"
        "\n"
-       "If you are having difficulty paying, or if you dispute any of these amounts, please "
-       "contact us before that date at {company.phone} or {company.email}. We are willing to "
-       "discuss a payment arrangement, but we need to hear from you.\n"
+       "{company.contact_sentence}\n"
        "\n"
        "If you have paid in the meantime, thank you, and please disregard this notice.\n"
        "\n"
@@ -485,9 +537,7 @@ static const struct
        "could include court proceedings. We would much rather settle this with you "
        "directly.\n"
        "\n"
-       "If you dispute any of these amounts, or if you cannot pay in full, please contact us "
-       "before {deadline} at {company.phone} or {company.email}. We are willing to discuss a "
-       "payment arrangement.\n"
+       "{company.contact_sentence}\n"
        "\n"
        "If you have paid in the meantime, thank you, and please disregard this letter.\n"
        "\n"
@@ -497,6 +547,105 @@ static const struct
        "{company.name}"),
   },
 };
+
+/* The sentence asking the debtor to get in touch, per built-in level, in the three forms a
+ * company's details allow: a letter never prints "contact us at  or .", and with neither a
+ * phone nor an e-mail address the sentence is left out (the letterhead still gives the postal
+ * address). Whole sentences, so that translators never glue fragments together; placeholders
+ * in braces like the merge fields translators already know, not printf conversions, so that a
+ * translation can't break a letter by getting one wrong. */
+static const struct
+{
+  const char *both;
+  const char *phone;
+  const char *email;
+} contact[AR_TEMPLATE_BUILTIN_LEVELS] = {
+  {
+    /* Translators: in the friendly reminder. Keep {phone} and {email} exactly as they are:
+     * Arrears replaces them with the company's phone number and e-mail address. */
+    N_("If you have any questions about these amounts, please contact us at {phone} or "
+       "{email}."),
+    /* Translators: in the friendly reminder. Keep {phone} exactly as it is. */
+    N_("If you have any questions about these amounts, please call us at {phone}."),
+    /* Translators: in the friendly reminder. Keep {email} exactly as it is. */
+    N_("If you have any questions about these amounts, please write to us at {email}."),
+  },
+  {
+    /* Translators: in the first notice. Keep {phone} and {email} exactly as they are. */
+    N_("If you believe that any of these amounts is not owed, or if you cannot pay by that "
+       "date, please contact us at {phone} or {email} so that we can look into it with you."),
+    /* Translators: in the first notice. Keep {phone} exactly as it is. */
+    N_("If you believe that any of these amounts is not owed, or if you cannot pay by that "
+       "date, please call us at {phone} so that we can look into it with you."),
+    /* Translators: in the first notice. Keep {email} exactly as it is. */
+    N_("If you believe that any of these amounts is not owed, or if you cannot pay by that "
+       "date, please write to us at {email} so that we can look into it with you."),
+  },
+  {
+    /* Translators: in the second notice. Keep {phone} and {email} exactly as they are. */
+    N_("If you are having difficulty paying, or if you dispute any of these amounts, please "
+       "contact us before that date at {phone} or {email}. We are willing to discuss a "
+       "payment arrangement, but we need to hear from you."),
+    /* Translators: in the second notice. Keep {phone} exactly as it is. */
+    N_("If you are having difficulty paying, or if you dispute any of these amounts, please "
+       "call us before that date at {phone}. We are willing to discuss a payment "
+       "arrangement, but we need to hear from you."),
+    /* Translators: in the second notice. Keep {email} exactly as it is. */
+    N_("If you are having difficulty paying, or if you dispute any of these amounts, please "
+       "write to us before that date at {email}. We are willing to discuss a payment "
+       "arrangement, but we need to hear from you."),
+  },
+  {
+    /* Translators: in the final demand. Keep {deadline}, {phone} and {email} exactly as they
+     * are: Arrears replaces them with the payment deadline, the company's phone number and
+     * its e-mail address. */
+    N_("If you dispute any of these amounts, or if you cannot pay in full, please contact us "
+       "before {deadline} at {phone} or {email}. We are willing to discuss a payment "
+       "arrangement."),
+    /* Translators: in the final demand. Keep {deadline} and {phone} exactly as they are. */
+    N_("If you dispute any of these amounts, or if you cannot pay in full, please call us "
+       "before {deadline} at {phone}. We are willing to discuss a payment arrangement."),
+    /* Translators: in the final demand. Keep {deadline} and {email} exactly as they are. */
+    N_("If you dispute any of these amounts, or if you cannot pay in full, please write to "
+       "us before {deadline} at {email}. We are willing to discuss a payment arrangement."),
+  },
+};
+
+static gboolean
+has_text (const char *s)
+{
+  if (s == NULL)
+    return FALSE;
+  for (; *s != '\0'; s = g_utf8_next_char (s))
+    if (!g_unichar_isspace (g_utf8_get_char (s)))
+      return TRUE;
+  return FALSE;
+}
+
+char *
+ar_template_contact_sentence (guint level, const char *phone, const char *email,
+                              const char *deadline)
+{
+  gboolean has_phone = has_text (phone), has_email = has_text (email);
+  guint i = CLAMP (level, 1, AR_TEMPLATE_BUILTIN_LEVELS) - 1;
+  GString *out;
+
+  if (has_phone && has_email)
+    out = g_string_new (_(contact[i].both));
+  else if (has_phone)
+    out = g_string_new (_(contact[i].phone));
+  else if (has_email)
+    out = g_string_new (_(contact[i].email));
+  else
+    return g_strdup ("");
+  /* The deadline first: a phone number or address is never searched for placeholders. */
+  g_string_replace (out, "{deadline}", deadline != NULL ? deadline : "", 0);
+  if (has_phone)
+    g_string_replace (out, "{phone}", phone, 0);
+  if (has_email)
+    g_string_replace (out, "{email}", email, 0);
+  return g_string_free (out, FALSE);
+}
 
 char *
 ar_template_level_name (guint level)

@@ -64,6 +64,10 @@ typedef enum
   AR_TEMPLATE_FIELD_CURRENCY,
   AR_TEMPLATE_FIELD_INVOICE_TABLE,        /* the table placeholder, never looked up */
   AR_TEMPLATE_FIELD_LEVEL_NAME,
+  /* "…please contact us at PHONE or EMAIL.", worded for the level, with only the channels the
+   * company has; empty when it has neither. Added after the others: the order is not stored,
+   * but keeping the existing values keeps the renderer's bit masks and tests stable. */
+  AR_TEMPLATE_FIELD_COMPANY_CONTACT_SENTENCE,
   AR_N_TEMPLATE_FIELDS
 } ArTemplateField;
 
@@ -120,7 +124,10 @@ typedef char *(*ArTemplateLookupFunc) (ArTemplateField  field,
                                        gpointer         user_data);
 
 /* A copy of @self whose FIELD segments hold their values as text (not parsed again); TEXT
- * and TABLE segments stay as they are. */
+ * and TABLE segments stay as they are. A field whose value is empty takes its surroundings'
+ * spare whitespace with it: the space before it when it ends a line ("… thank you. {f}\n"),
+ * or the blank line after it when it stands alone as a paragraph ("\n\n{f}\n\n"), so an
+ * optional sentence or paragraph leaves no trace. */
 ArTemplate              *ar_template_expand           (const ArTemplate  *self,
                                                        ArTemplateLookupFunc lookup,
                                                        gpointer           user_data,
@@ -146,6 +153,13 @@ char       *ar_template_level_name      (guint            level);
 gboolean    ar_template_get_builtin     (guint            level,
                                          const char     **out_subject,
                                          const char     **out_body);
+/* The built-in letters' sentence asking the debtor to get in touch, worded for @level (levels
+ * above the built-in ones use the last built-in wording), naming @phone, @email or both, and
+ * "" when both are NULL or blank. @deadline: the deadline as printed on the letter. */
+char       *ar_template_contact_sentence (guint           level,
+                                          const char     *phone,
+                                          const char     *email,
+                                          const char     *deadline);
 
 /* "de-AT" from "de_AT", "DE-at", ...; "" stays "". NULL when @tag is not a well-formed
  * language tag (letters and digits in subtags of 1 to 8, the first 2 to 8 letters). */

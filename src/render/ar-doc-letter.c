@@ -546,7 +546,8 @@ G_STATIC_ASSERT (AR_N_TEMPLATE_FIELDS <= 32);
 static gboolean
 is_company_field (ArTemplateField field)
 {
-  return field >= AR_TEMPLATE_FIELD_COMPANY_NAME && field <= AR_TEMPLATE_FIELD_COMPANY_SIGNATURE;
+  return (field >= AR_TEMPLATE_FIELD_COMPANY_NAME && field <= AR_TEMPLATE_FIELD_COMPANY_SIGNATURE) ||
+         field == AR_TEMPLATE_FIELD_COMPANY_CONTACT_SENTENCE;
 }
 
 static char *

@@ -11,6 +11,7 @@
 #include <sqlite3.h>
 
 #include "ar-aging.h"
+#include "ar-check.h"
 #include "ar-date.h"
 #include "ar-debtor-list.h"
 #include "ar-demo.h"
@@ -192,6 +193,46 @@ phase_dunning (const char *dir)
   return 0;
 }
 
+/* ar-check.c logs each part's time as "part NAME SECONDS" (structured logging: core is built
+ * with G_LOG_USE_STRUCTURED). */
+static GLogWriterOutput
+check_part (GLogLevelFlags level, const GLogField *fields, gsize n_fields, gpointer user_data)
+{
+  const char *domain = NULL, *message = NULL;
+
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_strcmp0 (fields[i].key, "GLIB_DOMAIN") == 0)
+      domain = fields[i].value;
+    else if (g_strcmp0 (fields[i].key, "MESSAGE") == 0)
+      message = fields[i].value;
+  if (g_strcmp0 (domain, "ar-check") == 0 && message != NULL && g_str_has_prefix (message, "part "))
+    {
+      g_print ("check-%s\n", message + 5);
+      return G_LOG_WRITER_HANDLED;
+    }
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+/* `arrears-cli check` on the book after the dunning phase's run: the older parts (SQLite's
+ * checks, the allocation and audit) next to the dunning and plan checks, in one process. */
+static int
+phase_check (const char *dir)
+{
+  g_autofree char *book = g_build_filename (dir, "imported.arrears", NULL);
+  g_autoptr(ArLedger) ledger = open_or_die (book);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  double t0;
+
+  g_log_set_writer_func (check_part, NULL, NULL);
+  t0 = now ();
+  if (!ar_check_run (ledger, problems, &error))
+    g_error ("%s", error->message);
+  g_print ("check-total %.3f\ncheck-problems %u\nrss %ld\n", now () - t0, problems->len,
+           peak_rss_kib ());
+  return 0;
+}
+
 static gboolean
 count_row (const ArDebtorRow *row, gpointer user_data)
 {
@@ -317,7 +358,7 @@ main (int argc, char **argv)
   g_autoptr(GOptionContext) context = g_option_context_new ("- benchmark the ledger core");
   g_autoptr(GError) error = NULL;
   g_autoptr(GHashTable) prep = NULL, imp = NULL, age = NULL, list = NULL, base = NULL;
-  g_autoptr(GHashTable) dun = NULL;
+  g_autoptr(GHashTable) dun = NULL, chk = NULL;
   g_autofree char *self = NULL;
   g_autofree char *dir = NULL;
   guint rows;
@@ -335,6 +376,7 @@ main (int argc, char **argv)
       if (g_str_equal (phase, "aging")) return phase_aging (dir_arg);
       if (g_str_equal (phase, "list")) return phase_list (dir_arg);
       if (g_str_equal (phase, "dunning")) return phase_dunning (dir_arg);
+      if (g_str_equal (phase, "check")) return phase_check (dir_arg);
       if (g_str_equal (phase, "baseline")) return phase_baseline (dir_arg, rows_arg);
       return 2;
     }
@@ -353,6 +395,7 @@ main (int argc, char **argv)
   age = run_phase (self, "aging", dir, 0);
   list = run_phase (self, "list", dir, 0);
   dun = run_phase (self, "dunning", dir, 0);
+  chk = run_phase (self, "check", dir, 0);
 
   g_print ("# rows imported: %s (debtors invoices payments)\n",
            (char *) g_hash_table_lookup (imp, "rows"));
@@ -372,6 +415,8 @@ main (int argc, char **argv)
            100 * num (dun, "dunning-preview-again") / 2.0);
   g_print ("%-34s %10.3f %10s %9s\n", "dunning commit (stand-in PDFs)",
            num (dun, "dunning-commit"), "-", "-");
+  g_print ("%-34s %10.3f %10s %9s\n", "check, after the dunning run", num (chk, "check-total"),
+           "-", "-");
   g_print ("%-34s %10.4f %10s %9s\n", "delinquent list, first 100", num (list, "list-page"), "-",
            "-");
   g_print ("%-34s %10.3f %10s %9s\n", "delinquent list, all rows", num (list, "list-all"), "-",
@@ -383,6 +428,12 @@ main (int argc, char **argv)
            "this run\n", num (dun, "dunning-debtors"), num (dun, "dunning-proposed"),
            num (dun, "dunning-letters"), num (dun, "dunning-proposed-again"),
            num (dun, "dunning-preview") / num (age, "aging-today"));
+  g_print ("# check: %.0f problems; SQLite's checks %.3f s, allocation and audit %.3f s, "
+           "dunning letters %.3f s (%.1f%% of the older parts), plans and promises %.3f s\n",
+           num (chk, "check-problems"), num (chk, "check-sqlite"), num (chk, "check-ledger"),
+           num (chk, "check-dunning"),
+           100 * num (chk, "check-dunning") / (num (chk, "check-sqlite") + num (chk, "check-ledger")),
+           num (chk, "check-plans"));
   g_print ("# peak RSS: import %.0f MiB, aging %.0f MiB, list %.0f MiB, dunning %.0f MiB\n",
            num (imp, "rss") / 1024, num (age, "rss") / 1024, num (list, "rss") / 1024,
            num (dun, "rss") / 1024);

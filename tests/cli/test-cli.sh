@@ -464,7 +464,7 @@ same_text "letters prints a summary" "3 letters written to letters/all.pdf" out
 check "a letter without a postal address is a warning on stderr" \
   has err "^arrears-cli: warning: L-3: no usable postal address"
 check "an empty company detail is one warning, not one per letter" \
-  letters_count err "company.phone" 1
+  letters_count err "company.contact_sentence" 1
 if command -v pdftotext >/dev/null 2>&1; then
   pdftotext -layout letters/all.pdf letters/all.txt 2>/dev/null
   check "each debtor has a letter" has letters/all.txt "Dear Łucja Wąsowska-Żółć,"

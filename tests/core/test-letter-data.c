@@ -387,6 +387,71 @@ test_bad_requests (Fixture *f, gconstpointer data)
   g_assert_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_NOT_FOUND);
 }
 
+/* The built-in letters' contact sentence adapts to the phone and e-mail the company has, in
+ * every level; with neither it is left out without leaving a gap. */
+static void
+test_contact_sentence (Fixture *f, gconstpointer data)
+{
+  static const struct
+  {
+    const char *phone;
+    const char *email;
+    const char *want;       /* in every level's text; NULL: no contact sentence */
+    const char *unwanted;
+  } cases[] = {
+    { "555-0100", "ar@acme.test", "at 555-0100 or ar@acme.test", "call us" },
+    { "555-0100", "", "call us", "ar@acme.test" },
+    { "  ", "ar@acme.test", "write to us", "555" },
+    { "", "", NULL, "contact us" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      ArCompanyInfo company = { .legal_name = "Acme LLC", .phone = cases[c].phone,
+                                .email = cases[c].email, .signature_name = "Jo Smith" };
+      g_autoptr(ArLetterData) d = NULL;
+
+      g_assert_true (ar_ledger_set_company (f->ledger, &company, NULL));
+      d = build (f, f->d1, "USD", "2026-06-30", 14, 0);
+      for (guint level = 1; level <= AR_TEMPLATE_BUILTIN_LEVELS; level++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(ArTemplate) body = NULL, out = NULL;
+          g_autofree char *text = NULL;
+          const char *builtin;
+
+          g_test_message ("case %u, level %u", c, level);
+          g_assert_true (ar_template_get_builtin (level, NULL, &builtin));
+          body = ar_template_parse (builtin, &error);
+          g_assert_no_error (error);
+          out = ar_letter_data_expand (d, level, body, &error);
+          g_assert_no_error (error);
+          text = ar_template_to_text (out, "<table>");
+          g_test_message ("%s", text);
+
+          g_assert_null (strstr (text, "at  or"));
+          g_assert_null (strstr (text, " or ."));
+          g_assert_null (strstr (text, "  "));
+          g_assert_null (strstr (text, " \n"));
+          g_assert_null (strstr (text, "\n\n\n"));
+          g_assert_null (strstr (text, cases[c].unwanted));
+          if (cases[c].want != NULL)
+            g_assert_nonnull (strstr (text, cases[c].want));
+          else
+            {
+              g_assert_null (strstr (text, "call us"));
+              g_assert_null (strstr (text, "write to us"));
+              g_assert_null (strstr (text, "We are willing"));
+            }
+          /* The final demand names the deadline in the sentence. */
+          if (level == 4 && cases[c].want != NULL)
+            g_assert_nonnull (strstr (text, "before 14 July 2026 at "));
+          /* The letter still ends as it should. */
+          g_assert_true (g_str_has_suffix (text, "Jo Smith\nAcme LLC"));
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -402,6 +467,7 @@ main (int argc, char **argv)
   ADD ("/letter-data/candidates", test_candidates);
   ADD ("/letter-data/candidates-stop", test_candidates_stop);
   ADD ("/letter-data/bad-requests", test_bad_requests);
+  ADD ("/letter-data/contact-sentence", test_contact_sentence);
 #undef ADD
   return g_test_run ();
 }

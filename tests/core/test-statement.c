@@ -272,7 +272,7 @@ test_address_choice (Fixture *f, gconstpointer data)
   s = ar_statement_build (f->ledger, bob, "USD", jd ("2026-06-01"), jd ("2026-06-30"), &error);
   g_assert_no_error (error);
   g_assert_true (s->debtor.has_address);
-  g_assert_cmpstr (s->debtor.address, ==, "Hauptstr. 5\n10115 Berlin\nDE");
+  g_assert_cmpstr (s->debtor.address, ==, "Hauptstr. 5\n10115 Berlin\nGERMANY");
 }
 
 static void
@@ -282,7 +282,7 @@ test_address_format (void)
     { "1 Main St", "Apt 2", "Springfield", "IL", "62704", "US", "US",
       "1 Main St\nApt 2\nSpringfield, IL 62704" },
     { "10 Downing St", "", "London", "", "SW1A 2AA", "GB", "DE",
-      "10 Downing St\nLondon\nSW1A 2AA\nGB" },
+      "10 Downing St\nLondon\nSW1A 2AA\nUNITED KINGDOM" },
     { "Hauptstr. 5", NULL, "Berlin", NULL, "10115", "DE", "DE", "Hauptstr. 5\n10115 Berlin" },
     { "Rue 1", "", "Paris", "", "", "FR", "", "Rue 1\nParis" },
     { "", "", "", "", "", "", "", "" },

@@ -177,7 +177,7 @@ test_missing_value (void)
 static void
 test_fields (void)
 {
-  g_assert_cmpint (AR_N_TEMPLATE_FIELDS, ==, 20);
+  g_assert_cmpint (AR_N_TEMPLATE_FIELDS, ==, 21);
   for (guint i = 0; i < AR_N_TEMPLATE_FIELDS; i++)
     {
       const char *name = ar_template_field_get_name (i);
@@ -228,8 +228,10 @@ test_builtin_levels (void)
       g_assert_true (ar_template_uses_field (body, AR_TEMPLATE_FIELD_DEADLINE));
       g_assert_true (ar_template_uses_field (body, AR_TEMPLATE_FIELD_DEBTOR_NAME));
       g_assert_true (ar_template_uses_field (body, AR_TEMPLATE_FIELD_COMPANY_NAME));
-      /* Every letter tells the debtor how to raise a question or a dispute. */
-      g_assert_true (ar_template_uses_field (body, AR_TEMPLATE_FIELD_COMPANY_PHONE));
+      /* Every letter tells the debtor how to raise a question or a dispute, through the
+       * sentence that adapts to the phone and e-mail the company has. */
+      g_assert_true (ar_template_uses_field (body, AR_TEMPLATE_FIELD_COMPANY_CONTACT_SENTENCE));
+      g_assert_false (ar_template_uses_field (body, AR_TEMPLATE_FIELD_COMPANY_PHONE));
     }
   /* Only the final demand mentions further steps. */
   for (guint level = 1; level <= AR_TEMPLATE_BUILTIN_LEVELS; level++)
@@ -537,6 +539,72 @@ test_audit (Fixture *f, gconstpointer data)
   g_assert_cmpstr (deleted, ==, "en");
 }
 
+
+static char *
+empty_lookup (ArTemplateField field, gpointer user_data)
+{
+  return g_strdup (field == AR_TEMPLATE_FIELD_DEBTOR_NAME ? "Ann" : "");
+}
+
+/* An empty field takes the spare space or blank line around it with it, and nothing else. */
+static void
+test_empty_field_tidy (void)
+{
+  static const struct
+  {
+    const char *source;
+    const char *want;
+  } cases[] = {
+    { "Dear {debtor.name},\n\nThanks. {company.contact_sentence}\n\nBye",
+      "Dear Ann,\n\nThanks.\n\nBye" },
+    { "A\n\n{company.contact_sentence}\n\nB", "A\n\nB" },
+    { "A\n\n{company.contact_sentence}", "A" },
+    { "{company.contact_sentence}\n\nB", "B" },
+    { "Call {company.phone} now", "Call  now" },        /* mid-sentence: left alone */
+    { "Hi {debtor.name} {company.email}", "Hi Ann" },
+    { "Hi {debtor.name}\n{company.email}\nX", "Hi Ann\n\nX" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ArTemplate) t = ar_template_parse (cases[i].source, &error);
+      g_autoptr(ArTemplate) out = NULL;
+      g_autofree char *text = NULL;
+
+      g_assert_no_error (error);
+      out = ar_template_expand (t, empty_lookup, NULL, &error);
+      g_assert_no_error (error);
+      text = ar_template_to_text (out, NULL);
+      g_assert_cmpstr (text, ==, cases[i].want);
+    }
+}
+
+/* The contact sentence: both channels, one, or none (blank counts as none). */
+static void
+test_contact_sentence (void)
+{
+  for (guint level = 1; level <= AR_TEMPLATE_MAX_LEVEL; level++)
+    {
+      g_autofree char *both = ar_template_contact_sentence (level, "555", "a@b.test", "1 May");
+      g_autofree char *phone = ar_template_contact_sentence (level, "555", NULL, "1 May");
+      g_autofree char *email = ar_template_contact_sentence (level, " ", "a@b.test", "1 May");
+      g_autofree char *none = ar_template_contact_sentence (level, "", "\t", "1 May");
+
+      g_assert_nonnull (strstr (both, "555 or a@b.test"));
+      g_assert_nonnull (strstr (phone, "call us"));
+      g_assert_nonnull (strstr (phone, "555"));
+      g_assert_null (strstr (phone, "555 or"));
+      g_assert_nonnull (strstr (email, "write to us"));
+      g_assert_nonnull (strstr (email, "a@b.test"));
+      g_assert_null (strchr (both, '{'));
+      g_assert_null (strchr (phone, '{'));
+      g_assert_null (strchr (email, '{'));
+      g_assert_cmpstr (none, ==, "");
+      g_assert_cmpint (strstr (both, "1 May") != NULL, ==, level >= 4);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -550,6 +618,8 @@ main (int argc, char **argv)
   g_test_add_func ("/template/fields", test_fields);
   g_test_add_func ("/template/builtin-levels", test_builtin_levels);
   g_test_add_func ("/template/normalize-language", test_normalize_language);
+  g_test_add_func ("/template/empty-field-tidy", test_empty_field_tidy);
+  g_test_add_func ("/template/contact-sentence", test_contact_sentence);
 #define ADD(path, fn) g_test_add (path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
   ADD ("/template/store/schema-version", test_schema_version);
   ADD ("/template/store/migration-from-v1", test_migration_from_v1);
