@@ -32,6 +32,11 @@ struct _ArAccountList
   char               *summary_text;
   char               *buckets_class;  /* "buckets-N" on the column view */
   guint               summary_idle;
+
+  /* The selected row while the model changes (see on_model_items_changed_cb()). */
+  gboolean            keeping;
+  gint64              kept_debtor;
+  char                kept_currency[4];
 };
 
 G_DEFINE_FINAL_TYPE (ArAccountList, ar_account_list, GTK_TYPE_WIDGET)
@@ -250,6 +255,16 @@ update_summary_idle (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether @account is the row of @debtor_id in @currency. */
+static gboolean
+is_row (ArAccount  *account,
+        gint64      debtor_id,
+        const char *currency)
+{
+  return account != NULL && ar_account_get_debtor_id (account) == debtor_id
+         && g_strcmp0 (ar_account_get_currency (account), currency) == 0;
+}
+
 static void
 on_model_items_changed_cb (GListModel    *model,
                            guint          position,
@@ -262,12 +277,55 @@ on_model_items_changed_cb (GListModel    *model,
     self->summary_idle = g_idle_add (update_summary_idle, self);
 }
 
+/* Keeping the selection through a sort, a search or a filter. After items-changed,
+ * GtkSingleSelection looks for its selected object among every row added, by pointer; the
+ * model makes new objects for a new order, so it read every row of the list (the whole book:
+ * 100,000 rows, and SQL for each page) before it gave up and selected another debtor. That
+ * was most of a sort's second (the model now removes and adds in two steps for the list view's
+ * own such search; GtkSingleSelection's would then select the first row). So before the model
+ * replaces its rows ("changing") the list lets go of the selection, and after ("changed") it
+ * selects the same debtor's row again, found by the model. */
+static void
+on_model_changing_cb (ArAccountModel *model,
+                      ArAccountList  *self)
+{
+  ArAccount *account = gtk_single_selection_get_selected_item (self->selection);
+
+  if (account == NULL || self->keeping)
+    return;
+  self->keeping = TRUE;
+  self->kept_debtor = ar_account_get_debtor_id (account);
+  g_strlcpy (self->kept_currency, ar_account_get_currency (account), sizeof self->kept_currency);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+on_model_changed_cb (ArAccountModel *model,
+                     ArAccountList  *self)
+{
+  guint found;
+
+  if (!self->keeping)
+    return;
+  if (ar_account_model_find (self->model, self->kept_debtor, self->kept_currency, &found))
+    gtk_single_selection_set_selected (self->selection, found);
+  /* Selects the first row when the debtor is no longer shown. */
+  gtk_single_selection_set_autoselect (self->selection, TRUE);
+  self->keeping = FALSE;
+  /* The debtor pane need not load the same debtor again. */
+  if (!is_row (gtk_single_selection_get_selected_item (self->selection), self->kept_debtor,
+               self->kept_currency))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACCOUNT]);
+}
+
 static void
 on_selected_item_changed_cb (GtkSingleSelection *selection,
                              GParamSpec         *pspec,
                              ArAccountList      *self)
 {
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACCOUNT]);
+  if (!self->keeping)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACCOUNT]);
 }
 
 /* GObject --------------------------------------------------------------------------------- */
@@ -438,6 +496,8 @@ ar_account_list_set_model (ArAccountList  *self,
       self->buckets_class = g_strdup_printf ("buckets-%u", config->n_limits + 2);
       gtk_widget_add_css_class (GTK_WIDGET (self->column_view), self->buckets_class);
       g_signal_connect (model, "items-changed", G_CALLBACK (on_model_items_changed_cb), self);
+      g_signal_connect (model, "changing", G_CALLBACK (on_model_changing_cb), self);
+      g_signal_connect (model, "changed", G_CALLBACK (on_model_changed_cb), self);
       restore_sort (self);
       apply_view_sort (self);
     }

@@ -408,7 +408,7 @@ ar_window_set_ledger (ArWindow  *self,
   ar_account_list_set_model (self->account_list, self->model);
   ar_aging_view_set_ledger (self->aging_view, ledger);
   if (self->model != NULL)
-    g_signal_connect_swapped (self->model, "items-changed",
+    g_signal_connect_swapped (self->model, "notify::n-items",
                               G_CALLBACK (on_model_items_changed_cb), self);
 
   if (ledger != NULL)

@@ -192,6 +192,9 @@ static const char * const totals_sql[N_TABLES] = PER_TABLE (TOTALS);
 static const char * const n_debtors_sql[N_TABLES] = PER_TABLE (N_DEBTORS);
 #define POSITIONS(table) "SELECT pos FROM temp." table " WHERE debtor_id = ?1 ORDER BY pos"
 static const char * const positions_sql[N_TABLES] = PER_TABLE (POSITIONS);
+#define FIND(table) \
+  "SELECT pos FROM temp." table " WHERE debtor_id = ?1 AND coalesce (currency, '') = ?2"
+static const char * const find_sql[N_TABLES] = PER_TABLE (FIND);
 #define UPDATE_BALANCE(table) \
   "UPDATE temp." table " SET balance = coalesce ((SELECT b.balance FROM balances b" \
   "   WHERE b.debtor_id = ?1 AND b.currency = temp." table ".currency), 0)" \
@@ -250,6 +253,7 @@ struct _ArAccountModel
   sqlite3_stmt  *totals_stmt[N_TABLES];
   sqlite3_stmt  *n_debtors_stmt[N_TABLES];
   sqlite3_stmt  *positions_stmt[N_TABLES];
+  sqlite3_stmt  *find_stmt[N_TABLES];
   sqlite3_stmt  *update_balance_stmt[N_TABLES];
   sqlite3_stmt  *clear_stmt[N_TABLES];
 };
@@ -278,6 +282,9 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum { SIGNAL_CHANGING, SIGNAL_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 /* Statements ------------------------------------------------------------------------------ */
 
@@ -812,9 +819,10 @@ apply_search (ArAccountModel *self, GError **error)
 static gboolean
 requery (ArAccountModel *self, gboolean all, GError **error)
 {
-  guint old = self->n_items;
+  guint old = self->n_items, new;
   gboolean ok;
 
+  g_signal_emit (self, signals[SIGNAL_CHANGING], 0);
   clear_pages (self);
   clear_summary (self);
   ok = (!all || materialise (self, error)) && apply_search (self, error);
@@ -823,10 +831,24 @@ requery (ArAccountModel *self, gboolean all, GError **error)
       self->n_items = 0;
       self->view = TABLE_BASE;
     }
-  if (old != 0 || self->n_items != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
-  if (old != self->n_items)
+  /* Two emissions, with no rows in between: when the rows a list view tracks (its focus,
+   * its anchor, the selection) are among those removed, GTK's list item manager looks for
+   * them among the rows added by pointer (gtk_list_item_manager_model_items_changed_cb()),
+   * and the rows are new objects: one items-changed (0, n, n) read every row of the list,
+   * the whole book. Removing, then adding, leaves it nothing to look through. */
+  new = self->n_items;
+  if (old != 0 && new != 0)
+    {
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
+      self->n_items = new;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new);
+    }
+  else if (old != 0 || new != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, new);
+  if (old != new)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return ok;
 }
 
@@ -946,6 +968,7 @@ ar_account_model_dispose (GObject *object)
   finalize_statements (self->totals_stmt, N_TABLES);
   finalize_statements (self->n_debtors_stmt, N_TABLES);
   finalize_statements (self->positions_stmt, N_TABLES);
+  finalize_statements (self->find_stmt, N_TABLES);
   finalize_statements (self->update_balance_stmt, N_TABLES);
   finalize_statements (self->clear_stmt, N_TABLES);
   /* The temporary tables and their file go with the connection. */
@@ -1092,6 +1115,16 @@ ar_account_model_class_init (ArAccountModelClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted before every row is replaced (a new sort, filter or search) while the rows are
+   * still the old ones, and after the items-changed of the new rows: a selection can note
+   * its row in "changing" and find it again in "changed". */
+  signals[SIGNAL_CHANGING] =
+    g_signal_new ("changing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -1472,6 +1505,41 @@ ar_account_model_refresh (ArAccountModel *self, gint64 debtor_id, GError **error
   for (guint i = 0; i < positions->len; i++)
     g_list_model_items_changed (G_LIST_MODEL (self), g_array_index (positions, guint, i), 1, 1);
   return TRUE;
+}
+
+gboolean
+ar_account_model_find (ArAccountModel *self,
+                       gint64          debtor_id,
+                       const char     *currency,
+                       guint          *out_position)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (AR_IS_ACCOUNT_MODEL (self), FALSE);
+
+  if (!self->ready)
+    return FALSE;
+  stmt = prepare (self, &self->find_stmt[self->view], find_sql[self->view], &error);
+  if (stmt == NULL)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, debtor_id);
+  sqlite3_bind_text (stmt, 2, currency != NULL ? currency : "", -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 pos = sqlite3_column_int64 (stmt, 0) - 1;
+
+      found = pos >= 0 && pos < self->n_items;
+      if (found && out_position != NULL)
+        *out_position = (guint) pos;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return found;
 }
 
 gboolean

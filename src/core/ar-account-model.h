@@ -19,7 +19,8 @@ G_BEGIN_DECLS
  * position; get_item() then reads the page of 256 rows around a position by rowid, which costs
  * the same at the end of a million rows as at the start. A few pages of items are kept (least
  * recently used first out), so memory stays bounded whatever is scrolled through. Every change
- * emits items-changed (0, old count, new count) once.
+ * emits "changing" while the old rows are still there, then items-changed (0, old count, 0)
+ * and (0, 0, new count), then "changed".
  *
  * Search is a substring of the name, external id, an invoice number, an email address or a
  * phone number, ASCII case-insensitive ('%', '_' and '\' match literally). Typing on narrows
@@ -122,6 +123,12 @@ gboolean        ar_account_model_get_summary     (ArAccountModel        *self,
 gboolean        ar_account_model_refresh         (ArAccountModel        *self,
                                                   gint64                 debtor_id,
                                                   GError               **error);
+/* The position of @debtor_id's row in @currency ("" or NULL: the row of a debtor who owes
+ * nothing) in the list as it is now; FALSE when it is not shown. */
+gboolean        ar_account_model_find            (ArAccountModel        *self,
+                                                  gint64                 debtor_id,
+                                                  const char            *currency,
+                                                  guint                 *out_position);
 /* Reloads the aging configuration and runs the query again. */
 gboolean        ar_account_model_reload          (ArAccountModel        *self,
                                                   GError               **error);

@@ -803,35 +803,76 @@ test_filter_by_issue_date (void)
 typedef struct
 {
   guint count;
-  guint position;
-  guint removed;
+  guint removed;         /* in all, over the emissions */
   guint added;
+  guint changing;        /* "changing" and "changed" */
+  guint changed;
+  guint n_at_changing;
 } Changes;
 
 static void
 items_changed_cb (GListModel *model, guint position, guint removed, guint added, Changes *c)
 {
   c->count++;
+  g_assert_cmpuint (position, ==, 0);
+  /* Every row goes, then every row comes: never both in one emission. */
+  g_assert_true (removed == 0 || added == 0);
+  g_assert_cmpuint (c->changing, ==, 1);
+  g_assert_cmpuint (c->changed, ==, 0);
+  c->removed += removed;
+  c->added += added;
+  /* The model is consistent when it tells. */
+  g_assert_cmpuint (position + added, ==, g_list_model_get_n_items (model));
+}
+
+static void
+changing_cb (GListModel *model, Changes *c)
+{
+  c->changing++;
+  c->n_at_changing = g_list_model_get_n_items (model);
+}
+
+static void
+changed_cb (GListModel *model, Changes *c)
+{
+  c->changed++;
+}
+
+/* A change in place: the last one seen. */
+typedef struct
+{
+  guint count;
+  guint position;
+  guint removed;
+  guint added;
+} RowChange;
+
+static void
+row_changed_cb (GListModel *model, guint position, guint removed, guint added, RowChange *c)
+{
+  c->count++;
   c->position = position;
   c->removed = removed;
   c->added = added;
-  /* The model is consistent when it tells. */
   g_assert_cmpuint (position + added, <=, g_list_model_get_n_items (model));
 }
 
-/* One items-changed (0, old, new) per change; none when the list was and stays empty. */
+/* Every old row removed and every new one added (in at most two emissions) between one
+ * "changing" and one "changed"; no items-changed when the list was and stays empty. */
 static void
 assert_one_change (Changes *c, guint old, ArAccountModel *model)
 {
-  if (old == 0 && g_list_model_get_n_items (G_LIST_MODEL (model)) == 0)
-    {
-      g_assert_cmpuint (c->count, ==, 0);
-      return;
-    }
-  g_assert_cmpuint (c->count, ==, 1);
-  g_assert_cmpuint (c->position, ==, 0);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
+
+  g_assert_cmpuint (c->changing, ==, 1);
+  g_assert_cmpuint (c->changed, ==, 1);
+  g_assert_cmpuint (c->n_at_changing, ==, old);
+  if (old == 0 && n == 0)
+    g_assert_cmpuint (c->count, ==, 0);
+  else
+    g_assert_cmpuint (c->count, ==, old != 0 && n != 0 ? 2 : 1);
   g_assert_cmpuint (c->removed, ==, old);
-  g_assert_cmpuint (c->added, ==, g_list_model_get_n_items (G_LIST_MODEL (model)));
+  g_assert_cmpuint (c->added, ==, n);
   memset (c, 0, sizeof *c);
 }
 
@@ -843,11 +884,15 @@ test_items_changed (void)
   guint n;
 
   g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &c);
+  g_signal_connect (model, "changing", G_CALLBACK (changing_cb), &c);
+  g_signal_connect (model, "changed", G_CALLBACK (changed_cb), &c);
 
 #define ONCE(call) \
   G_STMT_START { n = g_list_model_get_n_items (G_LIST_MODEL (model)); call; \
                  assert_one_change (&c, n, model); } G_STMT_END
-#define NEVER(call) G_STMT_START { call; g_assert_cmpuint (c.count, ==, 0); } G_STMT_END
+#define NEVER(call) \
+  G_STMT_START { call; g_assert_cmpuint (c.count, ==, 0); g_assert_cmpuint (c.changing, ==, 0); \
+                 } G_STMT_END
 
   ONCE (ar_account_model_set_sort (model, AR_ACCOUNT_SORT_BALANCE, FALSE));
   ONCE (ar_account_model_set_sort (model, AR_ACCOUNT_SORT_BALANCE, TRUE));
@@ -1029,7 +1074,7 @@ test_refresh (void)
   g_autoptr(ArAccount) after = NULL;
   g_autoptr(GArray) totals_before = NULL;
   g_autoptr(GArray) totals_after = NULL;
-  Changes c = { 0 };
+  RowChange c = { 0 };
   guint n = g_list_model_get_n_items (G_LIST_MODEL (model));
   guint pos = G_MAXUINT;
   ArPosting payment = { 0 };
@@ -1055,7 +1100,7 @@ test_refresh (void)
   g_assert_true (ar_ledger_post (ledger, &payment, NULL, &error));
   g_assert_no_error (error);
 
-  g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &c);
+  g_signal_connect (model, "items-changed", G_CALLBACK (row_changed_cb), &c);
   g_assert_true (ar_account_model_refresh (model, payment.debtor_id, &error));
   g_assert_no_error (error);
   /* One row for that debtor (demo debtors owe in one currency), changed in place. */
