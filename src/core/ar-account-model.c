@@ -237,6 +237,7 @@ struct _ArAccountModel
 
   GQueue         pages;            /* Page *, most recently used first */
 
+  gboolean       same_rows;        /* the next requery only orders the rows anew */
   gboolean       have_summary;
   guint          summary_n_debtors;
   GArray        *summary_totals;
@@ -824,10 +825,14 @@ requery (ArAccountModel *self, gboolean all, GError **error)
 
   g_signal_emit (self, signals[SIGNAL_CHANGING], 0);
   clear_pages (self);
-  clear_summary (self);
+  /* A new order shows the same rows: the footer stays (50 ms at 100,000 rows). */
+  if (!self->same_rows)
+    clear_summary (self);
+  self->same_rows = FALSE;
   ok = (!all || materialise (self, error)) && apply_search (self, error);
   if (!ok)
     {
+      clear_summary (self);
       self->n_items = 0;
       self->view = TABLE_BASE;
     }
@@ -1223,6 +1228,7 @@ ar_account_model_set_sort (ArAccountModel *self, ArAccountSort sort, gboolean de
     return;
   self->sort = sort;
   self->descending = descending;
+  self->same_rows = TRUE;
   requery_or_warn (self, TRUE);
   if (sort_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
