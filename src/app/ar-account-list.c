@@ -9,6 +9,7 @@
 #include "ar-chart-model.h"
 #include "ar-column-sorter.h"
 #include "ar-labels.h"
+#include "ar-aging.h"
 #include "ar-money.h"
 
 struct _ArAccountList
@@ -27,12 +28,25 @@ struct _ArAccountList
   GtkColumnViewColumn *next_action_column;
   GtkLabel           *count_label;
   GtkLabel           *totals_label;
+  GtkMenuButton      *filter_button;
+  GtkLabel           *filter_summary_label;
+  GtkWidget          *clear_filters_button;
+  GtkPopover         *filter_popover;
+  GtkCheckButton     *overdue_check;
+  GtkCheckButton     *arrangement_check;
+  GtkDropDown        *bucket_dropdown;
+  GtkStringList      *bucket_names;
+  GtkDropDown        *status_dropdown;
+  GtkStringList      *status_names;
+  GtkDropDown        *currency_dropdown;
+  GtkStringList      *currency_names;
 
   ArAccountModel     *model;          /* owned */
   GSettings          *settings;       /* owned */
   char               *summary_text;
   char               *buckets_class;  /* "buckets-N" on the column view */
   guint               summary_idle;
+  gboolean            syncing;        /* the filter widgets are being set from the model */
 
   /* The selected row while the model changes (see on_model_items_changed_cb()). */
   gboolean            keeping;
@@ -255,6 +269,214 @@ restore_sort (ArAccountList *self)
       if (self->model != NULL)
         ar_account_model_set_sort (self->model, sort, descending);
     }
+}
+
+/* Filters --------------------------------------------------------------------------------- */
+
+/* The filters live in the model (SQL, composed with the search and the sort) and in
+ * GSettings; the popover's widgets show them. Position 0 of each drop-down is "any". */
+
+static void update_filter_bar (ArAccountList *self);
+
+static void
+save_filter (ArAccountList         *self,
+             const ArAccountFilter *filter)
+{
+  g_settings_delay (self->settings);
+  g_settings_set_boolean (self->settings, "account-filter-overdue", filter->overdue_only);
+  g_settings_set_int (self->settings, "account-filter-bucket", filter->bucket);
+  g_settings_set_string (self->settings, "account-filter-status",
+                         filter->status >= 0
+                           ? ar_debtor_status_to_string ((ArDebtorStatus) filter->status) : "");
+  g_settings_set_string (self->settings, "account-filter-currency",
+                         filter->currency != NULL ? filter->currency : "");
+  g_settings_set_boolean (self->settings, "account-filter-plan-or-promise",
+                          filter->plan_or_promise);
+  g_settings_apply (self->settings);
+}
+
+/* The saved filters, checked against the book (@model's buckets). */
+static void
+load_filter (ArAccountList   *self,
+             ArAccountModel  *model,
+             ArAccountFilter *filter,
+             char           **currency)
+{
+  const ArAgingConfig *config = ar_account_model_get_aging_config (model);
+  g_autofree char *status = g_settings_get_string (self->settings, "account-filter-status");
+  g_autofree char *code = g_settings_get_string (self->settings, "account-filter-currency");
+  ArDebtorStatus parsed;
+  int bucket = g_settings_get_int (self->settings, "account-filter-bucket");
+
+  ar_account_filter_init (filter);
+  filter->overdue_only = g_settings_get_boolean (self->settings, "account-filter-overdue");
+  filter->plan_or_promise = g_settings_get_boolean (self->settings,
+                                                    "account-filter-plan-or-promise");
+  if (bucket >= 0 && (guint) bucket < config->n_limits + 2)
+    filter->bucket = bucket;
+  if (status[0] != '\0' && ar_debtor_status_from_string (status, &parsed))
+    filter->status = (int) parsed;
+  *currency = ar_currency_is_valid (code) ? g_steal_pointer (&code) : NULL;
+  filter->currency = *currency;
+}
+
+static void
+set_filter (ArAccountList         *self,
+            const ArAccountFilter *filter)
+{
+  if (self->model != NULL)
+    ar_account_model_set_filter (self->model, filter);
+  save_filter (self, filter);
+  update_filter_bar (self);
+}
+
+/* The currency drop-down: "Any currency", then the book's currencies, and the filter's own
+ * even when the book no longer has it. Read when the popover opens: at a million debtors
+ * listing the currencies is a pass over the balances. */
+static void
+fill_currencies (ArAccountList *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) codes = NULL;
+  g_auto(GStrv) all = NULL;
+  ArAccountFilter filter;
+  guint selected = 0;
+
+  if (self->model == NULL)
+    return;
+  codes = ar_account_model_list_currencies (self->model, &error);
+  if (codes == NULL)
+    g_warning ("Can’t list the currencies: %s", error->message);
+  ar_account_model_get_filter (self->model, &filter);
+  g_strv_builder_add (builder, _("Any currency"));
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
+    {
+      g_strv_builder_add (builder, codes[i]);
+      if (g_strcmp0 (codes[i], filter.currency) == 0)
+        selected = i + 1;
+    }
+  if (filter.currency != NULL && selected == 0)
+    {
+      g_strv_builder_add (builder, filter.currency);
+      selected = codes != NULL ? g_strv_length (codes) + 1 : 1;
+    }
+  all = g_strv_builder_end (builder);
+
+  self->syncing = TRUE;
+  gtk_string_list_splice (self->currency_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->currency_names)),
+                          (const char * const *) all);
+  gtk_drop_down_set_selected (self->currency_dropdown, selected);
+  self->syncing = FALSE;
+}
+
+static void
+fill_buckets (ArAccountList *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
+
+  g_strv_builder_add (builder, _("Any bucket"));
+  if (self->model != NULL)
+    {
+      const ArAgingConfig *config = ar_account_model_get_aging_config (self->model);
+
+      for (guint b = 0; b < config->n_limits + 2; b++)
+        {
+          char label[32];
+          g_autofree char *name = NULL;
+
+          ar_aging_bucket_label (config, b, label, sizeof label);
+          name = ar_label_bucket (label);
+          g_strv_builder_add (builder, name);
+        }
+    }
+  names = g_strv_builder_end (builder);
+  self->syncing = TRUE;
+  gtk_string_list_splice (self->bucket_names, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->bucket_names)),
+                          (const char * const *) names);
+  self->syncing = FALSE;
+}
+
+/* The widgets and the bar above the list show the model's filters. */
+static void
+update_filter_bar (ArAccountList *self)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = NULL;
+  ArAccountFilter filter;
+  gboolean filtered;
+
+  if (self->model == NULL)
+    ar_account_filter_init (&filter);
+  else
+    ar_account_model_get_filter (self->model, &filter);
+
+  self->syncing = TRUE;
+  gtk_check_button_set_active (self->overdue_check, filter.overdue_only);
+  gtk_check_button_set_active (self->arrangement_check, filter.plan_or_promise);
+  gtk_drop_down_set_selected (self->bucket_dropdown, (guint) (filter.bucket + 1));
+  gtk_drop_down_set_selected (self->status_dropdown, (guint) (filter.status + 1));
+  if (filter.currency == NULL)
+    gtk_drop_down_set_selected (self->currency_dropdown, 0);
+  self->syncing = FALSE;
+
+  if (filter.overdue_only)
+    g_ptr_array_add (parts, g_strdup (_("Overdue")));
+  if (filter.bucket >= 0)
+    g_ptr_array_add (parts, g_strdup (gtk_string_list_get_string (self->bucket_names,
+                                                                  (guint) filter.bucket + 1)));
+  if (filter.status >= 0)
+    g_ptr_array_add (parts, g_strdup (ar_label_debtor_status ((ArDebtorStatus) filter.status)));
+  if (filter.currency != NULL)
+    g_ptr_array_add (parts, g_strdup (filter.currency));
+  if (filter.plan_or_promise)
+    g_ptr_array_add (parts, g_strdup (_("Plan or promise")));
+  g_ptr_array_add (parts, NULL);
+
+  filtered = parts->len > 1;
+  /* Translators: the filters in force, joined by this separator. */
+  summary = filtered ? g_strjoinv (_(" · "), (char **) parts->pdata) : NULL;
+  gtk_label_set_text (self->filter_summary_label, filtered ? summary : _("All debtors"));
+  gtk_widget_set_visible (self->clear_filters_button, filtered);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "list.clear-filters", filtered);
+}
+
+/* A filter widget changed: the model follows. */
+static void
+on_filter_widget_changed_cb (ArAccountList *self)
+{
+  ArAccountFilter filter;
+  guint bucket = gtk_drop_down_get_selected (self->bucket_dropdown);
+  guint status = gtk_drop_down_get_selected (self->status_dropdown);
+  guint currency = gtk_drop_down_get_selected (self->currency_dropdown);
+
+  if (self->syncing || self->model == NULL)
+    return;
+  ar_account_filter_init (&filter);
+  filter.overdue_only = gtk_check_button_get_active (self->overdue_check);
+  filter.plan_or_promise = gtk_check_button_get_active (self->arrangement_check);
+  filter.bucket = bucket == GTK_INVALID_LIST_POSITION ? -1 : (int) bucket - 1;
+  filter.status = status == GTK_INVALID_LIST_POSITION ? -1 : (int) status - 1;
+  filter.currency = currency == GTK_INVALID_LIST_POSITION || currency == 0
+                      ? NULL : gtk_string_list_get_string (self->currency_names, currency);
+  set_filter (self, &filter);
+}
+
+static void
+on_filter_popover_show_cb (ArAccountList *self)
+{
+  fill_currencies (self);
+}
+
+static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ar_account_list_clear_filters (AR_ACCOUNT_LIST (widget));
 }
 
 /* The footer ------------------------------------------------------------------------------ */
@@ -495,6 +717,20 @@ ar_account_list_class_init (ArAccountListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, next_action_column);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, count_label);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, totals_label);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, filter_summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, clear_filters_button);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, filter_popover);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, overdue_check);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, arrangement_check);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, bucket_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, bucket_names);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, status_names);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, currency_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, currency_names);
+  gtk_widget_class_install_action (widget_class, "list.clear-filters", NULL,
+                                   clear_filters_action);
 
   g_type_ensure (AR_TYPE_ACCOUNT);
   g_type_ensure (AR_TYPE_COLUMN_SORTER);
@@ -518,6 +754,25 @@ ar_account_list_init (ArAccountList *self)
                     G_CALLBACK (on_view_sorter_changed_cb), self);
   g_signal_connect (self->selection, "notify::selected-item",
                     G_CALLBACK (on_selected_item_changed_cb), self);
+
+  gtk_string_list_append (self->status_names, _("Any status"));
+  for (guint s = 0; s < AR_N_STATUSES; s++)
+    gtk_string_list_append (self->status_names, ar_label_debtor_status ((ArDebtorStatus) s));
+  gtk_string_list_append (self->currency_names, _("Any currency"));
+  fill_buckets (self);
+  g_signal_connect_swapped (self->overdue_check, "toggled",
+                            G_CALLBACK (on_filter_widget_changed_cb), self);
+  g_signal_connect_swapped (self->arrangement_check, "toggled",
+                            G_CALLBACK (on_filter_widget_changed_cb), self);
+  g_signal_connect_swapped (self->bucket_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_widget_changed_cb), self);
+  g_signal_connect_swapped (self->status_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_widget_changed_cb), self);
+  g_signal_connect_swapped (self->currency_dropdown, "notify::selected",
+                            G_CALLBACK (on_filter_widget_changed_cb), self);
+  g_signal_connect_swapped (self->filter_popover, "show",
+                            G_CALLBACK (on_filter_popover_show_cb), self);
+  update_filter_bar (self);
   restore_sort (self);
 }
 
@@ -561,6 +816,11 @@ ar_account_list_set_model (ArAccountList  *self,
       /* The pills take the chart's colours, which depend on the number of buckets. */
       self->buckets_class = g_strdup_printf ("buckets-%u", config->n_limits + 2);
       gtk_widget_add_css_class (GTK_WIDGET (self->column_view), self->buckets_class);
+      ArAccountFilter filter;
+      g_autofree char *currency = NULL;
+
+      load_filter (self, model, &filter, &currency);
+      ar_account_model_set_filter (model, &filter);
       g_signal_connect (model, "items-changed", G_CALLBACK (on_model_items_changed_cb), self);
       g_signal_connect (model, "changing", G_CALLBACK (on_model_changing_cb), self);
       g_signal_connect (model, "changed", G_CALLBACK (on_model_changed_cb), self);
@@ -568,8 +828,10 @@ ar_account_list_set_model (ArAccountList  *self,
       apply_view_sort (self);
     }
 
+  fill_buckets (self);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (model));
   update_summary (self);
+  update_filter_bar (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
@@ -593,4 +855,55 @@ ar_account_list_get_summary_text (ArAccountList *self)
 {
   g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), NULL);
   return self->summary_text != NULL ? self->summary_text : "";
+}
+
+/**
+ * ar_account_list_set_bucket_filter:
+ * @self: the list
+ * @bucket: an aging bucket of the model's configuration, or -1 for any
+ *
+ * Shows only the debtors whose oldest open item is in @bucket (the aging view's bar click),
+ * keeping the other filters and the search; remembered like a choice in the popover.
+ */
+void
+ar_account_list_set_bucket_filter (ArAccountList *self,
+                                   int            bucket)
+{
+  ArAccountFilter filter;
+
+  g_return_if_fail (AR_IS_ACCOUNT_LIST (self));
+
+  if (self->model == NULL)
+    return;
+  if (bucket < 0 || (guint) bucket >= ar_account_model_get_aging_config (self->model)->n_limits + 2)
+    bucket = -1;
+  ar_account_model_get_filter (self->model, &filter);
+  filter.bucket = bucket;
+  set_filter (self, &filter);
+}
+
+void
+ar_account_list_clear_filters (ArAccountList *self)
+{
+  ArAccountFilter filter;
+
+  g_return_if_fail (AR_IS_ACCOUNT_LIST (self));
+
+  ar_account_filter_init (&filter);
+  set_filter (self, &filter);
+}
+
+/* For tests: the text of the bar above the list that names the filters in force. */
+const char *
+ar_account_list_get_filter_summary (ArAccountList *self)
+{
+  g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), NULL);
+  return gtk_label_get_text (self->filter_summary_label);
+}
+
+GtkWidget *
+ar_account_list_get_filter_button (ArAccountList *self)
+{
+  g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), NULL);
+  return GTK_WIDGET (self->filter_button);
 }

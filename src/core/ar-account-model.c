@@ -9,6 +9,7 @@
 #include <sqlite3.h>
 
 #include "ar-account-model.h"
+#include "ar-arrangements.h"
 #include "ar-date.h"
 
 /* How it works (measured on a 100,000-debtor demo book; tests/bench/bench-account-model.c).
@@ -62,7 +63,8 @@ static const char create_sql[] =
 /* Parameters of every materialising statement: ?1 as of (Julian day), ?2 overdue only,
  * ?3 ?4 bucket range (Julian days of the oldest item, NULL: any bucket), ?5 aging basis
  * (1: by issue date), ?6 status or NULL, ?7 currency or NULL, ?8 plan or promise only,
- * ?9 as of ("YYYY-MM-DD", for next action dates). */
+ * ?9 as of ("YYYY-MM-DD", for next action dates), ?10 the debtors a running plan or a pending
+ * promise pauses (a bitmap, see hit_func(); from ar_ledger_foreach_dunning_pause()). */
 #define MAT_SELECT \
   "INSERT INTO temp." BASE " (debtor_id, currency, balance)" \
   " SELECT d.id, b.currency, coalesce (b.balance, 0)" \
@@ -82,7 +84,7 @@ static const char create_sql[] =
   "           ELSE b.oldest_due_jd END) BETWEEN ?3 AND ?4))" \
   " AND (?6 IS NULL OR d.status = ?6)" \
   " AND (?7 IS NULL OR b.currency = ?7)" \
-  " AND (?8 = 0 OR d.status = 'plan' OR d.status = 'promise')"
+  " AND (?8 = 0 OR d.status = 'plan' OR d.status = 'promise' OR ar_account_hit (?10, d.id))"
 #define STATUS_RANK \
   "CASE d.status WHEN 'active' THEN 0 WHEN 'disputed' THEN 1 WHEN 'promise' THEN 2" \
   " WHEN 'plan' THEN 3 WHEN 'agency' THEN 4 WHEN 'legal' THEN 5 WHEN 'bankrupt' THEN 6" \
@@ -135,6 +137,7 @@ static const char invoice_hits_sql[] = "SELECT id FROM invoices WHERE number LIK
 static const char invoice_debtors_sql[] =
   "SELECT debtor_id FROM invoices INDEXED BY invoices_by_debtor WHERE ar_account_hit (?1, id)";
 static const char max_debtor_sql[] = "SELECT max (id) FROM debtors";
+static const char currencies_sql[] = "SELECT DISTINCT currency FROM balances ORDER BY currency";
 static const char max_invoice_sql[] = "SELECT max (id) FROM invoices";
 
 /* ?1 the hits (a pointer, see hit_func()): the sorted rows whose debtor was found, in order. */
@@ -255,6 +258,7 @@ struct _ArAccountModel
   sqlite3_stmt  *n_debtors_stmt[N_TABLES];
   sqlite3_stmt  *positions_stmt[N_TABLES];
   sqlite3_stmt  *find_stmt[N_TABLES];
+  sqlite3_stmt  *currencies_stmt;
   sqlite3_stmt  *update_balance_stmt[N_TABLES];
   sqlite3_stmt  *clear_stmt[N_TABLES];
 };
@@ -714,9 +718,30 @@ bucket_range (ArAccountModel *self, guint bucket, gint64 *lo, gint64 *hi)
 }
 
 static gboolean
+collect_pause (gint64 debtor_id, ArDunningPause pause, guint32 until, gpointer user_data)
+{
+  Hits *hits = user_data;
+
+  if (debtor_id >= 0 && debtor_id <= hits->max_id)
+    hits->bits[debtor_id >> 3] |= (guint8) (1u << (debtor_id & 7));
+  return TRUE;
+}
+
+/* The debtors a running plan or a pending promise covers as of the list's day. Their number
+ * follows the arrangements, not the book. */
+static gboolean
+find_arrangements (ArAccountModel *self, Hits *hits, GError **error)
+{
+  return hits_init (self, hits, &self->max_debtor_stmt, max_debtor_sql, error) &&
+         ar_ledger_foreach_dunning_pause (self->ledger, self->as_of, collect_pause, hits, error);
+}
+
+static gboolean
 materialise (ArAccountModel *self, GError **error)
 {
+  g_auto(Hits) arranged = { 0, NULL };
   sqlite3_stmt *stmt;
+  gboolean ok;
 
   for (guint t = 0; t < N_TABLES; t++)
     if (!clear_table (self, t, error))
@@ -745,7 +770,16 @@ materialise (ArAccountModel *self, GError **error)
   bind_text (stmt, 7, self->currency);
   bind_int64 (stmt, 8, self->filter.plan_or_promise ? 1 : 0);
   bind_text (stmt, 9, self->as_of_text);
-  if (!step_done (self, stmt, error))
+  if (self->filter.plan_or_promise)
+    {
+      if (!find_arrangements (self, &arranged, error))
+        return FALSE;
+      sqlite3_bind_pointer (stmt, 10, &arranged, HITS_POINTER_TYPE, NULL);
+    }
+  ok = step_done (self, stmt, error);
+  /* The bitmap is freed on return; the statement stays. */
+  sqlite3_clear_bindings (stmt);
+  if (!ok)
     return FALSE;
   self->n_base = self->n_items = (guint) sqlite3_changes (self->db);
   return TRUE;
@@ -974,6 +1008,7 @@ ar_account_model_dispose (GObject *object)
   finalize_statements (self->n_debtors_stmt, N_TABLES);
   finalize_statements (self->positions_stmt, N_TABLES);
   finalize_statements (self->find_stmt, N_TABLES);
+  finalize_statements (&self->currencies_stmt, 1);
   finalize_statements (self->update_balance_stmt, N_TABLES);
   finalize_statements (self->clear_stmt, N_TABLES);
   /* The temporary tables and their file go with the connection. */
@@ -1373,6 +1408,42 @@ ar_account_model_set_plan_or_promise (ArAccountModel *self, gboolean plan_or_pro
   ar_account_model_get_filter (self, &filter);
   filter.plan_or_promise = plan_or_promise;
   ar_account_model_set_filter (self, &filter);
+}
+
+gboolean
+ar_account_model_is_filtered (ArAccountModel *self)
+{
+  g_return_val_if_fail (AR_IS_ACCOUNT_MODEL (self), FALSE);
+
+  return self->filter.overdue_only || self->filter.bucket >= 0 || self->filter.status >= 0 ||
+         self->currency != NULL || self->filter.plan_or_promise;
+}
+
+GStrv
+ar_account_model_list_currencies (ArAccountModel *self, GError **error)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (AR_IS_ACCOUNT_MODEL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->db == NULL)
+    return g_new0 (char *, 1);
+  stmt = prepare (self, &self->currencies_stmt, currencies_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  builder = g_strv_builder_new ();
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, _("Could not list the currencies"), error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
 }
 
 static gboolean

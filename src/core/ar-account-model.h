@@ -57,7 +57,9 @@ typedef struct
   int         bucket;            /* aging bucket of the oldest open item, or -1 for any */
   int         status;            /* an ArDebtorStatus, or -1 for any */
   const char *currency;          /* ISO 4217, or NULL / "" for any */
-  gboolean    plan_or_promise;   /* only debtors with status "plan" or "promise" */
+  gboolean    plan_or_promise;   /* only debtors with status "plan" or "promise", or whom a
+                                  * running plan or a pending promise covers on the list's
+                                  * day (ar_ledger_foreach_dunning_pause()) */
 } ArAccountFilter;
 
 typedef struct
@@ -108,6 +110,13 @@ void            ar_account_model_set_currency        (ArAccountModel    *self,
                                                       const char        *currency);
 void            ar_account_model_set_plan_or_promise (ArAccountModel    *self,
                                                       gboolean           plan_or_promise);
+
+/* Whether any filter is set (the search aside). */
+gboolean        ar_account_model_is_filtered     (ArAccountModel        *self);
+/* The currencies the book's balances are in, sorted, for a currency filter to offer.
+ * NULL with @error set when the query fails. */
+GStrv           ar_account_model_list_currencies (ArAccountModel        *self,
+                                                  GError               **error);
 
 /* For the footer: the number of debtors shown and, per currency (sorted by code), the number
  * of debtors and the total balance of the rows shown. Computed in SQL. @out_totals receives
