@@ -748,6 +748,106 @@ test_filters (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
 }
 
+typedef struct
+{
+  FilterSpec  spec;
+  const char *search;
+} FilterSearch;
+
+static gboolean
+matches_filter_and_search (const Row *r, gconstpointer data)
+{
+  const FilterSearch *fs = data;
+
+  return matches_filter (r, &fs->spec) && (fs->search == NULL || matches_search (r, fs->search));
+}
+
+/* Filters, a search and every sort together: each order of the same rows, found again by
+ * ar_account_model_find(); typing on narrows within the filters. */
+static void
+test_filters_search_sorts (void)
+{
+  g_autoptr(ArAccountModel) model = new_model (book);
+  g_autoptr(Expected) e = expected_load (book, test_today ());
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) currencies = NULL;
+  FilterSearch fs = { { { 0 } }, NULL };
+  const char *typed[] = { "a", "an", "and" };
+
+  g_assert_false (ar_account_model_is_filtered (model));
+  ar_account_filter_init (&fs.spec.filter);
+  fs.spec.filter.overdue_only = TRUE;
+  fs.spec.filter.currency = "EUR";
+  fs.spec.as_of = e->as_of;
+  fs.spec.aging = ar_account_model_get_aging_config (model);
+  ar_account_model_set_filter (model, &fs.spec.filter);
+  g_assert_true (ar_account_model_is_filtered (model));
+
+  fs.search = "an";
+  ar_account_model_set_search (model, fs.search);
+  for (int sort = 0; sort < AR_N_ACCOUNT_SORTS; sort++)
+    for (int descending = 0; descending < 2; descending++)
+      {
+        g_autoptr(GArray) rows = NULL;
+
+        ar_account_model_set_sort (model, (ArAccountSort) sort, descending);
+        rows = expected_rows (e, model, matches_filter_and_search, &fs);
+        g_assert_cmpuint (rows->len, >=, 5);
+        assert_model_rows (model, rows, e->as_of);
+        for (guint i = 0; i < rows->len; i += 7)
+          {
+            const Row *r = &g_array_index (rows, Row, i);
+            guint found = G_MAXUINT;
+
+            g_assert_true (ar_account_model_find (model, r->debtor_id, r->currency, &found));
+            g_assert_cmpuint (found, ==, i);
+          }
+      }
+  /* A debtor the filters hide is not found. */
+  for (guint i = 0; i < e->rows->len; i++)
+    {
+      const Row *r = &g_array_index (e->rows, Row, i);
+
+      if (strcmp (r->currency, "USD") == 0)
+        {
+          g_assert_false (ar_account_model_find (model, r->debtor_id, r->currency, NULL));
+          break;
+        }
+    }
+
+  /* Typing on and back, within the filters. */
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      g_autoptr(GArray) rows = NULL;
+
+      fs.search = typed[i];
+      ar_account_model_set_search (model, fs.search);
+      rows = expected_rows (e, model, matches_filter_and_search, &fs);
+      assert_model_rows (model, rows, e->as_of);
+    }
+  fs.search = NULL;
+  ar_account_model_set_search (model, NULL);
+  {
+    g_autoptr(GArray) rows = expected_rows (e, model, matches_filter_and_search, &fs);
+
+    assert_model_rows (model, rows, e->as_of);
+  }
+
+  ar_account_filter_init (&fs.spec.filter);
+  ar_account_model_set_filter (model, &fs.spec.filter);
+  g_assert_false (ar_account_model_is_filtered (model));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, e->rows->len);
+
+  /* The currencies a filter can offer: the book's, sorted. */
+  currencies = ar_account_model_list_currencies (model, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (currencies);
+  g_assert_true (g_strv_contains ((const char * const *) currencies, "EUR"));
+  g_assert_true (g_strv_contains ((const char * const *) currencies, "USD"));
+  for (guint i = 1; currencies[i] != NULL; i++)
+    g_assert_cmpint (strcmp (currencies[i - 1], currencies[i]), <, 0);
+}
+
 static void
 test_filter_by_issue_date (void)
 {
@@ -1233,6 +1333,7 @@ main (int argc, char **argv)
   g_test_add_func ("/account-model/item-values", test_item_values);
   g_test_add_func ("/account-model/search", test_search);
   g_test_add_func ("/account-model/filters", test_filters);
+  g_test_add_func ("/account-model/filters-search-sorts", test_filters_search_sorts);
   g_test_add_func ("/account-model/filter-by-issue-date", test_filter_by_issue_date);
   g_test_add_func ("/account-model/items-changed", test_items_changed);
   g_test_add_func ("/account-model/cache-bounded", test_cache_bounded);
