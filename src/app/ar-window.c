@@ -423,8 +423,9 @@ ar_window_set_ledger (ArWindow  *self,
   if (ledger != NULL)
     {
       model = ar_account_model_new (ledger, 0, error);
-      if (model == NULL || !ar_debtor_list_count_all (ledger, &n_debtors, error))
+      if (model == NULL)
         return FALSE;
+      n_debtors = ar_account_model_has_debtors (model) ? 1 : 0;
     }
 
   /* Clear the search first: a new ledger starts with every debtor listed. */

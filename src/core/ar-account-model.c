@@ -936,7 +936,7 @@ load_aging (ArAccountModel *self, GError **error)
  * measurable at 100,000 debtors. Temporary tables and sorts stay in memory (a temporary file
  * made searches about a fifth slower): at a million rows that is 25 MB per table and about
  * 65 MB for the largest sort, while it runs. */
-#define CACHE_KIB 32768
+#define CACHE_KIB 8192
 #define BUSY_TIMEOUT_MS 5000
 
 static gboolean
@@ -1412,6 +1412,28 @@ ar_account_model_set_plan_or_promise (ArAccountModel *self, gboolean plan_or_pro
   ar_account_model_get_filter (self, &filter);
   filter.plan_or_promise = plan_or_promise;
   ar_account_model_set_filter (self, &filter);
+}
+
+gboolean
+ar_account_model_has_debtors (ArAccountModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean any;
+
+  g_return_val_if_fail (AR_IS_ACCOUNT_MODEL (self), FALSE);
+
+  if (self->db == NULL)
+    return FALSE;
+  stmt = prepare (self, &self->max_debtor_stmt, max_debtor_sql, &error);
+  if (stmt == NULL)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  any = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL;
+  sqlite3_reset (stmt);
+  return any;
 }
 
 gboolean

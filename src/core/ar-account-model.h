@@ -111,6 +111,9 @@ void            ar_account_model_set_currency        (ArAccountModel    *self,
 void            ar_account_model_set_plan_or_promise (ArAccountModel    *self,
                                                       gboolean           plan_or_promise);
 
+/* Whether the book has any debtor at all, whatever the filters (the window's "empty" page);
+ * one index look-up, where counting them reads an index of the whole book. */
+gboolean        ar_account_model_has_debtors     (ArAccountModel        *self);
 /* Whether any filter is set (the search aside). */
 gboolean        ar_account_model_is_filtered     (ArAccountModel        *self);
 /* The currencies the book's balances are in, sorted, for a currency filter to offer.

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -53,6 +54,17 @@ today (void)
 
   ar_date_set_today (&d);
   return ar_date_to_julian (&d);
+}
+
+static double
+rss_mib (void)
+{
+  g_autofree char *statm = NULL;
+  long pages = 0;
+
+  if (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    sscanf (statm, "%*s %ld", &pages);
+  return pages * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
 }
 
 static double
@@ -273,6 +285,8 @@ find_widget (GtkWidget *widget, GType type)
 static void
 result (const char *step, double measured, double target, const char *unit, double cpu)
 {
+  /* Where the memory goes: the resident set after each step, and the peak so far. */
+  g_print ("# %s: RSS %.0f MiB, peak %.0f MiB\n", step, rss_mib (), peak_rss_mib ());
   g_print ("R\t%s\t%.1f\t%.0f\t%s\t%.1f\n", step, measured, target, unit, cpu);
 }
 
@@ -289,7 +303,8 @@ run_steps (gpointer user_data)
   guint n_steps = 0;
 
   iterate_until (is_first_frame_done, NULL, "the first frame with the list filled");
-  g_print ("# %u rows in the list\n", n_accounts ());
+  g_print ("# %u rows in the list; RSS %.0f MiB, peak %.0f MiB\n", n_accounts (), rss_mib (),
+           peak_rss_mib ());
 
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
