@@ -932,10 +932,12 @@ load_aging (ArAccountModel *self, GError **error)
 /* The model reads through a connection of its own, opened read-only on the ledger's file (WAL:
  * it sees what the ledger has committed). On the ledger's connection, whose 128 MB page cache
  * is sized for imports, the pages the list's queries scan filled that cache: with a million
- * debtors the process peaked at 242 MiB. A 32 MB cache of its own costs the list nothing
- * measurable at 100,000 debtors. Temporary tables and sorts stay in memory (a temporary file
- * made searches about a fifth slower): at a million rows that is 25 MB per table and about
- * 65 MB for the largest sort, while it runs. */
+ * debtors the process peaked at 242 MiB. An 8 MB cache of its own is enough: the list's queries
+ * scan (the sorts, the searches) or probe by key (a page), and the operating system keeps the
+ * file's pages; with 32 MB the window at a million debtors peaked 40 MiB higher (bench-window)
+ * for no gain at 100,000. Temporary tables and sorts stay in memory (a temporary file made
+ * searches about a fifth slower): at a million rows that is 25 MB per table and about 65 MB
+ * for the largest sort, while it runs. */
 #define CACHE_KIB 8192
 #define BUSY_TIMEOUT_MS 5000
 
