@@ -99,29 +99,27 @@ cell_kind (GtkListItemFactory *factory)
   return (CellKind) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ar-cell-kind"));
 }
 
+/* GtkLabels, not GtkInscriptions: an inscription measures itself from the font's metrics,
+ * which Pango computes afresh for each widget (shaping a sample text), and a sort builds every
+ * visible cell anew; the columns have fixed widths, so a label's text is all it measures. */
 static void
 on_cell_setup_cb (GtkListItemFactory *factory,
                   GtkListItem        *item,
                   gpointer            user_data)
 {
   CellKind kind = cell_kind (factory);
-  GtkWidget *child;
+  GtkWidget *child = gtk_label_new (NULL);
 
   if (kind == CELL_BUCKET)
     {
-      child = gtk_label_new (NULL);
       gtk_widget_set_halign (child, GTK_ALIGN_START);
       gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
     }
   else
     {
-      child = gtk_inscription_new (NULL);
-      gtk_inscription_set_text_overflow (GTK_INSCRIPTION (child),
-                                         GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-      if (kind == CELL_NAME)
-        gtk_inscription_set_nat_chars (GTK_INSCRIPTION (child), 24);
-      if (kind == CELL_BALANCE || kind == CELL_DAYS)
-        gtk_inscription_set_xalign (GTK_INSCRIPTION (child), 1);
+      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
+      gtk_label_set_single_line_mode (GTK_LABEL (child), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (child), kind == CELL_BALANCE || kind == CELL_DAYS ? 1 : 0);
       if (kind != CELL_NAME && kind != CELL_STATUS)
         gtk_widget_add_css_class (child, "numeric");
     }
@@ -178,7 +176,7 @@ on_cell_bind_cb (GtkListItemFactory *factory,
     default:
       g_assert_not_reached ();
     }
-  gtk_inscription_set_text (GTK_INSCRIPTION (child), text);
+  gtk_label_set_text (GTK_LABEL (child), text != NULL ? text : "");
 }
 
 static void
