@@ -278,6 +278,8 @@ test_empty_state (void)
   gtk_check_button_set_active (overdue_check (), TRUE);
   ar_ui_wait_for (state_is, (gpointer) "no-results", "the no-results page");
   g_assert_cmpuint (n_accounts (), ==, 0);
+  ar_ui_iterate_for (400);
+  ar_ui_save_screenshot (GTK_WIDGET (window), "no-debtors-match-1280x800-light.png");
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.clear-filters", NULL);
   g_assert_cmpstr (ar_window_get_state (window), ==, "list");
