@@ -51,6 +51,9 @@ int   ar_cli_run_backup     (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_statement  (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_chart      (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_letters    (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_plan       (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_plans      (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_promise    (const ArCliCommand *command, GStrv *args);
 
 /* Messages --------------------------------------------------------------------------------- */
 

@@ -61,6 +61,16 @@ static const ArCliCommand commands[] = {
     "(-o FILE.pdf | --dir DIR)",
     N_("Write dunning letters as PDF: one per debtor, into one file or a folder"),
     ar_cli_run_letters },
+  { "plan", "preview|create|show|cancel LEDGER ...",
+    "(see “arrears-cli plan --help”)",
+    N_("Payment plans: preview a schedule, create a plan, show how one is going, cancel one"),
+    ar_cli_run_plan },
+  { "plans", "LEDGER", "(--due-on D | --missed [--as-of D]) [--json]",
+    N_("Plans with an instalment due on a day, or with missed instalments and defaulted"),
+    ar_cli_run_plans },
+  { "promise", "add|list LEDGER ...", "(see “arrears-cli promise --help”)",
+    N_("Promises to pay: record one (or a repeating one), list them and whether they were "
+       "kept"), ar_cli_run_promise },
 };
 
 const ArCliCommand *
@@ -168,16 +178,19 @@ run_help (int argc, char **argv)
       print_help ();
       return AR_CLI_EXIT_OK;
     }
-  if (argc > 3)
+  /* "help plan preview": a command with subcommands takes one more word. */
+  if (argc > 4)
     return ar_cli_usage_error (NULL, _("help: name one command"));
   command = ar_cli_find_command (argv[2]);
   if (command == NULL)
     return ar_cli_usage_error (NULL, _("help: unknown command “%s”"), argv[2]);
 
   /* The command's own --help prints its options (and exits). */
-  args = g_new0 (char *, 3);
+  args = g_new0 (char *, 4);
   args[0] = g_strdup (command->name);
-  args[1] = g_strdup ("--help");
+  if (argc == 4)
+    args[1] = g_strdup (argv[3]);
+  args[argc == 4 ? 2 : 1] = g_strdup ("--help");
   return command->run (command, &args);
 }
 

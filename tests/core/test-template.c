@@ -341,6 +341,10 @@ test_migration_from_v1 (Fixture *f, gconstpointer data)
 
   g_clear_object (&f->ledger);
   g_assert_cmpint (sqlite3_open (f->path, &raw), ==, SQLITE_OK);
+  /* What version 3 (plans and promises) added goes too. */
+  g_assert_cmpint (sqlite3_exec (raw, "DROP TABLE plan_schedule; DROP TABLE plan_invoices;"
+                                 " DROP TABLE promises; DROP TABLE plans;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (raw, "DROP TABLE letter_templates; PRAGMA user_version = 1;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
