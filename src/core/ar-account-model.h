@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  *
  * Sorting, filtering and searching happen in SQL. Each change runs one query that writes the
  * ordered (debtor, currency) keys of the rows shown into a temporary table whose rowid is the
- * position; get_item() then reads the page of 256 rows around a position by rowid, which costs
+ * position; get_item() then reads the page of 64 rows around a position by rowid, which costs
  * the same at the end of a million rows as at the start. A few pages of items are kept (least
  * recently used first out), so memory stays bounded whatever is scrolled through. Every change
  * emits "changing" while the old rows are still there, then items-changed (0, old count, 0)

@@ -424,7 +424,7 @@ phase_measure (const char *dir)
     g_autofree char *what = g_strdup_printf ("scroll through all %u rows", n);
 
     cpu = report (what, t0, 0);
-    g_print ("%-40s %8.2f %8.2f ms   (one page of 256 rows; a frame is 16 ms)\n",
+    g_print ("%-40s %8.2f %8.2f ms   (one page of rows; a frame is 16 ms)\n",
              "  slowest get_item (a page load)", max_item, max_item_cpu);
     g_print ("%-40s %17.2f ms\n", "  average per page", cpu / MAX (page_loads, 1));
   }

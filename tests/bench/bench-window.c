@@ -362,6 +362,10 @@ run_steps (gpointer user_data)
           worst = ms;
           worst_cpu = last_cpu_ms;
         }
+      /* A frame that took a lot of CPU (not just waited for another process): where. */
+      if (last_cpu_ms > 33)
+        g_print ("# slow scroll frame at %.0f px (row %.0f): %.1f ms, CPU %.1f ms\n", step.value,
+                 step.value / MAX (upper / MAX (n_accounts (), 1), 1), ms, last_cpu_ms);
       n_steps++;
       if (value >= gtk_adjustment_get_upper (adj) - page)
         break;

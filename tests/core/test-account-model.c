@@ -1115,9 +1115,9 @@ test_cache_bounded (void)
       max_live = MAX (max_live, n_created - n_finalized);
     }
   g_test_message ("%u items fetched, at most %u alive", n_created, max_live);
-  /* Eight pages of 256 at most. */
-  g_assert_cmpuint (max_live, <=, 8 * 256);
-  g_assert_cmpuint (n_finalized, >=, n_created - 8 * 256);
+  /* 32 pages of 64 at most. */
+  g_assert_cmpuint (max_live, <=, 32 * 64);
+  g_assert_cmpuint (n_finalized, >=, n_created - 32 * 64);
 
   /* Asking twice for a cached row gives the same object. */
   again = g_list_model_get_item (G_LIST_MODEL (model), n - 1);
