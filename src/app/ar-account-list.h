@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* The account list: a GtkColumnView over an ArAccountModel (sorted, searched and counted in
- * SQL), with a footer of the count and the totals per currency. Clicking a column header
+ * SQL), with a bar of filters above it and a footer of the count and the totals per currency. Clicking a column header
  * sorts the model in SQL; the sort is kept in GSettings. The selected row is
  * "selected-account". */
 
@@ -24,5 +24,14 @@ ArAccount          *ar_account_list_get_selected_account (ArAccountList  *self);
 GtkSingleSelection *ar_account_list_get_selection        (ArAccountList  *self);
 /* The footer's text, for tests. */
 const char         *ar_account_list_get_summary_text     (ArAccountList  *self);
+
+/* Filters (overdue only, aging bucket, status, currency, plan or promise) are chosen in a
+ * popover above the list, applied by the model in SQL together with the search and the sort,
+ * and remembered in GSettings; "list.clear-filters" clears them. */
+void                ar_account_list_set_bucket_filter    (ArAccountList  *self,
+                                                          int             bucket);
+void                ar_account_list_clear_filters        (ArAccountList  *self);
+const char         *ar_account_list_get_filter_summary   (ArAccountList  *self);
+GtkWidget          *ar_account_list_get_filter_button    (ArAccountList  *self);
 
 G_END_DECLS

@@ -85,12 +85,13 @@ show_page (ArWindow   *self,
   gtk_stack_set_visible_child_name (self->main_stack, name);
 }
 
-/* The list or "No Matching Debtors", and whether search makes sense at all. */
+/* The list or "No Debtors Match" (when a search or a filter hides every row). */
 static void
 update_accounts_page (ArWindow *self)
 {
   const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  gboolean no_results = self->model != NULL && search[0] != '\0'
+  gboolean no_results = self->model != NULL
+                        && (search[0] != '\0' || ar_account_model_is_filtered (self->model))
                         && g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0;
 
   gtk_stack_set_visible_child_name (self->accounts_stack, no_results ? "no-results" : "list");
@@ -218,12 +219,40 @@ preferences_action (GtkWidget  *widget,
 }
 
 static void
+clear_filters_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  if (self->model != NULL)
+    ar_account_model_set_search (self->model, NULL);
+  ar_account_list_clear_filters (self->account_list);
+  update_accounts_page (self);
+}
+
+/* A bar of the aging chart was clicked: its debtors, in the list. */
+static void
+on_aging_view_bucket_activated_cb (ArWindow    *self,
+                                   guint        bucket,
+                                   ArAgingView *view)
+{
+  if (self->model == NULL)
+    return;
+  ar_account_list_set_bucket_filter (self->account_list, (int) bucket);
+  adw_view_stack_set_visible_child_name (self->view_stack, "accounts");
+  update_accounts_page (self);
+}
+
+static void
 update_actions (ArWindow *self)
 {
   gboolean has_accounts = self->model != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_accounts);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-search", has_accounts);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", has_accounts);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), has_accounts);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->ledger != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->ledger != NULL);
@@ -405,6 +434,7 @@ ar_window_class_init (ArWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.clear-search", NULL, clear_search_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
 
   g_type_ensure (AR_TYPE_ACCOUNT_LIST);
   g_type_ensure (AR_TYPE_AGING_VIEW);
@@ -421,6 +451,9 @@ ar_window_init (ArWindow *self)
   /* Typing anywhere in the window starts a search. */
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
   gtk_search_bar_set_key_capture_widget (self->search_bar, GTK_WIDGET (self));
+  g_signal_connect_object (self->aging_view, "bucket-activated",
+                           G_CALLBACK (on_aging_view_bucket_activated_cb), self,
+                           G_CONNECT_SWAPPED);
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -463,8 +496,9 @@ ar_window_set_ledger (ArWindow  *self,
   if (ledger != NULL)
     {
       model = ar_account_model_new (ledger, 0, error);
-      if (model == NULL || !ar_debtor_list_count_all (ledger, &n_debtors, error))
+      if (model == NULL)
         return FALSE;
+      n_debtors = ar_account_model_has_debtors (model) ? 1 : 0;
     }
 
   /* Clear the search first: a new ledger starts with every debtor listed. */
@@ -481,7 +515,7 @@ ar_window_set_ledger (ArWindow  *self,
   ar_account_list_set_model (self->account_list, self->model);
   ar_aging_view_set_ledger (self->aging_view, ledger);
   if (self->model != NULL)
-    g_signal_connect_swapped (self->model, "items-changed",
+    g_signal_connect_swapped (self->model, "notify::n-items",
                               G_CALLBACK (on_model_items_changed_cb), self);
 
   if (ledger != NULL)

@@ -9,7 +9,9 @@
 #include <sqlite3.h>
 
 #include "ar-account-model.h"
+#include "ar-arrangements.h"
 #include "ar-date.h"
+#include "ar-money.h"
 
 /* How it works (measured on a 100,000-debtor demo book; tests/bench/bench-account-model.c).
  *
@@ -35,8 +37,11 @@
  * tables have fixed names and every statement is a static string, prepared once; the ORDER BY
  * comes from the whitelist below and every value is a bound parameter. */
 
-#define PAGE_SIZE 256
-#define MAX_PAGES 8
+/* A jump of the scroll bar reads one or two pages: 64 rows cost a quarter of what 256 did, and
+ * bench-window's frames after a jump went over 33 ms of CPU half as often. 32 pages keep the
+ * 2,048 rows that 8 pages of 256 kept. */
+#define PAGE_SIZE 64
+#define MAX_PAGES 32
 /* Narrow a search when at most 1/NARROW_RATIO of the sorted rows are in it: a narrowing costs
  * about 12 µs per row found (ten index probes), a full search about 0.7 µs per row of the
  * book (measured at 100,000 debtors). */
@@ -62,7 +67,8 @@ static const char create_sql[] =
 /* Parameters of every materialising statement: ?1 as of (Julian day), ?2 overdue only,
  * ?3 ?4 bucket range (Julian days of the oldest item, NULL: any bucket), ?5 aging basis
  * (1: by issue date), ?6 status or NULL, ?7 currency or NULL, ?8 plan or promise only,
- * ?9 as of ("YYYY-MM-DD", for next action dates). */
+ * ?9 as of ("YYYY-MM-DD", for next action dates), ?10 the debtors a running plan or a pending
+ * promise pauses (a bitmap, see hit_func(); from ar_ledger_foreach_dunning_pause()). */
 #define MAT_SELECT \
   "INSERT INTO temp." BASE " (debtor_id, currency, balance)" \
   " SELECT d.id, b.currency, coalesce (b.balance, 0)" \
@@ -82,7 +88,7 @@ static const char create_sql[] =
   "           ELSE b.oldest_due_jd END) BETWEEN ?3 AND ?4))" \
   " AND (?6 IS NULL OR d.status = ?6)" \
   " AND (?7 IS NULL OR b.currency = ?7)" \
-  " AND (?8 = 0 OR d.status = 'plan' OR d.status = 'promise')"
+  " AND (?8 = 0 OR d.status = 'plan' OR d.status = 'promise' OR ar_account_hit (?10, d.id))"
 #define STATUS_RANK \
   "CASE d.status WHEN 'active' THEN 0 WHEN 'disputed' THEN 1 WHEN 'promise' THEN 2" \
   " WHEN 'plan' THEN 3 WHEN 'agency' THEN 4 WHEN 'legal' THEN 5 WHEN 'bankrupt' THEN 6" \
@@ -135,6 +141,7 @@ static const char invoice_hits_sql[] = "SELECT id FROM invoices WHERE number LIK
 static const char invoice_debtors_sql[] =
   "SELECT debtor_id FROM invoices INDEXED BY invoices_by_debtor WHERE ar_account_hit (?1, id)";
 static const char max_debtor_sql[] = "SELECT max (id) FROM debtors";
+static const char currencies_sql[] = "SELECT DISTINCT currency FROM balances ORDER BY currency";
 static const char max_invoice_sql[] = "SELECT max (id) FROM invoices";
 
 /* ?1 the hits (a pointer, see hit_func()): the sorted rows whose debtor was found, in order. */
@@ -175,23 +182,22 @@ static const char * const narrow_sql[N_TABLES] = {
   " WHERE v.pos BETWEEN ?1 AND ?2 ORDER BY v.pos"
 static const char * const page_sql[N_TABLES] = PER_TABLE (PAGE);
 
-/* A (debtor, currency) is one row, so a currency's rows are its debtors. The balances are the
- * ones stored with the rows (kept current by ar_account_model_refresh()): with a lookup in
- * balances per row and a count (DISTINCT) per currency the footer took 154 ms at 100,000
- * rows. */
-#define TOTALS(table) \
-  "SELECT currency, count (*), sum (balance) FROM temp." table \
-  " WHERE currency IS NOT NULL GROUP BY currency ORDER BY currency"
-static const char * const totals_sql[N_TABLES] = PER_TABLE (TOTALS);
-/* Rows less the extra rows of debtors shown in more than one currency: a count (DISTINCT) over
- * every row took twice as long, for the few debtors who owe in two currencies. */
-#define N_DEBTORS(table) \
-  "SELECT (SELECT count (*) FROM temp." table ")" \
-  " - (SELECT count (*) - count (DISTINCT debtor_id) FROM temp." table " WHERE debtor_id IN" \
-  "    (SELECT debtor_id FROM balances GROUP BY debtor_id HAVING count (*) > 1))"
-static const char * const n_debtors_sql[N_TABLES] = PER_TABLE (N_DEBTORS);
+/* The footer reads the rows shown once, in the table's order, and adds up in C: a currency's
+ * rows are its debtors, since a (debtor, currency) is one row, and the balances are the ones
+ * stored with the rows (kept current by ar_account_model_refresh()). With GROUP BY currency
+ * and a count (DISTINCT) against the balances the footer took 50 ms at 100,000 rows, as long
+ * as a search keystroke; this pass takes a fifth of it. */
+#define SUMMARY_ROWS(table) "SELECT debtor_id, currency, balance FROM temp." table
+static const char * const summary_sql[N_TABLES] = PER_TABLE (SUMMARY_ROWS);
+/* The debtors with rows in more than one currency, counted once each. */
+static const char multi_sql[] =
+  "SELECT debtor_id FROM balances GROUP BY debtor_id HAVING count (*) > 1";
+static const char debtor_currencies_sql[] = "SELECT count (*) FROM balances WHERE debtor_id = ?1";
 #define POSITIONS(table) "SELECT pos FROM temp." table " WHERE debtor_id = ?1 ORDER BY pos"
 static const char * const positions_sql[N_TABLES] = PER_TABLE (POSITIONS);
+#define FIND(table) \
+  "SELECT pos FROM temp." table " WHERE debtor_id = ?1 AND coalesce (currency, '') = ?2"
+static const char * const find_sql[N_TABLES] = PER_TABLE (FIND);
 #define UPDATE_BALANCE(table) \
   "UPDATE temp." table " SET balance = coalesce ((SELECT b.balance FROM balances b" \
   "   WHERE b.debtor_id = ?1 AND b.currency = temp." table ".currency), 0)" \
@@ -199,6 +205,13 @@ static const char * const positions_sql[N_TABLES] = PER_TABLE (POSITIONS);
 static const char * const update_balance_sql[N_TABLES] = PER_TABLE (UPDATE_BALANCE);
 #define CLEAR(table) "DELETE FROM temp." table
 static const char * const clear_sql[N_TABLES] = PER_TABLE (CLEAR);
+
+/* One bit per debtor id (see hit_func()). */
+typedef struct
+{
+  gint64  max_id;
+  guint8 *bits;
+} Hits;
 
 typedef struct
 {
@@ -234,9 +247,12 @@ struct _ArAccountModel
 
   GQueue         pages;            /* Page *, most recently used first */
 
+  gboolean       same_rows;        /* the next requery only orders the rows anew */
   gboolean       have_summary;
   guint          summary_n_debtors;
   GArray        *summary_totals;
+  Hits           multi;            /* debtors owing in two currencies or more; NULL bits:
+                                    * not read yet */
 
   sqlite3_stmt  *materialise[AR_N_ACCOUNT_SORTS][2];
   sqlite3_stmt  *hits_stmt;
@@ -247,9 +263,12 @@ struct _ArAccountModel
   sqlite3_stmt  *search_stmt;
   sqlite3_stmt  *narrow_stmt[N_TABLES];     /* into [i] from the other search table */
   sqlite3_stmt  *page_stmt[N_TABLES];
-  sqlite3_stmt  *totals_stmt[N_TABLES];
-  sqlite3_stmt  *n_debtors_stmt[N_TABLES];
+  sqlite3_stmt  *summary_stmt[N_TABLES];
+  sqlite3_stmt  *multi_stmt;
+  sqlite3_stmt  *debtor_currencies_stmt;
   sqlite3_stmt  *positions_stmt[N_TABLES];
+  sqlite3_stmt  *find_stmt[N_TABLES];
+  sqlite3_stmt  *currencies_stmt;
   sqlite3_stmt  *update_balance_stmt[N_TABLES];
   sqlite3_stmt  *clear_stmt[N_TABLES];
 };
@@ -278,6 +297,9 @@ enum
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum { SIGNAL_CHANGING, SIGNAL_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 /* Statements ------------------------------------------------------------------------------ */
 
@@ -582,11 +604,6 @@ like_pattern (const char *text)
  * ar_account_hit (?1, debtor_id), ?1 bound with sqlite3_bind_pointer(): a bitmap of a million
  * debtors is 125 kB, and testing it costs less than building and probing SQLite's own set of
  * the ids an IN (…) would make (that took 60 of 150 ms for a one-letter search). */
-typedef struct
-{
-  gint64  max_id;
-  guint8 *bits;
-} Hits;
 
 #define HITS_POINTER_TYPE "ArAccountHits"
 
@@ -706,9 +723,30 @@ bucket_range (ArAccountModel *self, guint bucket, gint64 *lo, gint64 *hi)
 }
 
 static gboolean
+collect_pause (gint64 debtor_id, ArDunningPause pause, guint32 until, gpointer user_data)
+{
+  Hits *hits = user_data;
+
+  if (debtor_id >= 0 && debtor_id <= hits->max_id)
+    hits->bits[debtor_id >> 3] |= (guint8) (1u << (debtor_id & 7));
+  return TRUE;
+}
+
+/* The debtors a running plan or a pending promise covers as of the list's day. Their number
+ * follows the arrangements, not the book. */
+static gboolean
+find_arrangements (ArAccountModel *self, Hits *hits, GError **error)
+{
+  return hits_init (self, hits, &self->max_debtor_stmt, max_debtor_sql, error) &&
+         ar_ledger_foreach_dunning_pause (self->ledger, self->as_of, collect_pause, hits, error);
+}
+
+static gboolean
 materialise (ArAccountModel *self, GError **error)
 {
+  g_auto(Hits) arranged = { 0, NULL };
   sqlite3_stmt *stmt;
+  gboolean ok;
 
   for (guint t = 0; t < N_TABLES; t++)
     if (!clear_table (self, t, error))
@@ -737,7 +775,16 @@ materialise (ArAccountModel *self, GError **error)
   bind_text (stmt, 7, self->currency);
   bind_int64 (stmt, 8, self->filter.plan_or_promise ? 1 : 0);
   bind_text (stmt, 9, self->as_of_text);
-  if (!step_done (self, stmt, error))
+  if (self->filter.plan_or_promise)
+    {
+      if (!find_arrangements (self, &arranged, error))
+        return FALSE;
+      sqlite3_bind_pointer (stmt, 10, &arranged, HITS_POINTER_TYPE, NULL);
+    }
+  ok = step_done (self, stmt, error);
+  /* The bitmap is freed on return; the statement stays. */
+  sqlite3_clear_bindings (stmt);
+  if (!ok)
     return FALSE;
   self->n_base = self->n_items = (guint) sqlite3_changes (self->db);
   return TRUE;
@@ -812,21 +859,40 @@ apply_search (ArAccountModel *self, GError **error)
 static gboolean
 requery (ArAccountModel *self, gboolean all, GError **error)
 {
-  guint old = self->n_items;
+  guint old = self->n_items, new;
   gboolean ok;
 
+  g_signal_emit (self, signals[SIGNAL_CHANGING], 0);
   clear_pages (self);
-  clear_summary (self);
+  /* A new order shows the same rows: the footer stays (50 ms at 100,000 rows). */
+  if (!self->same_rows)
+    clear_summary (self);
+  self->same_rows = FALSE;
   ok = (!all || materialise (self, error)) && apply_search (self, error);
   if (!ok)
     {
+      clear_summary (self);
       self->n_items = 0;
       self->view = TABLE_BASE;
     }
-  if (old != 0 || self->n_items != 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->n_items);
-  if (old != self->n_items)
+  /* Two emissions, with no rows in between: when the rows a list view tracks (its focus,
+   * its anchor, the selection) are among those removed, GTK's list item manager looks for
+   * them among the rows added by pointer (gtk_list_item_manager_model_items_changed_cb()),
+   * and the rows are new objects: one items-changed (0, n, n) read every row of the list,
+   * the whole book. Removing, then adding, leaves it nothing to look through. */
+  new = self->n_items;
+  if (old != 0 && new != 0)
+    {
+      self->n_items = 0;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
+      self->n_items = new;
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, new);
+    }
+  else if (old != 0 || new != 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old, new);
+  if (old != new)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
   return ok;
 }
 
@@ -869,11 +935,13 @@ load_aging (ArAccountModel *self, GError **error)
 /* The model reads through a connection of its own, opened read-only on the ledger's file (WAL:
  * it sees what the ledger has committed). On the ledger's connection, whose 128 MB page cache
  * is sized for imports, the pages the list's queries scan filled that cache: with a million
- * debtors the process peaked at 242 MiB. A 32 MB cache of its own costs the list nothing
- * measurable at 100,000 debtors. Temporary tables and sorts stay in memory (a temporary file
- * made searches about a fifth slower): at a million rows that is 25 MB per table and about
- * 65 MB for the largest sort, while it runs. */
-#define CACHE_KIB 32768
+ * debtors the process peaked at 242 MiB. An 8 MB cache of its own is enough: the list's queries
+ * scan (the sorts, the searches) or probe by key (a page), and the operating system keeps the
+ * file's pages; with 32 MB the window at a million debtors peaked 40 MiB higher (bench-window)
+ * for no gain at 100,000. Temporary tables and sorts stay in memory (a temporary file made
+ * searches about a fifth slower): at a million rows that is 25 MB per table and about 65 MB
+ * for the largest sort, while it runs. */
+#define CACHE_KIB 8192
 #define BUSY_TIMEOUT_MS 5000
 
 static gboolean
@@ -934,6 +1002,7 @@ ar_account_model_dispose (GObject *object)
 
   clear_pages (self);
   clear_summary (self);
+  hits_clear (&self->multi);
   finalize_statements (&self->materialise[0][0], AR_N_ACCOUNT_SORTS * 2);
   finalize_statements (&self->hits_stmt, 1);
   finalize_statements (&self->invoice_hits_stmt, 1);
@@ -943,9 +1012,12 @@ ar_account_model_dispose (GObject *object)
   finalize_statements (&self->search_stmt, 1);
   finalize_statements (self->narrow_stmt, N_TABLES);
   finalize_statements (self->page_stmt, N_TABLES);
-  finalize_statements (self->totals_stmt, N_TABLES);
-  finalize_statements (self->n_debtors_stmt, N_TABLES);
+  finalize_statements (self->summary_stmt, N_TABLES);
+  finalize_statements (&self->multi_stmt, 1);
+  finalize_statements (&self->debtor_currencies_stmt, 1);
   finalize_statements (self->positions_stmt, N_TABLES);
+  finalize_statements (self->find_stmt, N_TABLES);
+  finalize_statements (&self->currencies_stmt, 1);
   finalize_statements (self->update_balance_stmt, N_TABLES);
   finalize_statements (self->clear_stmt, N_TABLES);
   /* The temporary tables and their file go with the connection. */
@@ -1092,6 +1164,16 @@ ar_account_model_class_init (ArAccountModelClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Emitted before every row is replaced (a new sort, filter or search) while the rows are
+   * still the old ones, and after the items-changed of the new rows: a selection can note
+   * its row in "changing" and find it again in "changed". */
+  signals[SIGNAL_CHANGING] =
+    g_signal_new ("changing", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -1190,6 +1272,7 @@ ar_account_model_set_sort (ArAccountModel *self, ArAccountSort sort, gboolean de
     return;
   self->sort = sort;
   self->descending = descending;
+  self->same_rows = TRUE;
   requery_or_warn (self, TRUE);
   if (sort_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SORT]);
@@ -1336,45 +1419,141 @@ ar_account_model_set_plan_or_promise (ArAccountModel *self, gboolean plan_or_pro
   ar_account_model_set_filter (self, &filter);
 }
 
+gboolean
+ar_account_model_has_debtors (ArAccountModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean any;
+
+  g_return_val_if_fail (AR_IS_ACCOUNT_MODEL (self), FALSE);
+
+  if (self->db == NULL)
+    return FALSE;
+  stmt = prepare (self, &self->max_debtor_stmt, max_debtor_sql, &error);
+  if (stmt == NULL)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  any = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL;
+  sqlite3_reset (stmt);
+  return any;
+}
+
+gboolean
+ar_account_model_is_filtered (ArAccountModel *self)
+{
+  g_return_val_if_fail (AR_IS_ACCOUNT_MODEL (self), FALSE);
+
+  return self->filter.overdue_only || self->filter.bucket >= 0 || self->filter.status >= 0 ||
+         self->currency != NULL || self->filter.plan_or_promise;
+}
+
+GStrv
+ar_account_model_list_currencies (ArAccountModel *self, GError **error)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (AR_IS_ACCOUNT_MODEL (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->db == NULL)
+    return g_new0 (char *, 1);
+  stmt = prepare (self, &self->currencies_stmt, currencies_sql, error);
+  if (stmt == NULL)
+    return NULL;
+  builder = g_strv_builder_new ();
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, (const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sql_error (self, _("Could not list the currencies"), error);
+      return NULL;
+    }
+  return g_strv_builder_end (builder);
+}
+
+/* The bitmap of the debtors who owe in more than one currency, kept until a reload. */
+static gboolean
+load_multi (ArAccountModel *self, GError **error)
+{
+  g_auto(Hits) multi = { 0, NULL };
+  gint64 n = 0;
+
+  if (self->multi.bits != NULL)
+    return TRUE;
+  if (!hits_init (self, &multi, &self->max_debtor_stmt, max_debtor_sql, error) ||
+      !collect_hits (self, &self->multi_stmt, multi_sql, NULL, NULL, &multi, &n, error))
+    return FALSE;
+  self->multi = multi;
+  multi.bits = NULL;
+  return TRUE;
+}
+
+static gboolean
+is_hit (const Hits *hits, gint64 id)
+{
+  return id >= 0 && id <= hits->max_id && (hits->bits[id >> 3] & (1u << (id & 7))) != 0;
+}
+
 static gboolean
 compute_summary (ArAccountModel *self, GError **error)
 {
   g_autoptr(GArray) totals = g_array_new (FALSE, TRUE, sizeof (ArAccountTotal));
+  g_autofree guint8 *seen = NULL;
   sqlite3_stmt *stmt;
+  guint n_debtors = 0;
   int rc;
 
-  stmt = prepare (self, &self->n_debtors_stmt[self->view], n_debtors_sql[self->view], error);
-  if (stmt == NULL)
+  if (!load_multi (self, error))
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      set_sql_error (self, _("Could not count the accounts"), error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  self->summary_n_debtors = (guint) sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-
-  stmt = prepare (self, &self->totals_stmt[self->view], totals_sql[self->view], error);
+  seen = g_malloc0 ((gsize) (self->multi.max_id / 8 + 1));
+  stmt = prepare (self, &self->summary_stmt[self->view], summary_sql[self->view], error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      ArAccountTotal total = { { 0 } };
+      gint64 debtor_id = sqlite3_column_int64 (stmt, 0);
+      const char *currency = (const char *) sqlite3_column_text (stmt, 1);
+      ArAccountTotal *total = NULL;
 
-      g_strlcpy (total.currency, (const char *) sqlite3_column_text (stmt, 0),
-                 sizeof total.currency);
-      total.n_debtors = (guint) sqlite3_column_int64 (stmt, 1);
-      total.balance = sqlite3_column_int64 (stmt, 2);
-      g_array_append_val (totals, total);
-    }
-  if (rc != SQLITE_DONE)  /* also an integer overflow of the sum */
-    {
-      set_sql_error (self, _("Could not count the accounts"), error);
-      sqlite3_reset (stmt);
-      return FALSE;
+      if (!is_hit (&self->multi, debtor_id))
+        n_debtors++;
+      else if ((seen[debtor_id >> 3] & (1u << (debtor_id & 7))) == 0)
+        {
+          seen[debtor_id >> 3] |= (guint8) (1u << (debtor_id & 7));
+          n_debtors++;
+        }
+      if (currency == NULL)
+        continue;
+      /* A handful of currencies: a linear look-up, kept sorted at the end. */
+      for (guint i = 0; i < totals->len && total == NULL; i++)
+        if (strcmp (g_array_index (totals, ArAccountTotal, i).currency, currency) == 0)
+          total = &g_array_index (totals, ArAccountTotal, i);
+      if (total == NULL)
+        {
+          ArAccountTotal fresh = { { 0 } };
+
+          g_strlcpy (fresh.currency, currency, sizeof fresh.currency);
+          g_array_append_val (totals, fresh);
+          total = &g_array_index (totals, ArAccountTotal, totals->len - 1);
+        }
+      total->n_debtors++;
+      if (!ar_money_add (total->balance, sqlite3_column_int64 (stmt, 2), &total->balance, error))
+        {
+          sqlite3_reset (stmt);
+          return FALSE;
+        }
     }
   sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sql_error (self, _("Could not count the accounts"), error);
+  g_array_sort (totals, (GCompareFunc) strcmp);   /* the currency is the first member */
+  self->summary_n_debtors = n_debtors;
   self->summary_totals = g_steal_pointer (&totals);
   self->have_summary = TRUE;
   return TRUE;
@@ -1448,6 +1627,24 @@ ar_account_model_refresh (ArAccountModel *self, gint64 debtor_id, GError **error
           return FALSE;
       }
 
+  /* The debtor may now owe in one currency more or less. */
+  if (self->multi.bits != NULL)
+    {
+      if (debtor_id < 0 || debtor_id > self->multi.max_id)
+        hits_clear (&self->multi);
+      else
+        {
+          stmt = prepare (self, &self->debtor_currencies_stmt, debtor_currencies_sql, error);
+          if (stmt == NULL)
+            return FALSE;
+          sqlite3_bind_int64 (stmt, 1, debtor_id);
+          if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int64 (stmt, 0) > 1)
+            self->multi.bits[debtor_id >> 3] |= (guint8) (1u << (debtor_id & 7));
+          else
+            self->multi.bits[debtor_id >> 3] &= (guint8) ~(1u << (debtor_id & 7));
+          sqlite3_reset (stmt);
+        }
+    }
   clear_summary (self);
   for (guint i = 0; i < positions->len; i++)
     {
@@ -1475,6 +1672,41 @@ ar_account_model_refresh (ArAccountModel *self, gint64 debtor_id, GError **error
 }
 
 gboolean
+ar_account_model_find (ArAccountModel *self,
+                       gint64          debtor_id,
+                       const char     *currency,
+                       guint          *out_position)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (AR_IS_ACCOUNT_MODEL (self), FALSE);
+
+  if (!self->ready)
+    return FALSE;
+  stmt = prepare (self, &self->find_stmt[self->view], find_sql[self->view], &error);
+  if (stmt == NULL)
+    {
+      g_warning ("%s", error->message);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, debtor_id);
+  sqlite3_bind_text (stmt, 2, currency != NULL ? currency : "", -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 pos = sqlite3_column_int64 (stmt, 0) - 1;
+
+      found = pos >= 0 && pos < self->n_items;
+      if (found && out_position != NULL)
+        *out_position = (guint) pos;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return found;
+}
+
+gboolean
 ar_account_model_reload (ArAccountModel *self, GError **error)
 {
   g_return_val_if_fail (AR_IS_ACCOUNT_MODEL (self), FALSE);
@@ -1482,6 +1714,7 @@ ar_account_model_reload (ArAccountModel *self, GError **error)
 
   if (!load_aging (self, error))
     return FALSE;
+  hits_clear (&self->multi);
   if (self->filter.bucket >= (int) self->aging.n_limits + 2)
     self->filter.bucket = -1;
   return requery (self, TRUE, error);

@@ -16,10 +16,11 @@ G_BEGIN_DECLS
  *
  * Sorting, filtering and searching happen in SQL. Each change runs one query that writes the
  * ordered (debtor, currency) keys of the rows shown into a temporary table whose rowid is the
- * position; get_item() then reads the page of 256 rows around a position by rowid, which costs
+ * position; get_item() then reads the page of 64 rows around a position by rowid, which costs
  * the same at the end of a million rows as at the start. A few pages of items are kept (least
  * recently used first out), so memory stays bounded whatever is scrolled through. Every change
- * emits items-changed (0, old count, new count) once.
+ * emits "changing" while the old rows are still there, then items-changed (0, old count, 0)
+ * and (0, 0, new count), then "changed".
  *
  * Search is a substring of the name, external id, an invoice number, an email address or a
  * phone number, ASCII case-insensitive ('%', '_' and '\' match literally). Typing on narrows
@@ -56,7 +57,9 @@ typedef struct
   int         bucket;            /* aging bucket of the oldest open item, or -1 for any */
   int         status;            /* an ArDebtorStatus, or -1 for any */
   const char *currency;          /* ISO 4217, or NULL / "" for any */
-  gboolean    plan_or_promise;   /* only debtors with status "plan" or "promise" */
+  gboolean    plan_or_promise;   /* only debtors with status "plan" or "promise", or whom a
+                                  * running plan or a pending promise covers on the list's
+                                  * day (ar_ledger_foreach_dunning_pause()) */
 } ArAccountFilter;
 
 typedef struct
@@ -108,6 +111,16 @@ void            ar_account_model_set_currency        (ArAccountModel    *self,
 void            ar_account_model_set_plan_or_promise (ArAccountModel    *self,
                                                       gboolean           plan_or_promise);
 
+/* Whether the book has any debtor at all, whatever the filters (the window's "empty" page);
+ * one index look-up, where counting them reads an index of the whole book. */
+gboolean        ar_account_model_has_debtors     (ArAccountModel        *self);
+/* Whether any filter is set (the search aside). */
+gboolean        ar_account_model_is_filtered     (ArAccountModel        *self);
+/* The currencies the book's balances are in, sorted, for a currency filter to offer.
+ * NULL with @error set when the query fails. */
+GStrv           ar_account_model_list_currencies (ArAccountModel        *self,
+                                                  GError               **error);
+
 /* For the footer: the number of debtors shown and, per currency (sorted by code), the number
  * of debtors and the total balance of the rows shown. Computed in SQL. @out_totals receives
  * a new GArray of ArAccountTotal; either pointer may be NULL. */
@@ -122,6 +135,12 @@ gboolean        ar_account_model_get_summary     (ArAccountModel        *self,
 gboolean        ar_account_model_refresh         (ArAccountModel        *self,
                                                   gint64                 debtor_id,
                                                   GError               **error);
+/* The position of @debtor_id's row in @currency ("" or NULL: the row of a debtor who owes
+ * nothing) in the list as it is now; FALSE when it is not shown. */
+gboolean        ar_account_model_find            (ArAccountModel        *self,
+                                                  gint64                 debtor_id,
+                                                  const char            *currency,
+                                                  guint                 *out_position);
 /* Reloads the aging configuration and runs the query again. */
 gboolean        ar_account_model_reload          (ArAccountModel        *self,
                                                   GError               **error);

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
@@ -55,12 +57,34 @@ today (void)
 }
 
 static double
+rss_mib (void)
+{
+  g_autofree char *statm = NULL;
+  long pages = 0;
+
+  if (g_file_get_contents ("/proc/self/statm", &statm, NULL, NULL))
+    sscanf (statm, "%*s %ld", &pages);
+  return pages * (double) sysconf (_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+static double
 peak_rss_mib (void)
 {
   struct rusage ru;
 
   getrusage (RUSAGE_SELF, &ru);
   return ru.ru_maxrss / 1024.0;
+}
+
+/* The process's CPU time (every thread), in ms: on a shared machine the wall clock also
+ * counts the other processes. */
+static double
+process_cpu_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
 /* Bare ------------------------------------------------------------------------------------ */
@@ -76,6 +100,7 @@ bare_after_paint (GdkFrameClock *clock, gpointer user_data)
     return;
   bare_done = TRUE;
   g_print ("FIRSTFRAME %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_print ("FIRSTCPU %.1f\n", process_cpu_ms ());
   g_print ("RSS %.1f\n", peak_rss_mib ());
   g_signal_handlers_disconnect_by_func (clock, bare_after_paint, user_data);
   g_application_quit (app);
@@ -134,6 +159,7 @@ arrears_after_paint (GdkFrameClock *clock, gpointer user_data)
     {
       first_frame_done = TRUE;
       g_print ("FIRSTFRAME %" G_GINT64_FORMAT "\n", last_paint_us);
+      g_print ("FIRSTCPU %.1f\n", process_cpu_ms ());
     }
 }
 
@@ -179,21 +205,27 @@ painted_since (gpointer data)
   return n_paints > GPOINTER_TO_UINT (data);
 }
 
+/* The CPU time of the last time_to_frame(). */
+static double last_cpu_ms;
+
 /* Runs @action and returns the time until the next frame was painted, in ms. */
 static double
 time_to_frame (void (*action) (gpointer), gpointer data)
 {
   guint before;
   gint64 t0;
+  double cpu0;
 
   /* Let anything pending settle first so the frame measured is the action's. */
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
   before = n_paints;
   t0 = g_get_monotonic_time ();
+  cpu0 = process_cpu_ms ();
   action (data);
   gtk_widget_queue_draw (GTK_WIDGET (window));
   iterate_until (painted_since, GUINT_TO_POINTER (before), "a frame");
+  last_cpu_ms = process_cpu_ms () - cpu0;
   return (last_paint_us - t0) / 1e3;
 }
 
@@ -249,10 +281,13 @@ find_widget (GtkWidget *widget, GType type)
   return NULL;
 }
 
+/* @cpu: the CPU time of the step in ms, or < 0 when it has none. */
 static void
-result (const char *step, double measured, double target, const char *unit)
+result (const char *step, double measured, double target, const char *unit, double cpu)
 {
-  g_print ("R\t%s\t%.1f\t%.0f\t%s\n", step, measured, target, unit);
+  /* Where the memory goes: the resident set after each step, and the peak so far. */
+  g_print ("# %s: RSS %.0f MiB, peak %.0f MiB\n", step, rss_mib (), peak_rss_mib ());
+  g_print ("R\t%s\t%.1f\t%.0f\t%s\t%.1f\n", step, measured, target, unit, cpu);
 }
 
 static gboolean
@@ -264,11 +299,12 @@ run_steps (gpointer user_data)
   GListModel *columns;
   GtkScrolledWindow *scrolled;
   GtkAdjustment *adj;
-  double worst = 0, upper, page, stride;
+  double worst = 0, worst_cpu = 0, upper, page, stride;
   guint n_steps = 0;
 
   iterate_until (is_first_frame_done, NULL, "the first frame with the list filled");
-  g_print ("# %u rows in the list\n", n_accounts ());
+  g_print ("# %u rows in the list; RSS %.0f MiB, peak %.0f MiB\n", n_accounts (), rss_mib (),
+           peak_rss_mib ());
 
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {
@@ -276,7 +312,7 @@ run_steps (gpointer user_data)
       double ms = time_to_frame (search_action, (gpointer) searches[i]);
 
       g_print ("# %s: %u rows\n", searches[i], n_accounts ());
-      result (name, ms, 100, "ms");
+      result (name, ms, 100, "ms", last_cpu_ms);
     }
   time_to_frame (search_action, NULL);
 
@@ -296,7 +332,9 @@ run_steps (gpointer user_data)
           g_autofree char *name = g_strdup_printf ("sort %s %s", title ? title : "?",
                                                    desc ? "desc" : "asc");
 
-          result (name, time_to_frame (sort_action, &step), 300, "ms");
+          double ms = time_to_frame (sort_action, &step);
+
+          result (name, ms, 300, "ms", last_cpu_ms);
         }
     }
   {
@@ -319,14 +357,22 @@ run_steps (gpointer user_data)
       ScrollStep step = { adj, MIN (value, gtk_adjustment_get_upper (adj) - page) };
       double ms = time_to_frame (scroll_action, &step);
 
-      worst = MAX (worst, ms);
+      if (ms > worst)
+        {
+          worst = ms;
+          worst_cpu = last_cpu_ms;
+        }
+      /* A frame that took a lot of CPU (not just waited for another process): where. */
+      if (last_cpu_ms > 33)
+        g_print ("# slow scroll frame at %.0f px (row %.0f): %.1f ms, CPU %.1f ms\n", step.value,
+                 step.value / MAX (upper / MAX (n_accounts (), 1), 1), ms, last_cpu_ms);
       n_steps++;
       if (value >= gtk_adjustment_get_upper (adj) - page)
         break;
     }
   g_print ("# scrolled in %u steps to %.0f\n", n_steps, gtk_adjustment_get_value (adj));
-  result ("scroll, worst frame", worst, 100, "ms");
-  result ("peak RSS", peak_rss_mib (), 250, "MiB");
+  result ("scroll, worst frame", worst, 100, "ms", worst_cpu);
+  result ("peak RSS", peak_rss_mib (), 250, "MiB", -1);
 
   g_application_quit (app);
   return G_SOURCE_REMOVE;
@@ -398,6 +444,7 @@ prepare (const char *dir)
 typedef struct
 {
   double first_frame_ms;
+  double first_frame_cpu_ms;
   double rss_mib;
   GPtrArray *rows;   /* "R\t..." lines */
 } PhaseResult;
@@ -427,6 +474,8 @@ run_phase (const char *self, const char *name, const char *path, PhaseResult *ou
 
       if (sscanf (lines[i], "FIRSTFRAME %" G_GINT64_FORMAT, &t) == 1)
         out->first_frame_ms = (t - t0) / 1e3;
+      else if (g_str_has_prefix (lines[i], "FIRSTCPU "))
+        out->first_frame_cpu_ms = g_ascii_strtod (lines[i] + 9, NULL);
       else if (g_str_has_prefix (lines[i], "RSS "))
         out->rss_mib = g_ascii_strtod (lines[i] + 4, NULL);
       else if (g_str_has_prefix (lines[i], "R\t"))
@@ -437,14 +486,15 @@ run_phase (const char *self, const char *name, const char *path, PhaseResult *ou
 }
 
 static void
-row (const char *step, double measured, const char *unit, double target, double bare)
+row (const char *step, double measured, const char *unit, double target, double bare, double cpu)
 {
+  g_autofree char *cpu_text = cpu >= 0 ? g_strdup_printf ("%9.1f", cpu) : g_strdup ("");
   g_autofree char *ratio = bare > 0 ? g_strdup_printf ("%6.2f×", measured / bare)
                                     : g_strdup ("      ");
   g_autofree char *limit = target > 0 ? g_strdup_printf ("≤ %.0f %s", target, unit)
                                       : g_strdup ("");
 
-  g_print ("%-28s %9.1f %-3s %12s %8s  %s\n", step, measured, unit, limit, ratio,
+  g_print ("%-28s %9.1f %-3s %9s %12s %8s  %s\n", step, measured, unit, cpu_text, limit, ratio,
            target <= 0 ? "" : measured <= target ? "ok" : "OVER");
 }
 
@@ -468,21 +518,24 @@ phase_parent (const char *self)
   run_phase (self, "bare", NULL, &bare);
   run_phase (self, "arrears", path, &arrears);
 
-  g_print ("\n%-28s %13s %14s %7s\n", "step", "measured", "target", "÷ bare");
-  g_print ("%-28s %9.1f ms  %14s %7s\n", "bare window, first frame", bare.first_frame_ms, "",
-           "1.00×");
-  row ("Arrears, first frame", arrears.first_frame_ms, "ms", 1000, bare.first_frame_ms);
+  g_print ("\n%-28s %13s %9s %12s %8s\n", "step", "measured", "cpu ms", "target", "÷ bare");
+  row ("bare window, first frame", bare.first_frame_ms, "ms", 0, bare.first_frame_ms,
+       bare.first_frame_cpu_ms);
+  row ("Arrears, first frame", arrears.first_frame_ms, "ms", 1000, bare.first_frame_ms,
+       arrears.first_frame_cpu_ms);
   for (guint i = 0; i < arrears.rows->len; i++)
     {
       g_auto(GStrv) f = g_strsplit (g_ptr_array_index (arrears.rows, i), "\t", -1);
 
-      if (g_strv_length (f) < 4)
+      if (g_strv_length (f) < 5)
         continue;
       row (f[0], g_ascii_strtod (f[1], NULL), f[3], g_ascii_strtod (f[2], NULL),
-           strcmp (f[3], "ms") == 0 ? bare.first_frame_ms : bare.rss_mib);
+           strcmp (f[3], "ms") == 0 ? bare.first_frame_ms : bare.rss_mib,
+           g_ascii_strtod (f[4], NULL));
     }
   g_print ("(%d debtors; the ratio is to the bare window's first frame, or its peak RSS of "
-           "%.1f MiB)\n", n_debtors, bare.rss_mib);
+           "%.1f MiB; cpu ms: the process's CPU time over the step, every thread)\n",
+           n_debtors, bare.rss_mib);
 
   g_ptr_array_unref (bare.rows);
   g_ptr_array_unref (arrears.rows);

@@ -64,10 +64,16 @@ shows_inscription (GtkWidget  *root,
                    const char *text)
 {
   g_autoptr(GPtrArray) all = find_all (root, GTK_TYPE_INSCRIPTION);
+  /* The account list's cells are labels. */
+  g_autoptr(GPtrArray) labels = find_all (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < all->len; i++)
     if (g_strcmp0 (gtk_inscription_get_text (all->pdata[i]), text) == 0
         && gtk_widget_get_mapped (all->pdata[i]))
+      return TRUE;
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0
+        && gtk_widget_get_mapped (labels->pdata[i]))
       return TRUE;
   return FALSE;
 }
