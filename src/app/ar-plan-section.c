@@ -35,6 +35,7 @@ struct _ArPlanSection
   GPtrArray      *promise_texts; /* char *, per promise row */
   GtkWindow      *dialog;        /* weak: the wizard or the cancel question */
   GtkEditable    *reason_entry;  /* weak, in the cancel question */
+  gint64          cancel_promise_id; /* the promise the open question is about, else 0 */
 };
 
 G_DEFINE_FINAL_TYPE (ArPlanSection, ar_plan_section, GTK_TYPE_WIDGET)
@@ -262,6 +263,21 @@ add_promise_row (const ArPromise *promise, gpointer user_data)
                                    : promise->state == AR_PROMISE_PARTLY_KEPT ? "warning"
                                    : "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), state);
+  if (promise->state == AR_PROMISE_PENDING)
+    {
+      GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel…"));
+      g_autofree char *label = g_strdup_printf (_("Cancel the promise of %s"), title);
+
+      gtk_widget_add_css_class (cancel, "flat");
+      gtk_widget_set_valign (cancel, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (cancel, _("Cancel Promise"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (cancel), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      label, -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (cancel), "plan.cancel-promise");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (cancel),
+                                              g_variant_new_int64 (promise->id));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), cancel);
+    }
   gtk_list_box_append (self->promise_list, row);
   g_ptr_array_add (self->promise_texts,
                    g_strdup_printf ("%s %s", title, ar_promise_state_to_label (promise->state)));
@@ -446,6 +462,71 @@ cancel_action (GtkWidget *widget, const char *name, GVariant *parameter)
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Cancelling a promise ------------------------------------------------------------------------ */
+
+static void
+on_cancel_promise_response_cb (AdwMessageDialog *dialog, const char *response,
+                               ArPlanSection *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *reason = NULL;
+  gint64 id = self->cancel_promise_id;
+
+  self->cancel_promise_id = 0;
+  if (g_strcmp0 (response, "cancel-promise") != 0 || id == 0 || self->reason_entry == NULL)
+    return;
+  reason = g_strstrip (g_strdup (gtk_editable_get_text (self->reason_entry)));
+  if (!ar_ledger_cancel_promise (self->ledger, id, self->as_of, reason, &error))
+    {
+      show_message (self, _("The Promise Was Not Cancelled"), error->message);
+      return;
+    }
+  reload (self);
+  g_signal_emit (self, signals[CHANGED], 0, self->debtor_id);
+}
+
+static void
+on_promise_reason_changed_cb (GtkEditable *entry, AdwMessageDialog *dialog)
+{
+  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "cancel-promise", *reason != '\0');
+}
+
+static void
+cancel_promise_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  ArPlanSection *self = AR_PLAN_SECTION (widget);
+  GtkWidget *dialog, *entry;
+
+  if (self->ledger == NULL || g_variant_get_int64 (parameter) <= 0)
+    return;
+  self->cancel_promise_id = g_variant_get_int64 (parameter);
+  dialog = adw_message_dialog_new (parent_window (self), _("Cancel the Promise?"),
+                                   _("The promise (and the later payments of a repeating one) "
+                                     "no longer pauses dunning. Its history stays. Say why:"));
+  entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Reason"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Reason for cancelling"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Promise"),
+                                    "cancel-promise", _("_Cancel Promise"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "cancel-promise",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "cancel-promise", FALSE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect (entry, "changed", G_CALLBACK (on_promise_reason_changed_cb), dialog);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_cancel_promise_response_cb), self,
+                           0);
+  g_set_weak_pointer (&self->dialog, GTK_WINDOW (dialog));
+  g_set_weak_pointer (&self->reason_entry, GTK_EDITABLE (entry));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* GObject ---------------------------------------------------------------------------------- */
 
 static void
@@ -498,6 +579,8 @@ ar_plan_section_class_init (ArPlanSectionClass *klass)
                                    record_instalment_action);
   gtk_widget_class_install_action (widget_class, "plan.renegotiate", NULL, renegotiate_action);
   gtk_widget_class_install_action (widget_class, "plan.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "plan.cancel-promise", "x",
+                                   cancel_promise_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -606,5 +689,6 @@ ar_plan_section_confirm_cancel (ArPlanSection *self, const char *reason)
   g_return_if_fail (ADW_IS_MESSAGE_DIALOG (self->dialog) && self->reason_entry != NULL);
 
   gtk_editable_set_text (self->reason_entry, reason);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (self->dialog), "cancel-plan");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (self->dialog),
+                               self->cancel_promise_id != 0 ? "cancel-promise" : "cancel-plan");
 }

@@ -44,7 +44,8 @@ const char   *ar_plan_section_get_promise_text (ArPlanSection *self,
                                                guint          index);
 /* The open wizard or question (cancel reason), else NULL. */
 GtkWindow    *ar_plan_section_get_dialog      (ArPlanSection *self);
-/* For tests: answers the open cancel question with @reason. */
+/* For tests: answers the open cancel question (the plan's, or a promise's from
+ * "plan.cancel-promise") with @reason. */
 void          ar_plan_section_confirm_cancel  (ArPlanSection *self,
                                                const char    *reason);
 

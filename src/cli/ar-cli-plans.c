@@ -30,6 +30,8 @@ static int plan_preview (const ArCliCommand *command, GStrv *args);
 static int plan_create  (const ArCliCommand *command, GStrv *args);
 static int plan_show    (const ArCliCommand *command, GStrv *args);
 static int plan_cancel  (const ArCliCommand *command, GStrv *args);
+static int plan_renegotiate (const ArCliCommand *command, GStrv *args);
+static int promise_cancel (const ArCliCommand *command, GStrv *args);
 static int promise_add  (const ArCliCommand *command, GStrv *args);
 static int promise_list (const ArCliCommand *command, GStrv *args);
 
@@ -52,6 +54,11 @@ static const Subcommand plan_subcommands[] = {
   { { "plan cancel", "LEDGER PLAN_ID", "--reason TEXT [--date D]",
       N_("Cancel a payment plan"), plan_cancel },
     "cancel" },
+  { { "plan renegotiate", "LEDGER PLAN_ID", TERMS_OPTIONS " [--reason TEXT] [--note T] "
+      "[--channel KIND]",
+      N_("Replace a plan by a new one on new terms; prints the new plan’s id"),
+      plan_renegotiate },
+    "renegotiate" },
 };
 
 static const Subcommand promise_subcommands[] = {
@@ -63,6 +70,10 @@ static const Subcommand promise_subcommands[] = {
   { { "promise list", "LEDGER [DEBTOR_ID]", "[--as-of D] [--json]",
       N_("Promises to pay and whether they were kept, as of a date"), promise_list },
     "list" },
+  { { "promise cancel", "LEDGER PROMISE_ID", "--reason TEXT [--date D]",
+      N_("Cancel a promise to pay (and the later occurrences of a repeating one)"),
+      promise_cancel },
+    "cancel" },
 };
 
 static void
@@ -273,11 +284,11 @@ plan_fail (const GError *error, const TermsOptions *o)
   return AR_CLI_EXIT_FAILURE;
 }
 
-/* Parses the terms options into a draft for the debtor named in (*args)[2]. Returns the exit
- * status on failure (and NULL). */
+/* Parses the terms options into a draft for the debtor @external_id, or to renegotiate plan
+ * @replaces_id when it is not 0. Returns the exit status on failure (and NULL). */
 static ArPlanDraft *
 terms_draft (const ArCliCommand *command, ArLedger *ledger, const char *external_id,
-             TermsOptions *o, int *status)
+             gint64 replaces_id, TermsOptions *o, int *status)
 {
   g_autoptr(ArPlanDraft) draft = NULL;
   g_autoptr(GError) error = NULL;
@@ -319,9 +330,18 @@ terms_draft (const ArCliCommand *command, ArLedger *ledger, const char *external
       ar_cli_fail (error);
       return NULL;
     }
-  if ((debtor_id = lookup_debtor (ledger, external_id)) == 0)
+  if (replaces_id != 0 && currency != NULL)
+    {
+      *status = ar_cli_usage_error (command, _("--currency: a new plan keeps the currency of "
+                                               "the plan it replaces"));
+      return NULL;
+    }
+  if (replaces_id != 0)
+    draft = ar_plan_draft_new_renegotiation (ledger, replaces_id, today, &error);
+  else if ((debtor_id = lookup_debtor (ledger, external_id)) == 0)
     return NULL;
-  draft = ar_plan_draft_new (ledger, debtor_id, currency, today, &error);
+  else
+    draft = ar_plan_draft_new (ledger, debtor_id, currency, today, &error);
   if (draft == NULL)
     {
       plan_fail (error, o);
@@ -563,7 +583,7 @@ plan_preview (const ArCliCommand *command, GStrv *args)
     return AR_CLI_EXIT_USAGE;
   if ((ledger = ar_cli_open_ledger ((*args)[1])) == NULL)
     return AR_CLI_EXIT_FAILURE;
-  if ((draft = terms_draft (command, ledger, (*args)[2], &o, &status)) == NULL)
+  if ((draft = terms_draft (command, ledger, (*args)[2], 0, &o, &status)) == NULL)
     return status;
   schedule = ar_plan_draft_get_schedule (draft, NULL);
   if (o.json)
@@ -601,7 +621,7 @@ plan_create (const ArCliCommand *command, GStrv *args)
     return AR_CLI_EXIT_USAGE;
   if ((ledger = ar_cli_open_ledger ((*args)[1])) == NULL)
     return AR_CLI_EXIT_FAILURE;
-  if ((draft = terms_draft (command, ledger, (*args)[2], &o, &status)) == NULL)
+  if ((draft = terms_draft (command, ledger, (*args)[2], 0, &o, &status)) == NULL)
     return status;
   if ((id = ar_ledger_save_plan (ledger, draft, &error)) == 0)
     return plan_fail (error, &o);
@@ -842,6 +862,89 @@ plan_cancel (const ArCliCommand *command, GStrv *args)
   if (!ar_ledger_cancel_plan (ledger, id, date, reason, &error))
     return ar_cli_fail (error);
   g_print (_("Cancelled plan %" G_GINT64_FORMAT ".\n"), id);
+  return AR_CLI_EXIT_OK;
+}
+
+/* plan renegotiate ----------------------------------------------------------------------- */
+
+static int
+plan_renegotiate (const ArCliCommand *command, GStrv *args)
+{
+  g_auto(TermsOptions) o = { 0 };
+  g_autofree char *reason = NULL;
+  const GOptionEntry entries[] = {
+    TERMS_ENTRIES (o),
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("Why the plan is renegotiated, kept with the old plan"), N_("TEXT") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &o.note, N_("A note kept with the new plan"), "T" },
+    { "channel", 0, 0, G_OPTION_ARG_STRING, &o.channel,
+      N_("How the new plan was agreed: call (default), letter, email, visit, sms or note"),
+      N_("KIND") },
+    { NULL }
+  };
+  g_autoptr(ArLedger) ledger = NULL;
+  g_autoptr(ArPlanDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 old_id;
+  gint64 id;
+  int status;
+
+  if (!ar_cli_parse_options (command, entries,
+                             _("Replaces a running plan by a new one in one transaction: the old "
+                               "plan is marked renegotiated (its history stays) and the new one, "
+                               "on the terms given, covers the old plan’s invoices that are "
+                               "still open (or those named by --invoices) and is linked to it. "
+                               "Prints the new plan’s id."),
+                             args, 2, 2))
+    return AR_CLI_EXIT_USAGE;
+  if (!parse_id ("PLAN_ID", (*args)[2], &old_id))
+    return AR_CLI_EXIT_FAILURE;
+  if ((ledger = ar_cli_open_ledger ((*args)[1])) == NULL)
+    return AR_CLI_EXIT_FAILURE;
+  if ((draft = terms_draft (command, ledger, NULL, old_id, &o, &status)) == NULL)
+    return status;
+  if ((id = ar_ledger_renegotiate_plan (ledger, old_id, draft, reason, &error)) == 0)
+    return plan_fail (error, &o);
+  g_print ("%" G_GINT64_FORMAT "\n", id);
+  return AR_CLI_EXIT_OK;
+}
+
+/* promise cancel --------------------------------------------------------------------------- */
+
+static int
+promise_cancel (const ArCliCommand *command, GStrv *args)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *date_text = NULL;
+  const GOptionEntry entries[] = {
+    { "reason", 0, 0, G_OPTION_ARG_STRING, &reason,
+      N_("Why the promise is cancelled (required)"), N_("TEXT") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &date_text,
+      N_("Day of the cancellation (default: today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
+  g_autoptr(ArLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 date;
+  gint64 id;
+
+  if (!ar_cli_parse_options (command, entries,
+                             _("Cancels the promise and, for a repeating promise, its later "
+                               "occurrences. Its history stays; a cancelled promise no longer "
+                               "pauses dunning."),
+                             args, 2, 2))
+    return AR_CLI_EXIT_USAGE;
+  if (reason == NULL)
+    return ar_cli_usage_error (command, _("--reason: say why the promise is cancelled"));
+  if (!parse_id ("PROMISE_ID", (*args)[2], &id))
+    return AR_CLI_EXIT_FAILURE;
+  if (!ar_cli_parse_date ("--date", date_text, &date, &error))
+    return ar_cli_fail (error);
+  if ((ledger = ar_cli_open_ledger ((*args)[1])) == NULL)
+    return AR_CLI_EXIT_FAILURE;
+  if (!ar_ledger_cancel_promise (ledger, id, date, reason, &error))
+    return ar_cli_fail (error);
+  g_print (_("Cancelled promise %" G_GINT64_FORMAT ".\n"), id);
   return AR_CLI_EXIT_OK;
 }
 

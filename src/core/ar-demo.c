@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "ar-demo.h"
+#include "ar-demo-private.h"
 #include "ar-ledger-private.h"
 
 /* A demo book for a dental practice: patients (consumers), self-employed patients and
@@ -660,6 +661,11 @@ typedef struct
   guint           n_invoices;
   PlannedPayment  payments[MAX_PAYMENTS];
   guint           n_payments;
+
+  /* The first debtors the collections desk works on (ar-demo-desk.c). */
+  gint64          first_debtor_id;
+  ArDemoCandidate candidates[AR_DEMO_DESK_DEBTORS];
+  guint           n_candidates;
 } Generator;
 
 /* Helpers --------------------------------------------------------------------------------- */
@@ -1420,6 +1426,9 @@ add_one_debtor (Generator  *gen,
     }
 
   plan_debtor (gen, forced);
+  /* No status "plan" here: plans come from the desk (ar-demo-desk.c) with their status, so that
+   * "Plan" in the list always means a plan in the ledger. The draw stays, so that a seed gives
+   * the book it always gave. "Promise" stays: an office sets it by hand after a call, too. */
   if (gen->profile == PROFILE_DELINQUENT)
     {
       r = rng_below (rng, 1000);
@@ -1428,10 +1437,7 @@ add_one_debtor (Generator  *gen,
       info.notes = info.status == AR_STATUS_DISPUTED ? "Disputes the last invoice." : NULL;
     }
   else if (gen->profile == PROFILE_SLOW && rng_chance (rng, 150))
-    {
-      info.status = AR_STATUS_PLAN;
-      info.tags = "payment-plan";
-    }
+    ;
   else if (gen->kind == AR_DEBTOR_BUSINESS && rng_chance (rng, 200))
     info.tags = "key-account";
   if (rng_chance (rng, 5))
@@ -1440,6 +1446,17 @@ add_one_debtor (Generator  *gen,
   if (!insert_debtor (gen, &info, &debtor_id, error))
     return FALSE;
   _ar_ledger_mark_dirty (gen->ledger, debtor_id);
+  if (index == 0)
+    gen->first_debtor_id = debtor_id;
+  if (index < AR_DEMO_DESK_DEBTORS && info.status == AR_STATUS_ACTIVE && !info.cease_contact &&
+      (gen->profile == PROFILE_SLOW || gen->profile == PROFILE_DELINQUENT))
+    {
+      ArDemoCandidate *c = &gen->candidates[gen->n_candidates++];
+
+      c->debtor_id = debtor_id;
+      c->currency = gen->locale->currency;
+      c->delinquent = gen->profile == PROFILE_DELINQUENT;
+    }
 
   format_street (gen, street, sizeof street);
   format_line2 (gen, line2, sizeof line2);
@@ -1517,6 +1534,24 @@ add_one_debtor (Generator  *gen,
         return FALSE;
     }
   return TRUE;
+}
+
+/* The desk is built on the first debtors before the rest are generated, so that its dunning
+ * runs read a small book: a 100,000-debtor demo costs what it did without it. */
+static gboolean
+build_desk (Generator  *gen,
+            guint       n_generated,
+            GError    **error)
+{
+  for (guint i = 0; i < n_generated; i++)
+    {
+      /* Rows inserted one after the other get consecutive ids; the desk and its dunning runs
+       * read the stored allocation. */
+      if (!_ar_ledger_flush_debtor (gen->ledger, gen->first_debtor_id + i, error))
+        return FALSE;
+    }
+  return _ar_demo_desk_build (gen->ledger, gen->candidates, gen->n_candidates, gen->today,
+                              error);
 }
 
 static gboolean
@@ -1619,6 +1654,8 @@ ar_demo_generate (ArLedger      *ledger,
             break;
           }
       if (!add_one_debtor (&gen, i, forced, error))
+        goto fail;
+      if (i + 1 == MIN (n_debtors, AR_DEMO_DESK_DEBTORS) && !build_desk (&gen, i + 1, error))
         goto fail;
     }
 

@@ -909,5 +909,39 @@ run 1 "promise add: promised before it was made" promise add plans/book.arrears 
 check "… says so" has err "^arrears-cli: date: 2027-01-01 is before the day"
 run 2 "promise: unknown subcommand" promise frob plans/book.arrears
 
+run 0 "plan renegotiate" plan renegotiate plans/book.arrears 2 --instalments 4 \
+  --first 2027-01-15 --date 2026-12-20 --reason "Lost a client" --note "Smaller steps"
+same_text "… prints the new plan's id" "3" out
+run 0 "plan show: the old plan" plan show plans/book.arrears 2 --as-of 2026-12-21 --json
+check "… renegotiated" has out '"state":"renegotiated"'
+run 0 "plan show: the new plan" plan show plans/book.arrears 3 --as-of 2026-12-21 --json
+check "… replaces the old one" has out '"replaces":2'
+check "… in 4 instalments" has out '"seq":4,"due":"2027-04-15"'
+run 1 "plan renegotiate: a plan already renegotiated" plan renegotiate plans/book.arrears 2 \
+  --instalments 2 --date 2026-12-21
+run 1 "plan renegotiate: a cancelled plan" plan renegotiate plans/book.arrears 1 \
+  --instalments 2 --date 2027-03-12
+run 2 "plan renegotiate: --currency" plan renegotiate plans/book.arrears 3 --instalments 2 \
+  --currency EUR
+run 1 "plan renegotiate: impossible terms" plan renegotiate plans/book.arrears 3 \
+  --instalments 500 --date 2026-12-21
+check "… names the option" has err "^arrears-cli: --instalments: "
+run 0 "check after renegotiating" check plans/book.arrears
+
+run 0 "promise add: one to cancel" promise add plans/book.arrears P2 40 --date 2027-02-05 \
+  --made-on 2027-01-25
+same_text "… prints its id" "4" out
+run 2 "promise cancel without --reason" promise cancel plans/book.arrears 4
+run 0 "promise cancel" promise cancel plans/book.arrears 4 --reason "Paid by the insurer" \
+  --date 2027-01-28
+check "… says so" has out "Cancelled promise 4."
+run 0 "promise list after cancelling" promise list plans/book.arrears P2 --as-of 2027-02-20 \
+  --json
+check "… cancelled, not broken" has out '"id":4,[^}]*"state":"cancelled"'
+run 1 "promise cancel twice" promise cancel plans/book.arrears 4 --reason "Again"
+run 1 "promise cancel: no such promise" promise cancel plans/book.arrears 99 --reason "x"
+run 1 "promise cancel: not an id" promise cancel plans/book.arrears four --reason "x"
+check "… names the argument" has err "^arrears-cli: PROMISE_ID: "
+
 echo "1..$n"
 [ "$failed" -eq 0 ]

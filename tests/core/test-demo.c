@@ -10,7 +10,13 @@
 #include "ar-check.h"
 #include "ar-csv.h"
 #include "ar-date.h"
+#include "ar-debtor-ledger.h"
 #include "ar-demo.h"
+#include "ar-dunning-run.h"
+#include "ar-hold.h"
+#include "ar-plan.h"
+#include "ar-promise.h"
+#include "ar-queue.h"
 #include "ar-export.h"
 #include "ar-test-util.h"
 
@@ -375,6 +381,157 @@ test_empty_book (void)
   g_assert_cmpint (ar_ledger_lookup_debtor (ledger, "C000001"), ==, 0);
 }
 
+/* The collections desk (ar-demo-desk.c) ---------------------------------------------------- */
+
+static gboolean
+count_promise (const ArPromise *promise,
+               gpointer         user_data)
+{
+  guint *counts = user_data;
+
+  counts[promise->state]++;
+  return TRUE;
+}
+
+static gboolean
+count_hold (const ArHold *hold,
+            gpointer      user_data)
+{
+  guint *counts = user_data;
+
+  counts[hold->kind]++;
+  /* The dispute is on an invoice; the snoozes have an end date. */
+  if (hold->kind == AR_HOLD_DISPUTE)
+    g_assert_cmpint (hold->invoice_id, !=, 0);
+  else
+    g_assert_cmpuint (hold->until, !=, 0);
+  return TRUE;
+}
+
+static void
+test_desk (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArLedger) ledger = new_demo (300, 7);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ArQueue) queue = NULL;
+  g_autoptr(ArDunningPreview) preview = NULL;
+  guint32 today = test_today ();
+  guint plans[AR_N_PLAN_STATES] = { 0 };
+  guint promises[AR_N_PROMISE_STATES] = { 0 };
+  guint holds[2] = { 0 };
+  guint queue_kinds[AR_N_QUEUE_KINDS] = { 0 };
+  guint outcomes[AR_N_DUNNING_OUTCOMES] = { 0 };
+  guint plans_missed_running = 0;
+  guint n_plan_status = 0;
+  guint n_running = 0;
+
+  /* Plans in every state, with the status the office sees. */
+  for (gint64 id = 1; id <= 300; id++)
+    {
+      g_autoptr(GPtrArray) list = ar_ledger_list_plans (ledger, id, today, &error);
+      g_autoptr(ArDebtorLedger) debtor = ar_debtor_ledger_load (ledger, id, &error);
+      gboolean running = FALSE;
+
+      g_assert_no_error (error);
+      for (guint i = 0; i < list->len; i++)
+        {
+          const ArPlan *plan = g_ptr_array_index (list, i);
+
+          plans[plan->state]++;
+          if (plan->state == AR_PLAN_STATE_ACTIVE)
+            {
+              running = TRUE;
+              plans_missed_running += plan->n_missed > 0;
+            }
+        }
+      n_running += running;
+      n_plan_status += debtor->debtor.status == AR_STATUS_PLAN;
+      /* "Plan" in the Status column only while a plan runs. */
+      g_assert_true ((debtor->debtor.status == AR_STATUS_PLAN) == running);
+    }
+  g_assert_cmpuint (plans[AR_PLAN_STATE_ACTIVE], >=, 2);
+  g_assert_cmpuint (plans_missed_running, >=, 1);
+  g_assert_cmpuint (plans[AR_PLAN_STATE_DEFAULTED], >=, 1);
+  g_assert_cmpuint (plans[AR_PLAN_STATE_COMPLETED], >=, 1);
+  g_assert_cmpuint (n_plan_status, ==, n_running);
+
+  g_assert_true (ar_ledger_list_promises (ledger, 0, today, count_promise, promises, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (promises[AR_PROMISE_PENDING], >=, 1);
+  g_assert_cmpuint (promises[AR_PROMISE_KEPT], >=, 1);
+  g_assert_cmpuint (promises[AR_PROMISE_BROKEN], >=, 1);
+
+  g_assert_true (ar_holds_in_force (ledger, today, count_hold, holds, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (holds[AR_HOLD_DISPUTE], >=, 1);
+  g_assert_cmpuint (holds[AR_HOLD_SNOOZE], >=, 1);
+
+  g_assert_true (ar_check_run (ledger, problems, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* Today's work: follow-ups and agency hand-overs. */
+  queue = ar_queue_build (ledger, today, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ar_queue_get_n_items (queue); i++)
+    queue_kinds[ar_queue_get_item (queue, i)->kind]++;
+  g_assert_cmpuint (queue_kinds[AR_QUEUE_FOLLOW_UP], >=, 3);
+  g_assert_cmpuint (queue_kinds[AR_QUEUE_READY_FOR_AGENCY], >=, 2);
+
+  /* Letters already sent at levels 1–3; today some debtors are due their next level and
+   * others are left out, each with its reason. */
+  preview = ar_dunning_preview_new (ledger, today, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (preview); i++)
+    {
+      ArDunningProposal *p = ar_dunning_preview_get_proposal (preview, i);
+
+      outcomes[p->outcome]++;
+      if (p->outcome != AR_DUNNING_PROPOSED)
+        g_assert_true (p->detail != NULL && p->detail[0] != '\0');
+      for (guint k = 0; p->outcome == AR_DUNNING_PROPOSED && k < p->n_items; k++)
+        {
+          const ArDunningItem *item = ar_dunning_preview_get_item (preview, p->first_item + k);
+
+          g_assert_cmpuint (item->next_level, <=, item->current_level + 1);
+        }
+    }
+  g_assert_cmpuint (outcomes[AR_DUNNING_PROPOSED], >=, 5);
+  g_assert_cmpuint (outcomes[AR_DUNNING_EXCLUDED_PROMISE], >=, 1);
+  g_assert_cmpuint (outcomes[AR_DUNNING_EXCLUDED_PLAN], >=, 1);
+  g_assert_cmpuint (outcomes[AR_DUNNING_EXCLUDED_SNOOZE], >=, 1);
+  g_assert_cmpuint (outcomes[AR_DUNNING_EXCLUDED_STATUS], >=, 1);
+}
+
+/* Levels 1, 2 and 3 are on file, each sent by a run as of its own day. */
+static void
+test_desk_levels (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArLedger) ledger = new_demo (300, 7);
+  g_autoptr(ArDunningPreview) preview = ar_dunning_preview_new (ledger, test_today (), NULL,
+                                                                &error);
+  gboolean seen[4] = { FALSE };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (preview); i++)
+    {
+      ArDunningProposal *p = ar_dunning_preview_get_proposal (preview, i);
+
+      for (guint k = 0; k < p->n_items; k++)
+        {
+          const ArDunningItem *item = ar_dunning_preview_get_item (preview, p->first_item + k);
+
+          if (item->current_level <= 3)
+            seen[item->current_level] = TRUE;
+        }
+    }
+  g_assert_true (seen[1] && seen[2] && seen[3]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -396,6 +553,8 @@ main (int    argc,
   g_test_add_func ("/demo/cancelled", test_cancelled);
   g_test_add_func ("/demo/not-empty", test_not_empty);
   g_test_add_func ("/demo/empty-book", test_empty_book);
+  g_test_add_func ("/demo/desk", test_desk);
+  g_test_add_func ("/demo/desk-levels", test_desk_levels);
   ret = g_test_run ();
 
   ar_test_remove_tree (tmp_dir);

@@ -12,6 +12,7 @@
 #include "ar-date.h"
 #include "ar-ledger-private.h"
 #include "ar-plan-private.h"
+#include "ar-plan-status.h"
 #include "ar-test-util.h"
 
 /* Payment plans in a real ledger: drafting, saving in one transaction, tracking as of any
@@ -981,6 +982,70 @@ test_state_names (void)
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
+/* The stored status after a plan ends without a write: completed or defaulted. */
+static void
+test_settle_status (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  gint64 audits;
+  guint changed = 99;
+
+  usual_plan (f);
+  status = text (f, "SELECT status FROM debtors WHERE id = 1");
+  g_assert_cmpstr (status, ==, "plan");
+  g_clear_pointer (&status, g_free);
+
+  /* Performing, and with one instalment missed: still "plan". */
+  g_assert_true (ar_ledger_settle_plan_statuses (f->ledger, jd ("2027-03-06"), &changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 0);
+  status = text (f, "SELECT status FROM debtors WHERE id = 1");
+  g_assert_cmpstr (status, ==, "plan");
+  g_clear_pointer (&status, g_free);
+
+  /* Defaulted on 7 March: back to "active", so dunning takes the debtor up again; audited. */
+  audits = count (f, "SELECT count(*) FROM audit WHERE action = 'plan-ended'");
+  g_assert_cmpint (audits, ==, 0);
+  g_assert_true (ar_ledger_settle_plan_statuses (f->ledger, jd ("2027-03-07"), &changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  status = text (f, "SELECT status FROM debtors WHERE id = 1");
+  g_assert_cmpstr (status, ==, "active");
+  g_clear_pointer (&status, g_free);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM audit WHERE action = 'plan-ended'"
+                             " AND table_name = 'debtors'"), ==, 1);
+
+  /* Idempotent. */
+  g_assert_true (ar_ledger_settle_plan_statuses (f->ledger, jd ("2027-03-08"), &changed, &error));
+  g_assert_cmpuint (changed, ==, 0);
+}
+
+/* A completed plan ends "plan" too; a status "plan" set by hand with no plan stays. */
+static void
+test_settle_status_completed (Fixture *f, gconstpointer data)
+{
+  ArDebtorInfo other = { .external_id = "C2", .name = "Rui Costa", .kind = AR_DEBTOR_CONSUMER,
+                         .status = AR_STATUS_PLAN };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status = NULL;
+  gint64 other_id = 0;
+  guint changed = 99;
+
+  g_assert_true (ar_ledger_add_debtor (f->ledger, &other, &other_id, &error));
+  g_assert_no_error (error);
+  usual_plan (f);
+  pay (f, "2027-02-01", 100000, 0);
+  g_assert_true (ar_ledger_settle_plan_statuses (f->ledger, jd ("2027-02-02"), &changed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changed, ==, 1);
+  status = text (f, "SELECT status FROM debtors WHERE id = 1");
+  g_assert_cmpstr (status, ==, "active");
+  g_clear_pointer (&status, g_free);
+  status = text (f, "SELECT status FROM debtors WHERE external_id = 'C2'");
+  g_assert_cmpstr (status, ==, "plan");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -998,6 +1063,8 @@ main (int argc, char **argv)
   ADD ("/plan/track/before-plan-date", test_track_before_plan_date);
   ADD ("/plan/default", test_default);
   ADD ("/plan/default-after-setting", test_default_after_setting);
+  ADD ("/plan/settle-status", test_settle_status);
+  ADD ("/plan/settle-status-completed", test_settle_status_completed);
   ADD ("/plan/renegotiate", test_renegotiate);
   ADD ("/plan/cancel", test_cancel);
   ADD ("/plan/queues", test_queues);

@@ -669,6 +669,15 @@ test_renegotiate (void)
   g_assert_cmpint (ar_plan_section_get_plan (section ())->id, ==, new_id);
 }
 
+static gboolean
+find_cancelled (const ArPromise *promise, gpointer user_data)
+{
+  if (promise->state == AR_PROMISE_CANCELLED &&
+      g_strcmp0 (promise->cancel_reason, "Insurer paid instead") == 0)
+    *(gboolean *) user_data = TRUE;
+  return TRUE;
+}
+
 /* Cancelling asks for a reason. */
 static void
 test_cancel (void)
@@ -690,6 +699,57 @@ test_cancel (void)
   g_assert_cmpstr (plan->cancel_reason, ==, "Moved away");
   g_assert_cmpstr (ar_plan_section_get_state_text (section ()), ==, "Cancelled");
   shoot (GTK_WIDGET (window), "plan-section-cancelled");
+}
+
+/* A pending promise's Cancel… asks for a reason; the promise is then cancelled in the ledger. */
+static void
+test_cancel_promise (void)
+{
+  g_autoptr(GError) error = NULL;
+  ArPromiseInfo info = {
+    .debtor_id = debtor_id, .currency = "USD", .amount = 500000, .date = today + 10,
+    .channel = AR_ACTIVITY_CALL, .note = "Pays when the refund arrives",
+  };
+  gint64 id = ar_ledger_add_promise (ledger, &info, &error);
+  guint n, pending = G_MAXUINT;
+  gboolean cancelled = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  ar_debtor_pane_reload (pane ());
+  ar_debtor_pane_show_section (pane (), "plan");
+  ar_ui_iterate_for (100);
+  n = ar_plan_section_get_n_promises (section ());
+  for (guint i = 0; i < n; i++)
+    if (strstr (ar_plan_section_get_promise_text (section (), i), "Pending") != NULL)
+      pending = i;
+  g_assert_cmpuint (pending, <, n);
+  shoot (GTK_WIDGET (window), "plan-section-promise-pending");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section ()), "plan.cancel-promise", "x",
+                                             id));
+  ar_ui_iterate_for (200);
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (ar_plan_section_get_dialog (section ())));
+  ar_ui_save_screenshot (GTK_WIDGET (ar_plan_section_get_dialog (section ())),
+                         "plan-cancel-promise-dialog-light.png");
+  /* Keep Promise changes nothing. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (ar_plan_section_get_dialog (section ())),
+                               "keep");
+  ar_ui_iterate_for (100);
+  g_assert_nonnull (strstr (ar_plan_section_get_promise_text (section (), pending), "Pending"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (section ()), "plan.cancel-promise", "x",
+                                             id));
+  ar_ui_iterate_for (200);
+  ar_plan_section_confirm_cancel (section (), "Insurer paid instead");
+  ar_ui_iterate_for (100);
+  g_assert_true (ar_ledger_list_promises (ledger, debtor_id, today, find_cancelled, &cancelled,
+                                          &error));
+  g_assert_no_error (error);
+  g_assert_true (cancelled);
+  g_assert_cmpuint (ar_plan_section_get_n_promises (section ()), ==, n);
+  for (guint i = 0; i < n; i++)
+    g_assert_null (strstr (ar_plan_section_get_promise_text (section (), i), "Pending"));
 }
 
 /* Escape on a changed wizard asks first; on an untouched one it just closes. */
@@ -833,6 +893,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/plan/promise", test_promise);
   g_test_add_func ("/plan/renegotiate", test_renegotiate);
   g_test_add_func ("/plan/cancel", test_cancel);
+  g_test_add_func ("/plan/cancel-promise", test_cancel_promise);
   g_test_add_func ("/plan/discard", test_discard);
   g_test_add_func ("/plan/states", test_states);
   g_test_add_func ("/plan/close", test_close);
