@@ -478,10 +478,11 @@ test_dunned_passes (Fixture       *f,
                                  " WHERE fee_entry_id IS NOT NULL"), >, 0);
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM dunning_items"
                                  " WHERE interest_entry_id IS NOT NULL"), >, 0);
+  /* At least the renegotiated plan and the promise made above (the demo book has its own). */
   g_assert_cmpint (query_int (f, "SELECT count (*) FROM plans WHERE replaces_id IS NOT NULL"),
-                   ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM plan_schedule WHERE seq = 0"), ==, 1);
-  g_assert_cmpint (query_int (f, "SELECT count (*) FROM promises"), ==, 1);
+                   >=, 1);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM plan_schedule WHERE seq = 0"), >=, 1);
+  g_assert_cmpint (query_int (f, "SELECT count (*) FROM promises"), >=, 1);
   g_assert_cmpuint (problems->len, ==, 0);
 }
 
@@ -546,15 +547,36 @@ test_dunning_level_removed (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) problems = NULL;
 
-  /* The hand-over, level 5, reached by no item yet. */
-  g_assert_true (ar_dunning_level_remove (f->ledger, 5, &error));
+  g_autoptr(GArray) levels = NULL;
+  ArDunningLevel level6;
+  ArDunningLevel *level5;
+
+  /* The demo book has letters at every level it defines, so add a level 6 (the hand-over moves
+   * there, level 5 becomes a letter), then remove it again before any letter reaches it. */
+  levels = ar_dunning_levels_load (f->ledger, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (levels->len, ==, 5);
+  level5 = &g_array_index (levels, ArDunningLevel, 4);
+  level6 = *level5;
+  level6.level = 6;
+  level6.days_past_due = level5->days_past_due + 15;
+  level5->hand_over = FALSE;
+  level5->template_level = 4;
+  level5->deadline_days = 14;
+  g_assert_true (ar_ledger_begin (f->ledger, "test-levels", &error));
+  g_assert_true (ar_dunning_level_store (f->ledger, level5, &error));
+  g_assert_no_error (error);
+  g_assert_true (ar_dunning_level_store (f->ledger, &level6, &error));
+  g_assert_no_error (error);
+  g_assert_true (ar_ledger_commit (f->ledger, &error));
+  g_assert_true (ar_dunning_level_remove (f->ledger, 6, &error));
   g_assert_no_error (error);
   tamper (f, "DROP TRIGGER dunning_items_append_only_update;"
-             "UPDATE dunning_items SET level = 5"
+             "UPDATE dunning_items SET level = 6"
              " WHERE rowid = (SELECT max (rowid) FROM dunning_items WHERE level = 2)");
   problems = run_check (f);
   g_assert_false (has_problem_with (problems, "not defined and never was"));
-  g_assert_true (has_problem_with (problems, "no letter took it to level 4"));
+  g_assert_true (has_problem_with (problems, "no letter took it to level 5"));
 }
 
 static void
@@ -681,7 +703,8 @@ test_promise_amount (Fixture       *f,
   g_autoptr(GPtrArray) problems = NULL;
 
   tamper_audited (f, "DROP TRIGGER promises_terms_fixed;"
-                     "UPDATE promises SET amount = -500");
+                     "UPDATE promises SET amount = -500"
+                     " WHERE id = (SELECT max (id) FROM promises)");
   problems = run_check (f);
   /* SQLite's own check sees the CHECK constraint broken; ours says what it means. */
   g_assert_cmpuint (problems->len, ==, 2);
