@@ -14,6 +14,8 @@
  * Enter does what the button does. Keys go through the widgets' own shortcut controllers (the
  * bindings GTK dispatches a key press to), from the focus widget up to the window.
  *
+ * Every text a person reads in our .ui files is marked translatable.
+ *
  * The accessible attributes are read through GTK's test AT context (GTK_A11Y=test). */
 #include "config.h"
 
@@ -612,6 +614,161 @@ test_audit_catches (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* Everything a person reads in our .ui files is translatable. ------------------------------ */
+
+/* Properties and menu attributes that a person sees as text. */
+static const char *const shown_properties[] = {
+  "label", "title", "subtitle", "tooltip-text", "tooltip-markup", "placeholder-text",
+  "description", "heading", "body", "button-label", "accelerator-label", NULL,
+};
+
+typedef struct
+{
+  const char *file;
+  GString    *problems;
+  char       *name;        /* the open <property>/<attribute> that needs translating */
+  gboolean    translatable;
+} Scan;
+
+static void
+scan_start (GMarkupParseContext *context,
+            const char          *element,
+            const char         **names,
+            const char         **values,
+            gpointer             user_data,
+            GError             **error)
+{
+  Scan *scan = user_data;
+  const char *name = NULL;
+  gboolean translatable = FALSE, bound = FALSE;
+
+  g_clear_pointer (&scan->name, g_free);
+  if (!g_str_equal (element, "property") && !g_str_equal (element, "attribute")
+      && !g_str_equal (element, "item"))
+    return;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      if (g_str_equal (names[i], "name"))
+        name = values[i];
+      else if (g_str_equal (names[i], "translatable"))
+        translatable = g_str_equal (values[i], "yes") || g_str_equal (values[i], "true");
+      else if (g_str_equal (names[i], "bind-source"))
+        bound = TRUE;
+    }
+  /* A GtkStringList's <item>s are shown as they are. */
+  if (g_str_equal (element, "item") && name == NULL)
+    name = "item";
+  if (name == NULL || bound
+      || (!g_str_equal (name, "item") && !g_strv_contains (shown_properties, name)))
+    return;
+  scan->name = g_strdup (name);
+  scan->translatable = translatable;
+}
+
+static void
+scan_text (GMarkupParseContext *context,
+           const char          *text,
+           gsize                length,
+           gpointer             user_data,
+           GError             **error)
+{
+  Scan *scan = user_data;
+  g_autofree char *value = g_strstrip (g_strndup (text, length));
+  gboolean has_letters = FALSE;
+
+  if (scan->name == NULL || scan->translatable)
+    return;
+  for (const char *c = value; *c != '\0'; c = g_utf8_next_char (c))
+    has_letters |= g_unichar_isalpha (g_utf8_get_char (c));
+  if (has_letters)
+    {
+      int line = 0;
+
+      g_markup_parse_context_get_position (context, &line, NULL);
+      g_string_append_printf (scan->problems, "\n  %s:%d: %s \"%s\" is not translatable",
+                              scan->file, line, scan->name, value);
+    }
+}
+
+static void
+scan_end (GMarkupParseContext *context,
+          const char          *element,
+          gpointer             user_data,
+          GError             **error)
+{
+  g_clear_pointer (&((Scan *) user_data)->name, g_free);
+}
+
+static void
+scan_markup (const char *file,
+             const char *text,
+             gssize      length,
+             GString    *problems)
+{
+  g_autoptr(GError) error = NULL;
+  const GMarkupParser parser = { scan_start, scan_end, scan_text, NULL, NULL };
+  Scan scan = { file, problems, NULL, FALSE };
+  GMarkupParseContext *context = g_markup_parse_context_new (&parser, 0, &scan, NULL);
+
+  g_assert_true (g_markup_parse_context_parse (context, text, length, &error));
+  g_assert_no_error (error);
+  g_markup_parse_context_free (context);
+  g_free (scan.name);
+}
+
+static void
+scan_resource_dir (const char *dir,
+                   GString    *problems,
+                   guint      *n_files)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) children = g_resources_enumerate_children (dir, 0, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; children[i] != NULL; i++)
+    {
+      g_autofree char *path = g_strconcat (dir, children[i], NULL);
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (!g_str_has_suffix (children[i], ".ui"))
+        continue;
+      bytes = g_resources_lookup_data (path, 0, &error);
+      g_assert_no_error (error);
+      scan_markup (children[i], g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes),
+                   problems);
+      (*n_files)++;
+    }
+}
+
+static void
+test_translatable (void)
+{
+  g_autoptr(GString) problems = g_string_new (NULL);
+  guint n_files = 0;
+
+  /* The scan itself: words are caught, translatable words, numbers and bound text are not. */
+  scan_markup ("check.ui",
+               "<interface><object class=\"GtkButton\">"
+               "<property name=\"label\">Save</property>"
+               "<property name=\"tooltip-text\" translatable=\"yes\">Save It</property>"
+               "<property name=\"text\">4</property>"
+               "<property name=\"title\">12.50</property>"
+               "<items><item>Weekly</item></items>"
+               "</object></interface>", -1, problems);
+  g_assert_nonnull (strstr (problems->str, "check.ui:1: label \"Save\" is not translatable"));
+  g_assert_nonnull (strstr (problems->str, "item \"Weekly\""));
+  g_assert_null (strstr (problems->str, "Save It"));
+  g_assert_null (strstr (problems->str, "12.50"));
+  g_string_truncate (problems, 0);
+
+  scan_resource_dir ("/io/github/arrears/Arrears/ui/", problems, &n_files);
+  scan_resource_dir ("/io/github/arrears/Arrears/gtk/", problems, &n_files);
+  g_test_message ("%u .ui files scanned", n_files);
+  g_assert_cmpuint (n_files, >=, 20);
+  if (problems->len > 0)
+    g_test_fail_printf ("text a person sees, not marked translatable:%s", problems->str);
+}
+
 /* Set-up ---------------------------------------------------------------------------------- */
 
 static void
@@ -1119,6 +1276,16 @@ test_tab_chain (void)
   g_assert_cmpuint (tab_round (win, GTK_DIR_TAB_BACKWARD, &backward), >=, 5);
   g_assert_true (backward.search && backward.list && backward.pane_action);
 
+  /* Where Tab stops, the focus ring shows (a screenshot to look at). */
+  gtk_window_set_focus_visible (win, TRUE);
+  gtk_widget_grab_focus (closed.search_toggle);
+  while (!GTK_IS_ACTIONABLE (gtk_window_get_focus (win))
+         || g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_window_get_focus (win))),
+                       "debtor.record-payment") != 0)
+    g_signal_emit_by_name (win, "move-focus", GTK_DIR_TAB_FORWARD);
+  ar_ui_iterate_for (200);
+  ar_ui_save_screenshot (GTK_WIDGET (window), "keyboard-focus-light.png");
+
   /* Escape in the search entry closes the bar again. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
   g_assert_nonnull (gtk_widget_get_ancestor (gtk_window_get_focus (win), GTK_TYPE_SEARCH_ENTRY));
@@ -1169,6 +1336,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/accessibility/audit-catches", test_audit_catches);
+  g_test_add_func ("/accessibility/translatable", test_translatable);
   g_test_add_func ("/accessibility/open-window", test_open_window);
   g_test_add_func ("/accessibility/main-window", test_main_window);
   g_test_add_func ("/accessibility/tab-chain", test_tab_chain);
