@@ -40,6 +40,7 @@
 #include "ar-payment-dialog.h"
 #include "ar-plan-step.h"
 #include "ar-plan-step-items.h"
+#include "ar-plan-step-terms.h"
 #include "ar-plan-wizard.h"
 #include "ar-preferences-window.h"
 #include "ar-reverse-dialog.h"
@@ -394,13 +395,52 @@ audit_problems (const char *where,
   return g_string_free (a.failures, FALSE);
 }
 
+/* Mnemonics: two in one window on the same key make Alt+key only cycle between them. */
+static void
+collect_mnemonics (GtkWidget  *widget,
+                   GHashTable *keys,
+                   GString    *clashes)
+{
+  if (!gtk_widget_is_visible (widget) || !gtk_widget_get_child_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget))
+      && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+    {
+      guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+      const char *other = g_hash_table_lookup (keys, GUINT_TO_POINTER (key));
+
+      if (other != NULL && !g_str_equal (other, text))
+        g_string_append_printf (clashes, "\n  Alt+%s: \"%s\" and \"%s\"", gdk_keyval_name (key),
+                                other, text);
+      else
+        g_hash_table_insert (keys, GUINT_TO_POINTER (key), (gpointer) text);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_mnemonics (child, keys, clashes);
+}
+
+static char *
+mnemonic_clashes (GtkWidget *root)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
+  GString *clashes = g_string_new (NULL);
+
+  collect_mnemonics (root, keys, clashes);
+  return g_string_free (clashes, FALSE);
+}
+
 /* Audits @root and fails the test with every problem found. */
 static void
 audit (const char *where,
        GtkWidget  *root)
 {
   g_autofree char *problems = audit_problems (where, root);
+  g_autofree char *clashes = mnemonic_clashes (root);
 
+  if (*clashes != '\0')
+    g_test_fail_printf ("%s: two access keys on one key:%s", where, clashes);
   if (*problems != '\0')
     g_test_fail_printf ("accessibility problems:%s", problems);
 }
@@ -611,6 +651,17 @@ test_audit_catches (void)
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
   problems = audit_problems ("self-check", win);
   g_assert_cmpstr (problems, ==, "");
+  g_clear_pointer (&problems, g_free);
+
+  /* Two access keys on one key are caught, the same label twice is not. */
+  problems = mnemonic_clashes (win);
+  g_assert_cmpstr (problems, ==, "");
+  g_clear_pointer (&problems, g_free);
+  gtk_box_append (GTK_BOX (box), gtk_button_new_with_mnemonic ("_Save"));
+  gtk_box_append (GTK_BOX (box), gtk_button_new_with_mnemonic ("_Summary"));
+  problems = mnemonic_clashes (win);
+  g_assert_nonnull (strstr (problems, "Alt+s: \"_Save\" and \"_Summary\""));
+  g_assert_null (strstr (problems, "\"_Save\" and \"_Save\""));
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
@@ -821,7 +872,7 @@ test_open_window (void)
 static void
 test_main_window (void)
 {
-  const char *sections[] = { "open", "ledger", "activity", "contacts" };
+  const char *sections[] = { "open", "ledger", "activity", "contacts", "plan", "notes" };
 
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
     {
@@ -1004,6 +1055,25 @@ test_plan_wizard (void)
       ar_ui_wait_for (step_complete, page, where);
       ar_ui_iterate_for (400);   /* past the stack's slide */
       audit (where, GTK_WIDGET (wizard));
+      /* The terms' rows change titles (and access keys) with the plan's mode and cost. */
+      if (step == 1)
+        {
+          ArPlanStepTerms *terms = AR_PLAN_STEP_TERMS (page);
+
+          for (guint mode = 0; mode < 2; mode++)
+            for (guint cost = 0; cost < 3; cost++)
+              {
+                g_autofree char *variant =
+                  g_strdup_printf ("plan wizard, step 2, mode %u, cost %u", mode, cost);
+
+                ar_plan_step_terms_set_mode (terms, mode);
+                ar_plan_step_terms_set_cost_kind (terms, cost);
+                audit (variant, GTK_WIDGET (wizard));
+              }
+          ar_plan_step_terms_set_mode (terms, 0);
+          ar_plan_step_terms_set_cost_kind (terms, 0);
+          ar_ui_wait_for (step_complete, page, where);
+        }
       if (step < 3)
         g_assert_true (gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL));
     }
