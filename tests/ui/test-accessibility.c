@@ -360,6 +360,10 @@ audit_widget (Audit     *audit,
         add_problem (audit, widget, "no accessible name");
       if (is_icon_only (widget) && !has_text (gtk_widget_get_tooltip_text (widget)))
         add_problem (audit, widget, "icon-only button without tooltip");
+      /* Tab in a text view that accepts it types a tab: the keyboard is stuck there. */
+      if (GTK_IS_TEXT_VIEW (widget) && gtk_text_view_get_editable (GTK_TEXT_VIEW (widget))
+          && gtk_text_view_get_accepts_tab (GTK_TEXT_VIEW (widget)))
+        add_problem (audit, widget, "Tab types a tab instead of moving on (accepts-tab)");
     }
 
   /* A menu button's own popover (not a menu model's) holds controls of ours. */
@@ -576,6 +580,54 @@ assert_enter_reaches_default (GtkWindow  *dialog,
     }
 }
 
+static gboolean
+is_cancel (GtkWidget *widget)
+{
+  const char *label = GTK_IS_BUTTON (widget) ? gtk_button_get_label (GTK_BUTTON (widget)) : NULL;
+  const char *action = GTK_IS_ACTIONABLE (widget)
+                         ? gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)) : NULL;
+
+  return g_strcmp0 (action, "window.close") == 0
+         || (label != NULL && (g_str_equal (label, "_Cancel") || g_str_equal (label, "Cancel")
+                               || g_str_equal (label, "_Keep Editing")));
+}
+
+/* Tab goes round @dialog and comes back, through its Cancel and its default button. */
+static void
+assert_tab_cycles (GtkWindow  *dialog,
+                   const char *where)
+{
+  GtkWidget *start, *default_widget = gtk_window_get_default_widget (dialog);
+  gboolean cancel = FALSE, reached_default = default_widget == NULL;
+  guint steps;
+
+  gtk_window_set_focus (dialog, NULL);
+  g_signal_emit_by_name (dialog, "move-focus", GTK_DIR_TAB_FORWARD);
+  start = gtk_window_get_focus (dialog);
+  g_assert_nonnull (start);
+  for (steps = 0; steps < 300; steps++)
+    {
+      GtkWidget *focus = gtk_window_get_focus (dialog);
+
+      if (focus != NULL)
+        {
+          cancel |= is_cancel (focus);
+          reached_default |= focus == default_widget;
+          if (steps > 0 && focus == start)
+            break;
+        }
+      g_signal_emit_by_name (dialog, "move-focus", GTK_DIR_TAB_FORWARD);
+    }
+  if (steps == 300)
+    g_test_fail_printf ("%s: Tab never comes back to where it started", where);
+  /* A message dialog's buttons, or a header bar's Cancel. */
+  if (!cancel)
+    g_test_fail_printf ("%s: Tab never reaches Cancel", where);
+  /* The default may be insensitive until the form is filled: then it is not a Tab stop. */
+  if (!reached_default && gtk_widget_is_sensitive (default_widget))
+    g_test_fail_printf ("%s: Tab never reaches the default button", where);
+}
+
 /* Opens a dialog through @action on the pane, audits it, checks its default and Escape. */
 static void
 check_pane_dialog (const char *action,
@@ -592,6 +644,7 @@ check_pane_dialog (const char *action,
   audit (where, GTK_WIDGET (dialog));
   if (has_default)
     assert_enter_reaches_default (dialog, where);
+  assert_tab_cycles (dialog, where);
   assert_escape_closes (dialog, where);
   ar_ui_iterate_for (50);
 }
@@ -610,6 +663,7 @@ test_audit_catches (void)
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
   GtkWidget *labelled = gtk_button_new_with_mnemonic ("_Save");
+  GtkWidget *text_view = gtk_text_view_new ();
   g_autofree char *problems = NULL;
 
   gtk_window_set_child (GTK_WINDOW (win), box);
@@ -618,6 +672,7 @@ test_audit_catches (void)
   gtk_box_append (GTK_BOX (box), dropdown);
   gtk_box_append (GTK_BOX (box), labelled);
   gtk_box_append (GTK_BOX (box), list);
+  gtk_box_append (GTK_BOX (box), text_view);
   gtk_list_box_append (GTK_LIST_BOX (list), row);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "A placeholder is no name");
@@ -631,6 +686,8 @@ test_audit_catches (void)
   g_assert_nonnull (strstr (problems, "no accessible name: GtkEntry"));
   g_assert_nonnull (strstr (problems, "no accessible name: GtkDropDown"));
   g_assert_nonnull (strstr (problems, "no accessible name: GtkSwitch"));
+  g_assert_nonnull (strstr (problems, "no accessible name: GtkTextView"));
+  g_assert_nonnull (strstr (problems, "(accepts-tab): GtkTextView"));
   g_assert_null (strstr (problems, "_Save"));
   g_clear_pointer (&problems, g_free);
 
@@ -649,6 +706,9 @@ test_audit_catches (void)
                                   labelled, NULL, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), "Do not contact");
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  "Notes", -1);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (text_view), FALSE);
   problems = audit_problems ("self-check", win);
   g_assert_cmpstr (problems, ==, "");
   g_clear_pointer (&problems, g_free);
@@ -956,6 +1016,7 @@ test_write_off_confirmation (void)
   g_assert_nonnull (confirmation);
   ar_ui_iterate_for (300);
   audit ("write-off confirmation", GTK_WIDGET (confirmation));
+  assert_tab_cycles (GTK_WINDOW (confirmation), "write-off confirmation");
   assert_escape_closes (GTK_WINDOW (confirmation), "write-off confirmation");
   ar_ui_iterate_for (100);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -1055,6 +1116,7 @@ test_plan_wizard (void)
       ar_ui_wait_for (step_complete, page, where);
       ar_ui_iterate_for (400);   /* past the stack's slide */
       audit (where, GTK_WIDGET (wizard));
+      assert_tab_cycles (GTK_WINDOW (wizard), where);
       /* The terms' rows change titles (and access keys) with the plan's mode and cost. */
       if (step == 1)
         {
@@ -1091,6 +1153,7 @@ test_plan_wizard (void)
   ar_ui_iterate_for (200);
   g_assert_nonnull (ar_plan_wizard_get_discard_dialog (wizard));
   audit ("plan wizard, discard question", GTK_WIDGET (ar_plan_wizard_get_discard_dialog (wizard)));
+  assert_tab_cycles (ar_plan_wizard_get_discard_dialog (wizard), "plan wizard, discard question");
   assert_escape_closes (ar_plan_wizard_get_discard_dialog (wizard), "plan wizard, discard question");
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (wizard)));
   gtk_window_destroy (GTK_WINDOW (wizard));
@@ -1132,6 +1195,7 @@ test_import_dialog (void)
                     >, 0);
   ar_ui_iterate_for (200);
   audit ("import dialog, a file with problems", GTK_WIDGET (dialog));
+  assert_tab_cycles (dialog, "import dialog");
   assert_escape_closes (dialog, "import dialog");
 }
 
