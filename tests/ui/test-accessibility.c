@@ -435,6 +435,50 @@ mnemonic_clashes (GtkWidget *root)
   return g_string_free (clashes, FALSE);
 }
 
+/* The shown menu buttons with a popover of their own (not a menu model's) in @widget. */
+static void
+collect_popover_buttons (GtkWidget *widget,
+                         GPtrArray *buttons)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
+
+      if (popover != NULL && !GTK_IS_POPOVER_MENU (popover) && gtk_widget_is_visible (widget)
+          && gtk_widget_is_sensitive (widget))
+        g_ptr_array_add (buttons, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_popover_buttons (child, buttons);
+}
+
+static void audit (const char *where,
+                   GtkWidget  *root);
+
+/* Each popover is audited open, as a person meets it. */
+static void
+audit_popovers (const char *where,
+                GtkWidget  *root)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_popover_buttons (root, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+      g_autofree char *what = describe (GTK_WIDGET (button));
+      g_autofree char *inside = g_strdup_printf ("%s, the popover of %s", where, what);
+
+      gtk_menu_button_popup (button);
+      ar_ui_iterate_for (200);
+      audit (inside, GTK_WIDGET (gtk_menu_button_get_popover (button)));
+      gtk_menu_button_popdown (button);
+      ar_ui_iterate_for (100);
+    }
+}
+
 /* Audits @root and fails the test with every problem found. */
 static void
 audit (const char *where,
@@ -447,6 +491,8 @@ audit (const char *where,
     g_test_fail_printf ("%s: two access keys on one key:%s", where, clashes);
   if (*problems != '\0')
     g_test_fail_printf ("accessibility problems:%s", problems);
+  if (!GTK_IS_POPOVER (root))
+    audit_popovers (where, root);
 }
 
 /* Keys ------------------------------------------------------------------------------------ */
