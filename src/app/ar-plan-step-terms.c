@@ -313,11 +313,11 @@ on_mode_changed_cb (ArPlanStepTerms *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->count_row),
                                  adw_combo_row_get_selected (self->mode_row) == MODE_AMOUNT
                                    ? _("Instalment _amount")
-                                   : _("_Number of instalments"));
+                                   : _("N_umber of instalments"));
   gtk_widget_set_visible (GTK_WIDGET (self->cost_entry_row), cost_kind != COST_NONE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->cost_entry_row),
-                                 cost_kind == COST_FEE ? _("Set-up _fee")
-                                                       : _("_Annual rate in %"));
+                                 cost_kind == COST_FEE ? _("Set-up fe_e")
+                                                       : _("Annual ra_te in %"));
   update (self);
 }
 
