@@ -747,6 +747,27 @@ ar_preferences_window_save (ArPreferencesWindow  *self,
 
 /* GObject --------------------------------------------------------------------------------- */
 
+/* Asks whether to discard the changes (@heading, @body): closing must stay possible even when
+ * they can't be saved. */
+static void
+ask_discard (ArPreferencesWindow *self,
+             const char          *heading,
+             const char          *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard Changes"),
+                                    "edit", _("_Keep Editing"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "edit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "edit");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_invalid_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 ar_preferences_window_close_request (GtkWindow *window)
 {
@@ -755,38 +776,14 @@ ar_preferences_window_close_request (GtkWindow *window)
 
   if (self->dirty && !validate (self))
     {
-      GtkWidget *dialog = adw_message_dialog_new (window, _("Some Preferences Are Not Valid"),
-                                                  self->problem);
-
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "discard", _("_Discard Changes"),
-                                        "edit", _("_Keep Editing"), NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "edit");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "edit");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (on_invalid_response_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_window_present (GTK_WINDOW (dialog));
+      ask_discard (self, _("Some Preferences Are Not Valid"), self->problem);
       return TRUE;
     }
+  /* Nothing was written (one transaction), and the write may keep failing (a full disk, a file
+   * made read-only): the window must still be able to close. */
   if (self->dirty && !ar_preferences_window_save (self, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (window, _("Can’t Save the Preferences"),
-                                                  error->message);
-
-      /* Nothing was written (one transaction), and the write may keep failing (a full disk,
-       * a file made read-only): the window must still be able to close. */
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "discard", _("_Discard Changes"),
-                                        "edit", _("_Keep Editing"), NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "edit");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "edit");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (on_invalid_response_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_window_present (GTK_WINDOW (dialog));
+      ask_discard (self, _("Can’t Save the Preferences"), error->message);
       return TRUE;
     }
   return GTK_WINDOW_CLASS (ar_preferences_window_parent_class)->close_request (window);
