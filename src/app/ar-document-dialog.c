@@ -14,6 +14,7 @@
 #include "ar-doc-statement.h"
 #include "ar-document-dialog.h"
 #include "ar-form.h"
+#include "ar-page-raster.h"
 #include "ar-template.h"
 
 /* poppler-glib 22.12 (Debian bookworm) declares no g_autoptr cleanups, and later versions
@@ -78,23 +79,8 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *pages;   /* PageImage */
+  GPtrArray *pages;   /* ArPageRaster */
 } RenderResult;
-
-typedef struct
-{
-  int     width;
-  int     height;
-  int     stride;
-  GBytes *pixels;     /* cairo ARGB32, premultiplied, native endian */
-} PageImage;
-
-static void
-page_image_free (PageImage *page)
-{
-  g_bytes_unref (page->pixels);
-  g_free (page);
-}
 
 static void
 render_job_free (RenderJob *job)
@@ -168,7 +154,6 @@ static GPtrArray *
 rasterize (const char  *path,
            GError     **error)
 {
-  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_image_free);
   g_autoptr(ArPopplerDocument) document = NULL;
   g_autofree char *uri = g_filename_to_uri (path, NULL, error);
 
@@ -177,34 +162,7 @@ rasterize (const char  *path,
   document = poppler_document_new_from_file (uri, NULL, error);
   if (document == NULL)
     return NULL;
-
-  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
-    {
-      g_autoptr(ArPopplerPage) page = poppler_document_get_page (document, i);
-      PageImage *image = g_new0 (PageImage, 1);
-      cairo_surface_t *surface;
-      cairo_t *cr;
-      double w, h;
-
-      poppler_page_get_size (page, &w, &h);
-      image->width = (int) (w * PREVIEW_SCALE + 0.5);
-      image->height = (int) (h * PREVIEW_SCALE + 0.5);
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, image->width, image->height);
-      cr = cairo_create (surface);
-      /* Paper is white whatever the style; poppler draws only the ink. */
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_scale (cr, PREVIEW_SCALE, PREVIEW_SCALE);
-      poppler_page_render (page, cr);
-      cairo_destroy (cr);
-      cairo_surface_flush (surface);
-      image->stride = cairo_image_surface_get_stride (surface);
-      image->pixels = g_bytes_new (cairo_image_surface_get_data (surface),
-                                   (gsize) image->stride * image->height);
-      cairo_surface_destroy (surface);
-      g_ptr_array_add (pages, image);
-    }
-  return g_steal_pointer (&pages);
+  return ar_page_raster_document (document, PREVIEW_SCALE, NULL);
 }
 
 static void
@@ -295,10 +253,8 @@ render_cb (GObject      *source,
   clear_pages (self);
   for (guint i = 0; i < result->pages->len; i++)
     {
-      PageImage *image = g_ptr_array_index (result->pages, i);
       g_autoptr(GdkTexture) texture =
-        gdk_memory_texture_new (image->width, image->height, GDK_MEMORY_DEFAULT, image->pixels,
-                                image->stride);
+        ar_page_raster_texture (g_ptr_array_index (result->pages, i));
       g_autofree char *name = NULL;
       GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
 

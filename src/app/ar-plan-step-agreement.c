@@ -7,6 +7,7 @@
 #include <poppler.h>
 
 #include "ar-doc-agreement-plan.h"
+#include "ar-page-raster.h"
 #include "ar-plan-step-agreement.h"
 
 /* Preview resolution: 1.5 px a point (108 dpi), sharp at the wizard's width. */
@@ -41,25 +42,9 @@ enum { PROP_0, PROP_COMPLETE };
 
 typedef struct
 {
-  int     width;
-  int     height;
-  int     stride;
-  GBytes *pixels;    /* cairo ARGB32, premultiplied */
-} Page;
-
-static void
-page_clear (gpointer data)
-{
-  Page *page = data;
-
-  g_clear_pointer (&page->pixels, g_bytes_unref);
-}
-
-typedef struct
-{
   ArAgreementData *data;
   GBytes          *pdf;
-  GArray          *pages;   /* Page */
+  GPtrArray       *pages;   /* ArPageRaster */
 } Job;
 
 static void
@@ -69,7 +54,7 @@ job_free (gpointer data)
 
   ar_agreement_data_free (job->data);
   g_clear_pointer (&job->pdf, g_bytes_unref);
-  g_clear_pointer (&job->pages, g_array_unref);
+  g_clear_pointer (&job->pages, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -93,40 +78,7 @@ render_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  /* Poppler 22.12 has no g_autoptr for its types. */
-  job->pages = g_array_new (FALSE, TRUE, sizeof (Page));
-  g_array_set_clear_func (job->pages, page_clear);
-  for (int i = 0; i < poppler_document_get_n_pages (document); i++)
-    {
-      PopplerPage *page = poppler_document_get_page (document, i);
-      cairo_surface_t *surface;
-      cairo_t *cr;
-      double w, h;
-      Page out;
-
-      if (g_cancellable_is_cancelled (cancellable))
-        {
-          g_object_unref (page);
-          break;
-        }
-      poppler_page_get_size (page, &w, &h);
-      out.width = (int) (w * PREVIEW_SCALE + 0.5);
-      out.height = (int) (h * PREVIEW_SCALE + 0.5);
-      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, out.width, out.height);
-      cr = cairo_create (surface);
-      cairo_set_source_rgb (cr, 1, 1, 1);
-      cairo_paint (cr);
-      cairo_scale (cr, PREVIEW_SCALE, PREVIEW_SCALE);
-      poppler_page_render (page, cr);
-      cairo_destroy (cr);
-      g_object_unref (page);
-      cairo_surface_flush (surface);
-      out.stride = cairo_image_surface_get_stride (surface);
-      out.pixels = g_bytes_new (cairo_image_surface_get_data (surface),
-                                (gsize) out.stride * out.height);
-      cairo_surface_destroy (surface);
-      g_array_append_val (job->pages, out);
-    }
+  job->pages = ar_page_raster_document (document, PREVIEW_SCALE, cancellable);
   g_object_unref (document);
   if (!g_task_return_error_if_cancelled (task))
     g_task_return_boolean (task, TRUE);
@@ -156,10 +108,8 @@ on_rendered_cb (GObject *source, GAsyncResult *result, gpointer user_data)
   self->name = g_strdup_printf (_("payment-plan-agreement-%s.pdf"), job->data->agreement.reference);
   for (guint i = 0; i < job->pages->len; i++)
     {
-      Page *page = &g_array_index (job->pages, Page, i);
-      g_autoptr(GdkTexture) texture =
-        gdk_memory_texture_new (page->width, page->height, GDK_MEMORY_DEFAULT, page->pixels,
-                                page->stride);
+      const ArPageRaster *page = g_ptr_array_index (job->pages, i);
+      g_autoptr(GdkTexture) texture = ar_page_raster_texture (page);
       GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (texture));
       g_autofree char *label = g_strdup_printf (_("Page %u of %u"), i + 1, job->pages->len);
 

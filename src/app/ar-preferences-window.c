@@ -609,6 +609,13 @@ on_logo_choose_clicked_cb (ArPreferencesWindow *self)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+static gboolean
+close_idle_cb (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
 static void
 on_invalid_response_cb (ArPreferencesWindow *self,
                         const char          *response)
@@ -616,7 +623,10 @@ on_invalid_response_cb (ArPreferencesWindow *self,
   if (g_strcmp0 (response, "discard") != 0)
     return;
   self->dirty = FALSE;
-  gtk_window_close (GTK_WINDOW (self));
+  /* Not from inside the response: destroying this window destroys the message dialog with it
+   * while the dialog is still emitting, and the dialog's last unref then finalizes it against
+   * its destroyed parent (a crash in gtk_window_set_transient_for). Close once it is done. */
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_idle_cb, g_object_ref (self), g_object_unref);
 }
 
 /* Saving ---------------------------------------------------------------------------------- */
@@ -737,6 +747,27 @@ ar_preferences_window_save (ArPreferencesWindow  *self,
 
 /* GObject --------------------------------------------------------------------------------- */
 
+/* Asks whether to discard the changes (@heading, @body): closing must stay possible even when
+ * they can't be saved. */
+static void
+ask_discard (ArPreferencesWindow *self,
+             const char          *heading,
+             const char          *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "discard", _("_Discard Changes"),
+                                    "edit", _("_Keep Editing"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "edit");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "edit");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_invalid_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 ar_preferences_window_close_request (GtkWindow *window)
 {
@@ -745,28 +776,14 @@ ar_preferences_window_close_request (GtkWindow *window)
 
   if (self->dirty && !validate (self))
     {
-      GtkWidget *dialog = adw_message_dialog_new (window, _("Some Preferences Are Not Valid"),
-                                                  self->problem);
-
-      adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                        "discard", _("_Discard Changes"),
-                                        "edit", _("_Keep Editing"), NULL);
-      adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                                  ADW_RESPONSE_DESTRUCTIVE);
-      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "edit");
-      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "edit");
-      g_signal_connect_object (dialog, "response", G_CALLBACK (on_invalid_response_cb), self,
-                               G_CONNECT_SWAPPED);
-      gtk_window_present (GTK_WINDOW (dialog));
+      ask_discard (self, _("Some Preferences Are Not Valid"), self->problem);
       return TRUE;
     }
+  /* Nothing was written (one transaction), and the write may keep failing (a full disk, a file
+   * made read-only): the window must still be able to close. */
   if (self->dirty && !ar_preferences_window_save (self, &error))
     {
-      GtkWidget *dialog = adw_message_dialog_new (window, _("Can’t Save the Preferences"),
-                                                  error->message);
-
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
+      ask_discard (self, _("Can’t Save the Preferences"), error->message);
       return TRUE;
     }
   return GTK_WINDOW_CLASS (ar_preferences_window_parent_class)->close_request (window);

@@ -103,6 +103,8 @@ print_preview_json (ArDunningPreview *preview)
       add_money (b, "fees", p->fees, p->currency);
       add_money (b, "interest", p->interest, p->currency);
       add_money (b, "total_due", p->total_due != 0 ? p->total_due : p->overdue, p->currency);
+      /* Fees and interest charged before and still open, which total_due includes. */
+      add_money (b, "charged", p->charged, p->currency);
       json_builder_set_member_name (b, "items");
       json_builder_begin_array (b);
       for (guint k = 0; k < p->n_items; k++)

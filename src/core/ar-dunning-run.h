@@ -110,7 +110,10 @@ typedef struct
   gint64            unapplied;     /* credit on account */
   gint64            fees;          /* Σ fees to post, compensation included */
   gint64            interest;      /* Σ interest to post */
-  gint64            total_due;     /* @overdue + @fees + @interest */
+  gint64            charged;       /* Σ open fees and interest charged before, on the listed
+                                    * invoices or on none (a letter, not a hand-over) */
+  gint64            total_due;     /* @overdue + @charged + @fees + @interest: what the letter
+                                    * prints (ar-letter-data.h) */
 
   guint             first_item;    /* the items: ar_dunning_preview_get_item (…, first + i) */
   guint             n_items;

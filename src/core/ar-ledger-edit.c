@@ -5,7 +5,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "ar-country.h"
 #include "ar-ledger-edit.h"
 #include "ar-ledger-private.h"
 
@@ -38,31 +37,8 @@ ar_ledger_update_debtor (ArLedger *self, gint64 debtor_id, const ArDebtorInfo *i
   g_return_val_if_fail (AR_IS_LEDGER (self), FALSE);
   g_return_val_if_fail (info != NULL, FALSE);
 
-  if (info->external_id == NULL || info->external_id[0] == '\0')
-    {
-      g_set_error_literal (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
-                           _("id: a debtor needs an id"));
-      return FALSE;
-    }
-  if (info->name == NULL || info->name[0] == '\0')
-    {
-      g_set_error_literal (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
-                           _("name: a debtor needs a name"));
-      return FALSE;
-    }
-  if ((guint) info->kind >= AR_N_DEBTOR_KINDS || (guint) info->status >= AR_N_STATUSES)
-    {
-      g_set_error_literal (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
-                           _("kind: unknown debtor kind or status"));
-      return FALSE;
-    }
-  if (info->country != NULL && info->country[0] != '\0' && !ar_country_is_valid (info->country))
-    {
-      g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
-                   _("country: “%s” is not an ISO 3166-1 alpha-2 code (two capital letters, "
-                     "e.g. DE)"), info->country);
-      return FALSE;
-    }
+  if (!_ar_debtor_info_check (info, error))
+    return FALSE;
 
   if (!ar_ledger_begin (self, "edit-debtor", error))
     return FALSE;

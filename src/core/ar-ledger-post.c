@@ -46,8 +46,8 @@ check_currency (const char *currency, GError **error)
   return FALSE;
 }
 
-static gboolean
-debtor_exists (ArLedger *self, gint64 debtor_id, GError **error)
+gboolean
+_ar_ledger_check_debtor (ArLedger *self, gint64 debtor_id, GError **error)
 {
   sqlite3_stmt *stmt = _ar_ledger_prepare (self, "SELECT 1 FROM debtors WHERE id = ?1", error);
   gboolean found;
@@ -175,7 +175,7 @@ ar_ledger_add_invoice (ArLedger *self, const ArInvoiceInfo *info, gint64 *out_in
     }
   if (!check_currency (info->currency, error) ||
       !check_amount ("amount", info->amount, info->currency, error) ||
-      !debtor_exists (self, info->debtor_id, error))
+      !_ar_ledger_check_debtor (self, info->debtor_id, error))
     return FALSE;
 
   if (!ar_ledger_begin (self, "add-invoice", error))
@@ -347,7 +347,8 @@ ar_ledger_post (ArLedger *self, const ArPosting *p, gint64 *out_entry_id, GError
                            _("date: the entry needs a date"));
       return FALSE;
     }
-  if (!check_currency (p->currency, error) || !debtor_exists (self, p->debtor_id, error))
+  if (!check_currency (p->currency, error) ||
+      !_ar_ledger_check_debtor (self, p->debtor_id, error))
     return FALSE;
   if (!(p->kind == AR_ENTRY_WRITE_OFF && p->amount == 0) &&
       !check_amount ("amount", p->amount, p->currency, error))

@@ -46,6 +46,14 @@ gboolean      _ar_ledger_allocate_debtor   (ArLedger      *self,
                                             ArAllocResult *result,
                                             GError       **error);
 gboolean      _ar_ledger_in_transaction    (ArLedger      *self);
+/* Checks what a debtor's details need (an id, a name, a known kind and status, a country
+ * code or none), for adding and editing alike. */
+gboolean      _ar_debtor_info_check        (const ArDebtorInfo *info,
+                                            GError       **error);
+/* TRUE when @debtor_id names a debtor, else FALSE with AR_LEDGER_ERROR_NOT_FOUND. */
+gboolean      _ar_ledger_check_debtor      (ArLedger      *self,
+                                            gint64         debtor_id,
+                                            GError       **error);
 
 /* The columns _ar_alloc_entry_from_row() reads, for "FROM entries e LEFT JOIN invoices i". */
 #define AR_ALLOC_ENTRY_COLUMNS \

@@ -775,14 +775,10 @@ check_country (const char *country, GError **error)
   return FALSE;
 }
 
+/* What adding a debtor and editing one both refuse. */
 gboolean
-ar_ledger_add_debtor (ArLedger *self, const ArDebtorInfo *info, gint64 *out_id, GError **error)
+_ar_debtor_info_check (const ArDebtorInfo *info, GError **error)
 {
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (AR_IS_LEDGER (self), FALSE);
-  g_return_val_if_fail (info != NULL, FALSE);
-
   if (info->external_id == NULL || info->external_id[0] == '\0')
     {
       g_set_error_literal (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
@@ -801,7 +797,18 @@ ar_ledger_add_debtor (ArLedger *self, const ArDebtorInfo *info, gint64 *out_id, 
                            _("kind: unknown debtor kind or status"));
       return FALSE;
     }
-  if (!check_country (info->country, error))
+  return check_country (info->country, error);
+}
+
+gboolean
+ar_ledger_add_debtor (ArLedger *self, const ArDebtorInfo *info, gint64 *out_id, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (AR_IS_LEDGER (self), FALSE);
+  g_return_val_if_fail (info != NULL, FALSE);
+
+  if (!_ar_debtor_info_check (info, error))
     return FALSE;
 
   if (!ar_ledger_begin (self, "add-debtor", error))

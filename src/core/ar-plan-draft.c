@@ -154,23 +154,6 @@ changed (ArPlanDraft *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
-static gboolean
-debtor_exists (ArLedger *ledger, gint64 debtor_id, GError **error)
-{
-  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger, "SELECT 1 FROM debtors WHERE id = ?1", error);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, debtor_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_NOT_FOUND,
-                 _("debtor: there is no debtor %" G_GINT64_FORMAT), debtor_id);
-  return found;
-}
-
 /* The debtor's only currency with something open, else the company's default. */
 static char *
 default_currency (ArLedger *ledger, gint64 debtor_id, GError **error)
@@ -274,7 +257,7 @@ draft_new (ArLedger *ledger, gint64 debtor_id, const char *currency, guint32 tod
   GDate first;
   GDate date;
 
-  if (!debtor_exists (ledger, debtor_id, error))
+  if (!_ar_ledger_check_debtor (ledger, debtor_id, error))
     return NULL;
   if (currency == NULL)
     {

@@ -95,23 +95,6 @@ _ar_ledger_sum_payments (ArLedger *ledger, gint64 debtor_id, const char *currenc
 /* Adding ------------------------------------------------------------------------------------ */
 
 static gboolean
-check_debtor (ArLedger *ledger, gint64 debtor_id, GError **error)
-{
-  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger, "SELECT 1 FROM debtors WHERE id = ?1", error);
-  gboolean found;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, debtor_id);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (!found)
-    g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_NOT_FOUND,
-                 _("debtor: there is no debtor %" G_GINT64_FORMAT), debtor_id);
-  return found;
-}
-
-static gboolean
 check_activity (ArLedger *ledger, gint64 activity_id, gint64 debtor_id, GError **error)
 {
   sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
@@ -287,7 +270,8 @@ ar_ledger_add_promise (ArLedger *ledger, const ArPromiseInfo *info, GError **err
   g_return_val_if_fail (info != NULL, 0);
 
   made_on = info->made_on != 0 ? info->made_on : today_julian ();
-  if (!check_debtor (ledger, info->debtor_id, error) || !check_info (info, made_on, error))
+  if (!_ar_ledger_check_debtor (ledger, info->debtor_id, error) ||
+      !check_info (info, made_on, error))
     return 0;
   if (info->currency != NULL)
     {

@@ -730,6 +730,21 @@ run 0 "waive a fee" waive dun/book.arrears "$fee" --reason "goodwill" --date 202
 run 0 "show the waiver" show dun/book.arrears D-1
 check "… as a reversal with the reason" grep -q 'reversal .*goodwill' out
 run 0 "check after the runs" check dun/book.arrears
+run 0 "a later preview" dunning preview dun/book.arrears --as-of 2026-07-20 --json
+if command -v python3 >/dev/null; then
+  cat >dun/check2.py <<'PY'
+import json, sys
+from decimal import Decimal as D
+one = {x["debtor"]: x for x in json.load(open(sys.argv[1]))["debtors"]}["D-1"]
+assert one["outcome"] == "proposed", one
+# DA-2's level-1 fee is still open (DA-1's was waived): the letter lists it, so the total has it.
+assert one["charged"] == "5.00", one
+assert D(one["total_due"]) == sum(D(one[k]) for k in ("overdue", "fees", "interest", "charged")), one
+PY
+  check "… its total has the fee still open from the first letter" python3 dun/check2.py out
+else
+  n=$((n + 1)); echo "ok $n - later preview JSON # SKIP no python3"
+fi
 
 # The issue's UK example through a preview: a company owes £10,000 due 2024-03-01; Bank Rate
 # 5.25 % on 31 December 2023; 30 days late → £108.90 interest and £100 compensation. UK-2's

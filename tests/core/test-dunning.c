@@ -9,6 +9,8 @@
 #include "ar-date.h"
 #include "ar-debtor-ledger.h"
 #include "ar-dunning-run.h"
+#include "ar-hold.h"
+#include "ar-letter-data.h"
 #include "ar-ledger-private.h"
 #include "ar-plan-draft.h"
 #include "ar-plan.h"
@@ -578,6 +580,56 @@ test_fees (Fixture *f, gconstpointer data)
   }
 }
 
+/* The total a proposal records (dunning_letters.total_due, the contact log's line) is the total
+ * its letter prints: the fees and interest earlier letters charged and still open count, except
+ * those on an invoice on hold, which the letter leaves out with its invoice. */
+static void
+test_total_includes_open_charges (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) levels = ar_dunning_levels_load (f->ledger, NULL);
+  ArDunningLevel l1 = g_array_index (levels, ArDunningLevel, 0);
+  gint64 d = add_debtor (f, "D1", AR_STATUS_ACTIVE, FALSE);
+  gint64 held;
+  g_autoptr(ArDunningPreview) p = NULL;
+  g_autoptr(ArLetterData) letter = NULL;
+  ArHoldInfo hold = { 0 };
+  ArDunningProposal *x;
+
+  l1.fee_kind = AR_DUNNING_FEE_FIXED;
+  l1.fee_amount = 500;
+  strcpy (l1.fee_currency, "USD");
+  g_assert_true (ar_dunning_level_store (f->ledger, &l1, &error));
+  g_assert_no_error (error);
+
+  invoice (f, d, "INV-1", "2026-01-01", 100000, "USD");
+  held = invoice (f, d, "INV-2", "2026-01-01", 20000, "USD");
+  run_day (f, "2026-01-08");   /* level 1: 5.00 on each invoice */
+
+  hold.debtor_id = d;
+  hold.invoice_id = held;
+  hold.kind = AR_HOLD_DISPUTE;
+  hold.reason = "wrong delivery";
+  hold.start = jd ("2026-01-09");
+  g_assert_true (ar_hold_place (f->ledger, &hold, NULL, &error));
+  g_assert_no_error (error);
+
+  p = preview (f, "2026-01-22");
+  x = find (p, "D1");
+  g_assert_nonnull (x);
+  g_assert_cmpint (x->outcome, ==, AR_DUNNING_PROPOSED);
+  g_assert_cmpint (x->overdue, ==, 100000);
+  g_assert_cmpint (x->charged, ==, 500);
+  g_assert_cmpint (x->total_due, ==, 100000 + 500 + x->fees + x->interest);
+
+  /* What the letter prints: its lines as of the run's date, less the invoice on hold. */
+  letter = ar_letter_data_build (f->ledger, d, "USD", jd ("2026-01-22"), x->deadline_days, 0,
+                                 &error);
+  g_assert_no_error (error);
+  ar_letter_data_leave_out (letter, held);
+  g_assert_cmpint (letter->total_due + x->fees + x->interest, ==, x->total_due);
+}
+
 /* Commit ------------------------------------------------------------------------------------- */
 
 static void
@@ -1021,6 +1073,7 @@ main (int argc, char **argv)
   ADD ("/dunning/preview/exclusions", test_exclusions);
   ADD ("/dunning/preview/pacing", test_pacing);
   ADD ("/dunning/fees", test_fees);
+  ADD ("/dunning/total-includes-open-charges", test_total_includes_open_charges);
   ADD ("/dunning/commit/records-letter", test_commit_records_letter);
   ADD ("/dunning/commit/idempotent", test_idempotent);
   ADD ("/dunning/commit/partial-selection", test_partial_selection);

@@ -265,6 +265,74 @@ test_save (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Harbour Dental");
 }
 
+/* A write that fails (here a trigger stands in for a full disk) changes nothing and says so;
+ * the window can still be closed, discarding the changes. */
+static void
+test_save_fails (void)
+{
+  ArPreferencesWindow *prefs;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *limits = NULL;
+  AdwMessageDialog *question;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  ar_ui_wait_for (mapped, GSIZE_TO_POINTER (AR_TYPE_PREFERENCES_WINDOW), "the preferences");
+  prefs = AR_PREFERENCES_WINDOW (find_window (AR_TYPE_PREFERENCES_WINDOW));
+  set_text (prefs, "aging_limits", "20, 40");
+  g_assert_null (ar_preferences_window_get_problem (prefs));
+
+  g_assert_true (_ar_ledger_exec (ledger,
+                                  "CREATE TEMP TRIGGER settings_full BEFORE UPDATE ON settings"
+                                  " BEGIN SELECT RAISE (ABORT, 'database or disk is full'); END",
+                                  &error));
+  g_assert_true (_ar_ledger_exec (ledger,
+                                  "CREATE TEMP TRIGGER settings_full_insert BEFORE INSERT ON"
+                                  " settings BEGIN SELECT RAISE (ABORT, 'database or disk is"
+                                  " full'); END", &error));
+  g_assert_no_error (error);
+
+  gtk_window_close (GTK_WINDOW (prefs));
+  ar_ui_wait_for (mapped, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the error");
+  question = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (question), ==, "Can’t Save the Preferences");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (prefs)));
+  g_assert_true (adw_message_dialog_has_response (question, "discard"));
+  adw_message_dialog_response (question, "discard");
+  gtk_window_close (GTK_WINDOW (question));
+  ar_ui_wait_for (gone, GSIZE_TO_POINTER (AR_TYPE_PREFERENCES_WINDOW), "the preferences to close");
+
+  g_assert_true (_ar_ledger_exec (ledger, "DROP TRIGGER temp.settings_full", &error));
+  g_assert_true (_ar_ledger_exec (ledger, "DROP TRIGGER temp.settings_full_insert", &error));
+  g_assert_no_error (error);
+  limits = ar_ledger_get_setting (ledger, "aging.limits");
+  g_assert_cmpstr (limits, ==, "15,45,90,180");
+}
+
+/* Discarding wrong changes closes the window and writes nothing (closing it from inside the
+ * question's response used to crash when the question was finalized). */
+static void
+test_invalid_discard (void)
+{
+  ArPreferencesWindow *prefs;
+  g_autofree char *country = NULL;
+  AdwMessageDialog *question;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL));
+  ar_ui_wait_for (mapped, GSIZE_TO_POINTER (AR_TYPE_PREFERENCES_WINDOW), "the preferences");
+  prefs = AR_PREFERENCES_WINDOW (find_window (AR_TYPE_PREFERENCES_WINDOW));
+  set_text (prefs, "country", "XX");
+  g_assert_nonnull (ar_preferences_window_get_problem (prefs));
+
+  gtk_window_close (GTK_WINDOW (prefs));
+  ar_ui_wait_for (mapped, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), "the question");
+  question = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (question, "discard");
+  gtk_window_close (GTK_WINDOW (question));
+  ar_ui_wait_for (gone, GSIZE_TO_POINTER (AR_TYPE_PREFERENCES_WINDOW), "the preferences to close");
+  country = company_field ("country");
+  g_assert_cmpstr (country, !=, "XX");
+}
+
 static void
 test_close (void)
 {
@@ -300,6 +368,8 @@ main (int   argc,
   g_test_add_func ("/preferences/open-window", test_open_window);
   g_test_add_func ("/preferences/invalid-changes-nothing", test_invalid_changes_nothing);
   g_test_add_func ("/preferences/save", test_save);
+  g_test_add_func ("/preferences/save-fails", test_save_fails);
+  g_test_add_func ("/preferences/invalid-discard", test_invalid_discard);
   g_test_add_func ("/preferences/close", test_close);
 
   status = g_test_run ();
