@@ -419,6 +419,7 @@ decide (Build *b, ArDunningProposal *p, gint cease_contact, gboolean *keep, GErr
   const DebtorPause *pause = g_hash_table_lookup (b->pauses, &p->debtor_id);
   const gint64 *minimum = g_hash_table_lookup (b->minimums, p->currency);
   gboolean any_due = FALSE, any_listed = FALSE, any_moves = FALSE, any_too_soon = FALSE;
+  gboolean letter_fee_charged = FALSE;
   guint level = 0;
 
   *keep = TRUE;
@@ -567,7 +568,10 @@ decide (Build *b, ArDunningProposal *p, gint cease_contact, gboolean *keep, GErr
     if (items[i].next_level != level)
       items[i].next_level = items[i].current_level;
 
-  /* A hand-over sends no letter, so it charges nothing. */
+  /* A hand-over sends no letter, so it charges nothing. A fixed fee is the cost of one letter
+   * (BGH VIII ZR 95/18, ../shared/reference/collection-law.md): it is charged once per letter,
+   * on the first item that reaches the letter's level, however many invoices the letter lists.
+   * A percentage fee is a share of each item's open amount, so each item moving up pays it. */
   for (guint i = 0; i < p->n_items && !p->hand_over; i++)
     {
       ArDunningItem *it = &items[i];
@@ -577,8 +581,12 @@ decide (Build *b, ArDunningProposal *p, gint cease_contact, gboolean *keep, GErr
       if (it->next_level == it->current_level)
         continue;
       l = &levels[it->next_level - 1];
-      if (!item_fee (l, p->currency, it, &it->fee, error))
+      if (l->fee_kind == AR_DUNNING_FEE_FIXED && (letter_fee_charged || it->next_level != level))
+        it->fee = 0;
+      else if (!item_fee (l, p->currency, it, &it->fee, error))
         return FALSE;
+      else if (l->fee_kind == AR_DUNNING_FEE_FIXED && it->fee > 0)
+        letter_fee_charged = TRUE;
       if (l->charges_interest &&
           !ar_dunning_item_interest (b->ledger, p->debtor_id, p->currency, it, self->as_of,
                                      &it->interest, &it->compensation, &interest_error))

@@ -32,9 +32,11 @@ G_BEGIN_DECLS
  * or a letter to the debtor fewer than 7 days ago; interest that can't be computed (the error
  * is the reason: a letter is never priced by guessing).
  *
- * Fees: each item reaching a level with a fee is charged it, as an entry of its own naming
- * the item's invoice and the level (fixed: the amount, for items in the fee's currency;
- * percentage: of the item's open amount, rounded half away from zero). Interest: levels that
+ * Fees, each an entry of its own naming an item's invoice and the level: a fixed fee is the
+ * cost of one letter, so it is charged once per letter, on the first item that reaches the
+ * letter's level (only when the letter is in the fee's currency); a percentage fee is charged
+ * on each item reaching a level with it, of the item's open amount, rounded half away from
+ * zero. Interest: levels that
  * charge it post, per item, the interest accrued to the letter's date less what was posted
  * on the item before, from the debtor's interest regime (ar_dunning_item_interest ()), and the
  * regime's fixed compensation once per item, as a fee entry of its own.

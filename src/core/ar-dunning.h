@@ -10,8 +10,8 @@ G_BEGIN_DECLS
  *
  * The levels are a sequence 1, 2, … without gaps (at most 9). Each says how many days past
  * due an item must be to reach it, how many days must pass since the item reached the level
- * before (never fewer than 7), the fee charged on each item reaching it (none, fixed, or a
- * percentage of the item's open amount), whether interest is charged, which letter template
+ * before (never fewer than 7), the fee it charges (none; fixed, once per letter;
+ * or a percentage of each item's open amount), whether interest is charged, which letter template
  * it prints with and the payment deadline printed on the letter (at least 7 days after the
  * letter; at least 14 for the final demand, the last level that sends a letter). A hand-over
  * level sends no letter: it marks the debtor ready for the agency. It can only be the last.
@@ -28,7 +28,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   AR_DUNNING_FEE_NONE,
-  AR_DUNNING_FEE_FIXED,      /* @fee_amount in @fee_currency, on each item reaching the level */
+  AR_DUNNING_FEE_FIXED,      /* @fee_amount in @fee_currency, once per letter */
   AR_DUNNING_FEE_PERCENT,    /* @fee_rate_bp of each item's open amount (basis points) */
 } ArDunningFeeKind;
 

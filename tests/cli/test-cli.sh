@@ -677,9 +677,10 @@ assert d["as_of"] == "2026-06-30" and d["proposed"] == 1 and d["excluded"] == 2,
 one = by["D-1"]
 assert one["outcome"] == "proposed" and one["level"] == 1, one
 assert one["level_name"] == "Friendly reminder" and one["deadline"] == "2026-07-14", one
-assert one["overdue"] == "520.00" and one["fees"] == "10.00" and one["total_due"] == "530.00", one
+# A fixed fee is the cost of one letter: charged once, on its first item.
+assert one["overdue"] == "520.00" and one["fees"] == "5.00" and one["total_due"] == "525.00", one
 assert [(i["invoice"], i["open"], i["level"], i["next_level"], i["fee"]) for i in one["items"]] == \
-  [("DA-1", "400.00", 0, 1, "5.00"), ("DA-2", "120.00", 0, 1, "5.00")], one["items"]
+  [("DA-1", "400.00", 0, 1, "5.00"), ("DA-2", "120.00", 0, 1, "0.00")], one["items"]
 assert by["D-2"]["outcome"] == "snooze" and "on holiday" in by["D-2"]["reason"], by["D-2"]
 assert by["D-3"]["outcome"] == "items_on_hold", by["D-3"]
 assert "D-4" not in by
@@ -698,7 +699,7 @@ check "… writes nothing" test ! -e dun/bad.pdf
 
 run 0 "dunning run" dunning run dun/book.arrears --as-of 2026-06-30 -o dun/run1.pdf
 check "… says what it did" has out "^1 letter written to dun/run1.pdf and recorded as sent"
-check "… posts the fees" has out "Fee entries posted: 2;"
+check "… posts the letter's fee once" has out "Fee entries posted: 1;"
 check "the run wrote a PDF" letters_is_pdf dun/run1.pdf
 check "the run's PDF passes qpdf --check" letters_qpdf_ok dun/run1.pdf
 if command -v pdftotext >/dev/null; then
@@ -707,23 +708,26 @@ if command -v pdftotext >/dev/null; then
   check "… lists every overdue item" sh -c 'grep -q "DA-1 .* 60 .*\$500\.00 .*\$400\.00" dun/run1.txt && grep -q "DA-2 .* 10 " dun/run1.txt'
   check "… the fees it charges, naming invoice and level" \
     grep -q 'Dunning fee, level 1 (invoice DA-1) .*\$5\.00' dun/run1.txt
-  check "… the total with the fees" grep -q 'Total due .*\$530\.00' dun/run1.txt
+  check "… the total with the fee" grep -q 'Total due .*\$525\.00' dun/run1.txt
   check "… and the deadline" has dun/run1.txt "14 July 2026"
   check "no letter to the snoozed or the disputed" sh -c '! grep -q "Sam Snooze\|Dee Dispute" dun/run1.txt'
 else
   for t in 1 2 3 4 5 6; do n=$((n + 1)); echo "ok $n - run text # SKIP no pdftotext"; done
 fi
 run 0 "show lists the fees posted" show dun/book.arrears D-1
-check "… as entries naming invoice and level" grep -q 'fee  *DA-2 .*DUN-L1 .*Dunning fee, level 1' out
+check "… as an entry naming invoice and level" grep -q 'fee  *DA-1 .*DUN-L1 .*Dunning fee, level 1' out
 
 run 0 "dunning run again the same day" dunning run dun/book.arrears --as-of 2026-06-30 \
   -o dun/run2.pdf
 check "… does nothing" has out "nothing was sent or posted"
 check "… and writes no file" test ! -e dun/run2.pdf
 run 0 "… and posts no second fee" show dun/book.arrears D-1
-check "… two fees in all" test "$(grep -c ' fee  ' out)" -eq 2
+check "… one fee in all" test "$(grep -c ' fee  ' out)" -eq 1
 
 fee=$(grep ' fee  *DA-1 ' out | awk '{print $1}')
+run 0 "a later preview, before the waiver" dunning preview dun/book.arrears --as-of 2026-07-20 \
+  --json
+cp out dun/later-before-waiver.json
 run 1 "waive: refused for an invoice" waive dun/book.arrears 1 --reason "no"
 run 2 "waive: needs a reason" waive dun/book.arrears "$fee"
 run 0 "waive a fee" waive dun/book.arrears "$fee" --reason "goodwill" --date 2026-07-01
@@ -737,13 +741,15 @@ import json, sys
 from decimal import Decimal as D
 one = {x["debtor"]: x for x in json.load(open(sys.argv[1]))["debtors"]}["D-1"]
 assert one["outcome"] == "proposed", one
-# DA-2's level-1 fee is still open (DA-1's was waived): the letter lists it, so the total has it.
-assert one["charged"] == "5.00", one
+# The first letter's fee on DA-1: listed while it is open, gone once waived.
+assert one["charged"] == sys.argv[2], one
 assert D(one["total_due"]) == sum(D(one[k]) for k in ("overdue", "fees", "interest", "charged")), one
 PY
-  check "… its total has the fee still open from the first letter" python3 dun/check2.py out
+  check "… its total has the fee still open from the first letter" \
+    python3 dun/check2.py dun/later-before-waiver.json 5.00
+  check "… and not once it is waived" python3 dun/check2.py out 0.00
 else
-  n=$((n + 1)); echo "ok $n - later preview JSON # SKIP no python3"
+  for t in 1 2; do n=$((n + 1)); echo "ok $n - later preview JSON # SKIP no python3"; done
 fi
 
 # The UK example through a preview: a company owes £10,000 due 2024-03-01; Bank Rate

@@ -516,20 +516,22 @@ test_fees (Fixture *f, gconstpointer data)
   inv2 = invoice (f, d, "INV-2", "2026-01-01", 33333, "USD");
   invoice (f, e, "EUR-1", "2026-01-01", 100000, "EUR");
 
-  /* Fixed: 5.00 on each item reaching level 1, and only in the fee's currency. */
+  /* Fixed: 5.00 once per letter (the cost of one letter, however many invoices it lists), on
+   * its first item, and only in the fee's currency. */
   p = preview (f, "2026-01-08");
   x = find (p, "D1");
-  g_assert_cmpint (x->fees, ==, 1000);
+  g_assert_cmpint (x->fees, ==, 500);
   g_assert_cmpint (item (p, x, 0)->fee, ==, 500);
-  g_assert_cmpint (x->total_due, ==, 133333 + 1000);
+  g_assert_cmpint (item (p, x, 1)->fee, ==, 0);
+  g_assert_cmpint (x->total_due, ==, 133333 + 500);
   g_assert_cmpint (find (p, "E1")->fees, ==, 0);
   r = commit (f, p);
   g_assert_cmpuint (r.n_letters, ==, 2);
-  g_assert_cmpuint (r.n_fees, ==, 2);
+  g_assert_cmpuint (r.n_fees, ==, 1);
   g_clear_pointer (&p, ar_dunning_preview_free);
   g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM entries WHERE kind = 'fee'"
                                          " AND amount = 500 AND reference = 'DUN-L1'"
-                                         " AND invoice_id IS NOT NULL"), ==, 2);
+                                         " AND invoice_id IS NOT NULL"), ==, 1);
 
   /* Percentage: 1.25 % of each item's own open amount, half away from zero:
    * 100000 → 1250, 33333 → 416.66 → 417. */
@@ -553,7 +555,7 @@ test_fees (Fixture *f, gconstpointer data)
     g_assert_true (ar_ledger_get_invoice_open (f->ledger, inv1, &open, &error));
     g_assert_cmpint (open, ==, 100000 + 500 + 1250);
     g_assert_true (ar_ledger_get_invoice_open (f->ledger, inv2, &open, &error));
-    g_assert_cmpint (open, ==, 33333 + 500 + 417);
+    g_assert_cmpint (open, ==, 33333 + 417);
   }
 
   /* Waiving is a reversal with the reason; an invoice can't be waived. */
