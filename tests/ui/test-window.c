@@ -19,7 +19,9 @@
 #include "ar-debtor-pane.h"
 #include "ar-demo.h"
 #include "ar-entry-row.h"
+#include "ar-ledger-edit.h"
 #include "ar-ledger-tasks.h"
+#include "ar-plan.h"
 #include "ar-test-util.h"
 #include "ar-ui-test.h"
 #include "ar-window.h"
@@ -193,6 +195,59 @@ test_open_errors (void)
   g_assert_null (ledger);
   g_assert_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_NOT_A_LEDGER);
   g_assert_nonnull (error->message);
+  ledger = saved;
+}
+
+/* A plan that completed or defaulted since the book was last open leaves its debtor's stored
+ * status "plan" (those endings are derived, never written): opening the book catches up. */
+static void
+test_open_settles_ended_plans (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "ended-plans.arrears", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ArDebtorLedger) account = NULL;
+  ArLedger *saved = ledger;
+  gint64 ended = 0;
+  GDate today;
+  guint32 jd;
+
+  ar_date_set_today (&today);
+  jd = ar_date_to_julian (&today);
+  {
+    g_autoptr(ArLedger) made = ar_ledger_create (path, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (ar_demo_generate (made, 300, 7, jd, NULL, &error));
+    g_assert_no_error (error);
+    /* The demo's desk has completed and defaulted plans: take a debtor with plans, none
+     * running, and put the stale status back as it stood before the plan ended. */
+    for (gint64 id = 1; id <= 300 && ended == 0; id++)
+      {
+        g_autoptr(GPtrArray) plans = ar_ledger_list_plans (made, id, jd, &error);
+        g_autoptr(ArPlan) active = NULL;
+
+        g_assert_no_error (error);
+        if (plans == NULL || plans->len == 0)
+          continue;
+        active = ar_ledger_get_active_plan (made, id, jd, &error);
+        g_assert_no_error (error);
+        if (active == NULL)
+          ended = id;
+      }
+    g_assert_cmpint (ended, >, 0);
+    g_assert_true (ar_ledger_set_debtor_status (made, ended, AR_STATUS_PLAN, &error));
+    g_assert_no_error (error);
+  }
+
+  ledger = NULL;
+  ar_ledger_task_open_async (file, NULL, opened_cb, &error);
+  ar_ui_wait_for (is_opened, &error, "the ledger to open");
+  g_assert_no_error (error);
+  account = ar_debtor_ledger_load (ledger, ended, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (account->debtor.status, ==, AR_STATUS_ACTIVE);
+  g_clear_object (&ledger);
   ledger = saved;
 }
 
@@ -593,6 +648,7 @@ main (int   argc,
 
   g_test_add_func ("/window/open-demo", test_open_demo);
   g_test_add_func ("/window/open-errors", test_open_errors);
+  g_test_add_func ("/window/open-settles-ended-plans", test_open_settles_ended_plans);
   g_test_add_func ("/window/demo-task", test_demo_task);
   g_test_add_func ("/window/list-shows-debtors", test_list_shows_debtors);
   g_test_add_func ("/window/sort-by-header", test_sort_by_header);
