@@ -34,6 +34,21 @@ format_rate (gint32 rate_bp)
   return ar_money_format_minor (rate_bp, 2);
 }
 
+/* The core names its fields ("from: …"); on the command line they are options ("--from: …"). */
+static int
+fail_naming_option (const GError *error)
+{
+  static const char * const fields[] = { "from: ", "rate: ", "source: ", "until: " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_has_prefix (error->message, fields[i]))
+      {
+        ar_cli_error ("--%s", error->message);
+        return AR_CLI_EXIT_FAILURE;
+      }
+  return ar_cli_fail (error);
+}
+
 static gboolean
 parse_table (const char *text, ArRateTableId *out)
 {
@@ -133,7 +148,7 @@ rates_add (const ArCliCommand *command, GStrv *args)
   if (ledger == NULL)
     return AR_CLI_EXIT_FAILURE;
   if (!ar_rates_add (ledger, table, from, (gint32) rate_bp, source, correct, &error))
-    return ar_cli_fail (error);
+    return fail_naming_option (error);
   shown = format_rate ((gint32) rate_bp);
   g_print (_("Recorded %s: %s %% from %s.\n"), ar_rate_table_id_to_short (table), shown,
            ar_date_format_julian (from, day));
@@ -179,7 +194,7 @@ rates_confirm (const ArCliCommand *command, GStrv *args)
   if (ledger == NULL)
     return AR_CLI_EXIT_FAILURE;
   if (!ar_rates_confirm (ledger, table, until, source, &error))
-    return ar_cli_fail (error);
+    return fail_naming_option (error);
   g_print (_("Confirmed %s complete until %s.\n"), ar_rate_table_id_to_short (table),
            ar_date_format_julian (until, day));
   return AR_CLI_EXIT_OK;

@@ -795,7 +795,8 @@ run 1 "rates add: an unknown table" rates add dun/uk.arrears --table fed --from 
 check "… names the tables" has err "^arrears-cli: --table: “fed” is not one of boe, ecb"
 run 1 "rates add clashing with a shipped row" rates add dun/uk.arrears --table boe \
   --from 2025-12-18 --rate 3.50 --source fixture
-check "… refused: the shipped table is complete there" has err "differs from the shipped rate"
+check "… refused: the shipped table is complete there" \
+  has err "^arrears-cli: --from: .*differs from the shipped rate"
 run 1 "rates add: Basiszinssatz off 1 January / 1 July" rates add dun/uk.arrears \
   --table bundesbank --from 2026-07-02 --rate -0.5 --source fixture
 run 0 "rates add" rates add dun/uk.arrears --table boe --from 2026-03-19 --rate 3.50 \
@@ -803,7 +804,9 @@ run 0 "rates add" rates add dun/uk.arrears --table boe --from 2026-03-19 --rate 
 check "… says so" has out "Recorded boe: 3.50 % from 2026-03-19."
 run 1 "rates add the same day twice" rates add dun/uk.arrears --table boe --from 2026-03-19 \
   --rate 3.50 --source "test fixture"
-check "… says how to correct it" has err "correction"
+check "… says how to correct it" has err "^arrears-cli: --from: .*correction"
+run 0 "rates add --correct" rates add dun/uk.arrears --table boe --from 2026-03-19 \
+  --rate 3.50 --source "test fixture (corrected)" --correct
 run 1 "interest --ledger: recorded but not confirmed" interest --regime uk-b2b --amount 500 \
   --currency GBP --due 2026-07-10 --as-of 2026-08-15 --ledger dun/uk.arrears
 run 1 "rates confirm without --until" rates confirm dun/uk.arrears --table boe --source x
@@ -820,6 +823,8 @@ run 1 "interest without --ledger still uses the shipped table" interest --regime
 run 0 "rates lists the recorded row and the confirmation" rates dun/uk.arrears
 check "… the recorded row with its source" \
   grep -q '^  2026-03-19  3.50  recorded .*test fixture$' out
+check "… and its correction, kept beside it" \
+  grep -q '^  2026-03-19  3.50  recorded .* (correction)  *test fixture (corrected)$' out
 check "… the confirmation" has out "Confirmed complete until 2026-08-15 (test fixture)"
 run 0 "dunning preview after recording the rate" dunning preview dun/uk.arrears \
   --as-of 2026-08-15 --json
