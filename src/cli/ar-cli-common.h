@@ -61,6 +61,7 @@ int   ar_cli_run_plan       (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_plans      (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_promise    (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_dunning_config (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_rates      (const ArCliCommand *command, GStrv *args);
 
 /* Messages --------------------------------------------------------------------------------- */
 

@@ -10,9 +10,12 @@
 #include "ar-date.h"
 #include "ar-interest.h"
 #include "ar-money.h"
+#include "ar-rates.h"
 
 /* interest: the late-payment calculators on their own, without a ledger — to check a figure
- * before it goes on a letter, or to answer a debtor who asks how it was computed. */
+ * before it goes on a letter, or to answer a debtor who asks how it was computed. With
+ * --ledger the book's rate tables are used: the shipped rows plus the rates recorded in it
+ * (arrears-cli rates), as a dunning run on that book would. */
 
 static char *
 format_rate (gint32 rate_bp)
@@ -190,6 +193,10 @@ ar_cli_run_interest (const ArCliCommand *command, GStrv *args)
 {
   g_autofree char *regime_text = NULL, *amount_text = NULL, *currency_text = NULL;
   g_autofree char *due_text = NULL, *as_of_text = NULL, *apr_text = NULL;
+  g_autofree char *ledger_path = NULL;
+  g_autoptr(ArLedger) ledger = NULL;
+  const ArRateTable *table = NULL;
+  ArRateTableId table_id;
   gboolean json = FALSE;
   const GOptionEntry entries[] = {
     { "regime", 0, 0, G_OPTION_ARG_STRING, &regime_text,
@@ -204,6 +211,9 @@ ar_cli_run_interest (const ArCliCommand *command, GStrv *args)
       N_("The last day of interest, included (default: today)"), N_("YYYY-MM-DD") },
     { "apr", 0, 0, G_OPTION_ARG_STRING, &apr_text,
       N_("The contractual annual rate in percent, for simple only (e.g. 8.5)"), N_("PCT") },
+    { "ledger", 0, 0, G_OPTION_ARG_FILENAME, &ledger_path,
+      N_("Also use the reference rates recorded in this ledger (arrears-cli rates)"),
+      N_("LEDGER") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -254,7 +264,18 @@ ar_cli_run_interest (const ArCliCommand *command, GStrv *args)
       return AR_CLI_EXIT_FAILURE;
     }
 
-  result = ar_interest_compute (regime, amount, currency, due, as_of, (gint32) apr_bp, &error);
+  if (ledger_path != NULL && ar_interest_regime_get_table (regime, &table_id))
+    {
+      ledger = ar_cli_open_ledger (ledger_path);
+      if (ledger == NULL)
+        return AR_CLI_EXIT_FAILURE;
+      table = ar_rates_get_table (ledger, table_id, &error);
+      if (table == NULL)
+        return ar_cli_fail (error);
+    }
+
+  result = ar_interest_compute_with_table (regime, amount, currency, due, as_of,
+                                           (gint32) apr_bp, table, &error);
   if (result == NULL)
     return ar_cli_fail (error);
 

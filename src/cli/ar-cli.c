@@ -67,9 +67,14 @@ static const ArCliCommand commands[] = {
     ar_cli_run_queue },
   { "interest", "",
     "--regime simple|uk-b2b|eu-b2b|de-b2b|de-b2c --amount A --currency C --due D [--as-of D] "
-    "[--apr PCT] [--json]",
-    N_("Late-payment interest and fixed compensation for one debt (no ledger needed)"),
+    "[--apr PCT] [--ledger LEDGER] [--json]",
+    N_("Late-payment interest and fixed compensation for one debt (no ledger needed; with "
+       "--ledger, the rates recorded in it count too)"),
     ar_cli_run_interest },
+  { "rates", "[add|confirm] LEDGER",
+    "[--table boe|ecb|bundesbank (--from D --rate PCT | --until D) --source TEXT]",
+    N_("List the reference-rate tables with their sources; record a rate, or the day a table "
+       "is known complete until"), ar_cli_run_rates },
   { "dunning", "preview|run LEDGER", "[--as-of D] [--json] [--exclude ID,ID] [-o FILE.pdf]",
     N_("Propose the next dunning level per debtor (preview), or send the letters, post the "
        "fees and record it all (run)"), ar_cli_run_dunning },

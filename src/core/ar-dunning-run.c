@@ -12,6 +12,7 @@
 #include "ar-arrangements.h"
 #include "ar-date.h"
 #include "ar-interest.h"
+#include "ar-rates.h"
 #include "ar-dunning-run.h"
 #include "ar-ledger-private.h"
 
@@ -222,7 +223,9 @@ ar_dunning_item_interest (ArLedger *ledger, gint64 debtor_id, const char *curren
 {
   g_autoptr(ArInterestResult) result = NULL;
   g_autofree char *regime = NULL;
+  const ArRateTable *table = NULL;
   ArInterestRegime effective;
+  ArRateTableId table_id;
   ArDebtorKind kind = AR_DEBTOR_BUSINESS;
   gboolean compensated = FALSE;
   gint64 apr_bp = 0, posted = 0;
@@ -242,10 +245,20 @@ ar_dunning_item_interest (ArLedger *ledger, gint64 debtor_id, const char *curren
   if (!effective_regime (regime, kind, &effective))
     return TRUE;
 
+  /* The book's table: the shipped rows plus the rates the user recorded (ar-rates.h). */
+  if (ar_interest_regime_get_table (effective, &table_id))
+    {
+      table = ar_rates_get_table (ledger, table_id, error);
+      if (table == NULL)
+        return FALSE;
+    }
+
   /* On the item's open amount now, from the day after its due date: with partial payments
    * this charges less than a day-by-day balance would, never more. */
-  result = ar_interest_compute (effective, item->open, currency, item->due_date, as_of,
-                                effective == AR_INTEREST_SIMPLE ? (gint32) apr_bp : -1, error);
+  result = ar_interest_compute_with_table (effective, item->open, currency, item->due_date,
+                                           as_of,
+                                           effective == AR_INTEREST_SIMPLE ? (gint32) apr_bp : -1,
+                                           table, error);
   if (result == NULL || !posted_before (ledger, item->entry_id, &posted, &compensated, error))
     return FALSE;
   *out_interest = MAX (result->interest - posted, 0);

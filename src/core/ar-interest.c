@@ -180,18 +180,35 @@ uk_reference_day (guint32 first_day)
   return julian_dmy (30, G_DATE_JUNE, year);
 }
 
+gboolean
+ar_interest_regime_get_table (ArInterestRegime regime, ArRateTableId *out_id)
+{
+  g_return_val_if_fail (regime < AR_N_INTEREST_REGIMES, FALSE);
+
+  if (regimes[regime].table < 0)
+    return FALSE;
+  if (out_id != NULL)
+    *out_id = (ArRateTableId) regimes[regime].table;
+  return TRUE;
+}
+
 static gboolean
-lookup (ArInterestRegime regime, guint32 day, gint32 *out_bp, GError **error)
+lookup (ArInterestRegime regime, const ArRateTable *table, guint32 day, gint32 *out_bp,
+        GError **error)
 {
   g_autoptr(GError) local = NULL;
-  const ArRateTable *table = ar_rate_table_get ((ArRateTableId) regimes[regime].table, error);
+  ArRateTableId id = (ArRateTableId) regimes[regime].table;
 
-  if (table == NULL)
-    return FALSE;
   if (!ar_rate_table_lookup (table, day, out_bp, NULL, &local))
     {
-      g_set_error (error, AR_INTEREST_ERROR, AR_INTEREST_ERROR_NO_RATE, "%s: %s",
-                   regimes[regime].name, local->message);
+      /* Never guessed: the user can look the rate up and record it with its source. */
+      g_set_error (error, AR_INTEREST_ERROR, AR_INTEREST_ERROR_NO_RATE,
+                   _("%s: %s. Look up the official rate and record it with “arrears-cli rates "
+                     "add LEDGER --table %s --from YYYY-MM-DD --rate PCT --source URL”, then "
+                     "confirm the period it covers with “arrears-cli rates confirm LEDGER "
+                     "--table %s --until YYYY-MM-DD --source URL”"),
+                   regimes[regime].name, local->message, ar_rate_table_id_to_short (id),
+                   ar_rate_table_id_to_short (id));
       return FALSE;
     }
   return TRUE;
@@ -220,8 +237,8 @@ add_period (GArray *periods, guint32 first, guint32 last, gint32 reference_bp,
 /* The periods and their rates for days @first … @last (@first > @last: none, but the rate of
  * @first is still looked up, so that a result always names its rate). */
 static gboolean
-build_periods (ArInterestRegime regime, guint32 first, guint32 last, gint32 apr_bp,
-               GArray *periods, gint32 *out_rate_bp, GError **error)
+build_periods (ArInterestRegime regime, const ArRateTable *table, guint32 first, guint32 last,
+               gint32 apr_bp, GArray *periods, gint32 *out_rate_bp, GError **error)
 {
   const RegimeInfo *info = &regimes[regime];
   gint32 reference_bp;
@@ -238,7 +255,7 @@ build_periods (ArInterestRegime regime, guint32 first, guint32 last, gint32 apr_
     case AR_INTEREST_UK_B2B:
       /* Fixed for the whole debt at the rate of the reference day before interest starts. */
       day = uk_reference_day (first);
-      if (!lookup (regime, day, &reference_bp, error))
+      if (!lookup (regime, table, day, &reference_bp, error))
         return FALSE;
       if (first <= last)
         add_period (periods, first, last, reference_bp, day, reference_bp + info->margin_bp);
@@ -256,7 +273,7 @@ build_periods (ArInterestRegime regime, guint32 first, guint32 last, gint32 apr_
           guint32 start, next;
 
           half_year_of (day, &start, &next);
-          if (!lookup (regime, start, &reference_bp, error))
+          if (!lookup (regime, table, start, &reference_bp, error))
             return FALSE;
           *out_rate_bp = reference_bp + info->margin_bp;
           if (first <= last)
@@ -319,6 +336,15 @@ ArInterestResult *
 ar_interest_compute (ArInterestRegime regime, gint64 amount, const char *currency,
                      guint32 due, guint32 as_of, gint32 apr_bp, GError **error)
 {
+  return ar_interest_compute_with_table (regime, amount, currency, due, as_of, apr_bp, NULL,
+                                         error);
+}
+
+ArInterestResult *
+ar_interest_compute_with_table (ArInterestRegime regime, gint64 amount, const char *currency,
+                                guint32 due, guint32 as_of, gint32 apr_bp,
+                                const ArRateTable *table, GError **error)
+{
   g_autoptr(ArInterestResult) result = NULL;
 
   g_return_val_if_fail (regime < AR_N_INTEREST_REGIMES, NULL);
@@ -348,6 +374,12 @@ ar_interest_compute (ArInterestRegime regime, gint64 amount, const char *currenc
     }
   if (!check_currency (regime, currency, error))
     return NULL;
+  if (table == NULL && regimes[regime].table >= 0)
+    {
+      table = ar_rate_table_get ((ArRateTableId) regimes[regime].table, error);
+      if (table == NULL)
+        return NULL;
+    }
 
   result = g_new0 (ArInterestResult, 1);
   result->regime = regime;
@@ -360,7 +392,7 @@ ar_interest_compute (ArInterestRegime regime, gint64 amount, const char *currenc
   result->periods = g_array_new (FALSE, FALSE, sizeof (ArInterestPeriod));
 
   /* Interest runs from the day after the due date to the as-of date, both included. */
-  if (!build_periods (regime, due + 1, as_of, apr_bp, result->periods, &result->rate_bp,
+  if (!build_periods (regime, table, due + 1, as_of, apr_bp, result->periods, &result->rate_bp,
                       error))
     return NULL;
   if (!sum_interest (amount, result->periods, &result->interest, error))

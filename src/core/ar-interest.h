@@ -4,6 +4,8 @@
 
 #include <glib.h>
 
+#include "ar-rate-table.h"
+
 G_BEGIN_DECLS
 
 /* Late-payment interest and fixed compensation: pure functions over the dated rate tables of
@@ -102,6 +104,20 @@ ArInterestResult *ar_interest_compute      (ArInterestRegime  regime,
                                             guint32           as_of,
                                             gint32            apr_bp,
                                             GError          **error);
+/* The same with the rate table to use for a statutory regime: NULL for the shipped one, or
+ * one extended with a ledger's recorded rows (ar_rates_get_table ()); it must be the table of
+ * ar_interest_regime_get_table (@regime). */
+ArInterestResult *ar_interest_compute_with_table (ArInterestRegime   regime,
+                                                  gint64             amount,
+                                                  const char        *currency,
+                                                  guint32            due,
+                                                  guint32            as_of,
+                                                  gint32             apr_bp,
+                                                  const ArRateTable *table,
+                                                  GError           **error);
+/* The reference-rate table a statutory regime reads; FALSE for SIMPLE. */
+gboolean          ar_interest_regime_get_table (ArInterestRegime  regime,
+                                                ArRateTableId    *out_id);
 void              ar_interest_result_free  (ArInterestResult *result);
 
 /* The fixed compensation alone (s.5A of the UK Act, art. 6 of the Directive, § 288(5) BGB)

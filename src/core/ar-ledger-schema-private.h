@@ -37,4 +37,9 @@ gboolean  _ar_schema_migrate_to_3    (sqlite3              *db,
 gboolean  _ar_schema_migrate_to_4    (sqlite3              *db,
                                       GError              **error);
 
+/* Version 5: reference rates recorded by the user, and how far each table is known complete
+ * (ar-ledger-schema-rates.c). */
+gboolean  _ar_schema_migrate_to_5    (sqlite3              *db,
+                                      GError              **error);
+
 G_END_DECLS

@@ -398,6 +398,7 @@ static const MigrationFunc migrations[] = {
   migrate_to_2,
   _ar_schema_migrate_to_3,  /* ar-ledger-schema-plans.c */
   _ar_schema_migrate_to_4,  /* ar-ledger-schema-dunning.c */
+  _ar_schema_migrate_to_5,  /* ar-ledger-schema-rates.c */
 };
 
 int

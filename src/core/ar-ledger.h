@@ -38,7 +38,7 @@ GQuark      ar_ledger_error_quark        (void);
 
 /* "Arre" in ASCII: PRAGMA application_id of every Arrears ledger. */
 #define AR_LEDGER_APPLICATION_ID 0x41727265
-#define AR_LEDGER_SCHEMA_VERSION 4
+#define AR_LEDGER_SCHEMA_VERSION 5
 
 /* Creates a new, empty ledger with file mode 0600. Refuses an existing file. */
 ArLedger   *ar_ledger_create             (const char    *path,

@@ -18,9 +18,23 @@ struct _ArRateTable
 {
   char   *name;
   char   *source;
+  char   *last_day_source;
   guint32 last_day;
+  gboolean half_yearly;
   GArray *rows;          /* ArRateRow, ascending by from; sources owned by @strings */
   GStringChunk *strings;
+};
+
+static const char * const short_names[AR_N_RATE_TABLES] = {
+  [AR_RATE_TABLE_BOE_BANK_RATE]    = "boe",
+  [AR_RATE_TABLE_ECB_MRO]          = "ecb",
+  [AR_RATE_TABLE_DE_BASISZINSSATZ] = "bundesbank",
+};
+
+static const char * const ids[AR_N_RATE_TABLES] = {
+  [AR_RATE_TABLE_BOE_BANK_RATE]    = "boe-bank-rate",
+  [AR_RATE_TABLE_ECB_MRO]          = "ecb-mro-rate",
+  [AR_RATE_TABLE_DE_BASISZINSSATZ] = "bundesbank-basiszinssatz",
 };
 
 static const char * const shipped_files[AR_N_RATE_TABLES] = {
@@ -38,6 +52,7 @@ ar_rate_table_free (ArRateTable *table)
     return;
   g_free (table->name);
   g_free (table->source);
+  g_free (table->last_day_source);
   g_array_unref (table->rows);
   g_string_chunk_free (table->strings);
   g_free (table);
@@ -114,6 +129,8 @@ ar_rate_table_parse (const char *name, const char *data, gsize length, GError **
   if (table->last_day == 0)
     return data_error (error, name, "Table", "ValidUntil", local->message);
   half_yearly = g_key_file_get_boolean (keys, "Table", "HalfYearly", NULL);
+  table->half_yearly = half_yearly;
+  table->last_day_source = g_key_file_get_string (keys, "Table", "ValidUntilSource", NULL);
 
   groups = g_key_file_get_groups (keys, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
@@ -304,4 +321,118 @@ ar_rate_table_lookup (const ArRateTable *table, guint32 julian, gint32 *out_rate
   if (out_row != NULL)
     *out_row = &rows[lo];
   return TRUE;
+}
+
+const char *
+ar_rate_table_id_to_short (ArRateTableId id)
+{
+  g_return_val_if_fail (id < AR_N_RATE_TABLES, NULL);
+  return short_names[id];
+}
+
+const char *
+ar_rate_table_id_to_string (ArRateTableId id)
+{
+  g_return_val_if_fail (id < AR_N_RATE_TABLES, NULL);
+  return ids[id];
+}
+
+gboolean
+ar_rate_table_id_from_string (const char *text, ArRateTableId *out_id)
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  for (guint i = 0; i < AR_N_RATE_TABLES; i++)
+    if (strcmp (text, short_names[i]) == 0 || strcmp (text, ids[i]) == 0)
+      {
+        if (out_id != NULL)
+          *out_id = (ArRateTableId) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+ar_rate_table_is_half_yearly (const ArRateTable *table)
+{
+  g_return_val_if_fail (table != NULL, FALSE);
+  return table->half_yearly;
+}
+
+const char *
+ar_rate_table_get_last_day_source (const ArRateTable *table)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  return table->last_day_source != NULL ? table->last_day_source : table->source;
+}
+
+/* The shipped row that starts on @julian, or NULL. */
+static const ArRateRow *
+row_on (const ArRateTable *table, guint32 julian)
+{
+  for (guint i = 0; i < table->rows->len; i++)
+    if (g_array_index (table->rows, ArRateRow, i).from == julian)
+      return &g_array_index (table->rows, ArRateRow, i);
+  return NULL;
+}
+
+ArRateTable *
+ar_rate_table_extend (const ArRateTable *shipped, const ArRateRow *rows, guint n_rows,
+                      guint32 known_until, GError **error)
+{
+  g_autoptr(ArRateTable) table = g_new0 (ArRateTable, 1);
+
+  g_return_val_if_fail (shipped != NULL, NULL);
+  g_return_val_if_fail (rows != NULL || n_rows == 0, NULL);
+
+  table->name = g_strdup (shipped->name);
+  table->source = g_strdup (shipped->source);
+  table->last_day_source = g_strdup (shipped->last_day_source);
+  table->half_yearly = shipped->half_yearly;
+  table->last_day = MAX (shipped->last_day, known_until);
+  table->rows = g_array_sized_new (FALSE, FALSE, sizeof (ArRateRow), shipped->rows->len + n_rows);
+  table->strings = g_string_chunk_new (1024);
+  /* The shipped sources are static for the life of the process (ar_rate_table_get) but not
+   * for a parsed table: copy them too. */
+  for (guint i = 0; i < shipped->rows->len; i++)
+    {
+      ArRateRow row = g_array_index (shipped->rows, ArRateRow, i);
+
+      row.source = g_string_chunk_insert_const (table->strings, row.source);
+      g_array_append_val (table->rows, row);
+    }
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      ArRateRow row = rows[i];
+      char day[11], last[11];
+
+      if (i > 0 && row.from <= rows[i - 1].from)
+        {
+          g_set_error (error, AR_RATE_TABLE_ERROR, AR_RATE_TABLE_ERROR_DATA,
+                       _("%s: the recorded rates are not in date order at %s"), shipped->name,
+                       ar_date_format_julian (row.from, day));
+          return NULL;
+        }
+      if (row.from <= shipped->last_day)
+        {
+          const ArRateRow *same = row_on (shipped, row.from);
+
+          if (same != NULL && same->rate_bp == row.rate_bp)
+            continue;
+          g_set_error (error, AR_RATE_TABLE_ERROR, AR_RATE_TABLE_ERROR_DATA,
+                       same != NULL
+                       ? _("%s: the rate recorded from %s differs from the shipped rate of "
+                           "that day; the shipped table is complete up to %s")
+                       : _("%s: a rate recorded from %s falls inside the shipped table, "
+                           "which is complete up to %s and has no change on that day"),
+                       shipped->name, ar_date_format_julian (row.from, day),
+                       ar_date_format_julian (shipped->last_day, last));
+          return NULL;
+        }
+      row.source = g_string_chunk_insert_const (table->strings, row.source);
+      row.recorded = TRUE;
+      g_array_append_val (table->rows, row);
+    }
+  return g_steal_pointer (&table);
 }

@@ -36,6 +36,7 @@ typedef struct
   guint32     from;      /* Julian day the rate took effect */
   gint32      rate_bp;   /* annual rate in basis points (5.25 % = 525; may be negative) */
   const char *source;    /* URL of the row's source */
+  gboolean    recorded;  /* TRUE: recorded by the user in a ledger (ar-rates.h), not shipped */
 } ArRateRow;
 
 typedef struct _ArRateTable ArRateTable;
@@ -72,6 +73,31 @@ gboolean         ar_rate_table_lookup       (const ArRateTable  *table,
                                              guint32             julian,
                                              gint32             *out_rate_bp,
                                              const ArRateRow   **out_row,
+                                             GError            **error);
+
+/* "boe", "ecb", "bundesbank": the names people type (arrears-cli rates --table). */
+const char      *ar_rate_table_id_to_short  (ArRateTableId       id);
+/* "boe-bank-rate", "ecb-mro-rate", "bundesbank-basiszinssatz": the shipped file's name
+ * without ".ini", and the id a ledger stores its recorded rows under. */
+const char      *ar_rate_table_id_to_string (ArRateTableId       id);
+/* Accepts either form. */
+gboolean         ar_rate_table_id_from_string (const char       *text,
+                                               ArRateTableId    *out_id);
+/* TRUE when every row must fall on 1 January or 1 July (the Basiszinssatz). */
+gboolean         ar_rate_table_is_half_yearly (const ArRateTable *table);
+/* The source of ValidUntil (the key ValidUntilSource), or the table's source. */
+const char      *ar_rate_table_get_last_day_source (const ArRateTable *table);
+
+/* A copy of @shipped with the rows a user recorded (@rows, ascending by from, each day once;
+ * their sources are copied) and the last day extended to @known_until when that is later
+ * (0: not extended). The shipped table is complete up to its last day, so a recorded row on
+ * or before it must repeat a shipped row exactly (same day, same rate) and is then dropped;
+ * any other is an AR_RATE_TABLE_ERROR_DATA naming the day. A recorded row after the last day
+ * is kept but, like any day after the last day, only used once the last day reaches it. */
+ArRateTable     *ar_rate_table_extend       (const ArRateTable  *shipped,
+                                             const ArRateRow    *rows,
+                                             guint               n_rows,
+                                             guint32             known_until,
                                              GError            **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArRateTable, ar_rate_table_free)

@@ -777,6 +777,65 @@ run 0 "dunning preview outside the rate table" dunning preview dun/uk.arrears \
   --as-of 2026-08-15 --json
 check "… excludes the debtor with the reason, never guesses" \
   grep -q '"outcome":"interest_refused","reason":"UK-2: .*no rate is known for 2026-06-30' out
+check "… and says how to record the rate" has out 'arrears-cli rates add LEDGER --table boe'
+
+# Recording the rate the shipped table lacks. The rate is a test fixture (Bank Rate "3.50 %
+# from 2026-03-19"), not a real publication: UK-2 then runs at 11.50 %, £500 for 36 days →
+# 50,000 × 1150 × 36 / 3,650,000 = 567.1 → £5.67.
+run 0 "rates lists the tables" rates dun/uk.arrears
+check "… the shipped rows with their sources" \
+  grep -q '^  2023-08-03  5.25  shipped  *https://' out
+check "… and how far each table is known" has out "Shipped table complete until 2026-02-05"
+run 1 "interest --ledger before recording" interest --regime uk-b2b --amount 500 \
+  --currency GBP --due 2026-07-10 --as-of 2026-08-15 --ledger dun/uk.arrears --json
+check "… refused with how to record the rate" has err "rates add LEDGER --table boe"
+run 1 "rates add without --source" rates add dun/uk.arrears --table boe --from 2026-03-19 \
+  --rate 3.50
+check "… names the option" has err "^arrears-cli: --source: "
+run 1 "rates add with a bad rate" rates add dun/uk.arrears --table boe --from 2026-03-19 \
+  --rate 3.501 --source fixture
+check "… names the option and what was expected" \
+  has err "^arrears-cli: --rate: “3.501” should be a percentage .* two decimals"
+run 1 "rates add: an unknown table" rates add dun/uk.arrears --table fed --from 2026-03-19 \
+  --rate 3.50 --source fixture
+check "… names the tables" has err "^arrears-cli: --table: “fed” is not one of boe, ecb"
+run 1 "rates add clashing with a shipped row" rates add dun/uk.arrears --table boe \
+  --from 2025-12-18 --rate 3.50 --source fixture
+check "… refused: the shipped table is complete there" \
+  has err "^arrears-cli: --from: .*differs from the shipped rate"
+run 1 "rates add: Basiszinssatz off 1 January / 1 July" rates add dun/uk.arrears \
+  --table bundesbank --from 2026-07-02 --rate -0.5 --source fixture
+run 0 "rates add" rates add dun/uk.arrears --table boe --from 2026-03-19 --rate 3.50 \
+  --source "test fixture"
+check "… says so" has out "Recorded boe: 3.50 % from 2026-03-19."
+run 1 "rates add the same day twice" rates add dun/uk.arrears --table boe --from 2026-03-19 \
+  --rate 3.50 --source "test fixture"
+check "… says how to correct it" has err "^arrears-cli: --from: .*correction"
+run 0 "rates add --correct" rates add dun/uk.arrears --table boe --from 2026-03-19 \
+  --rate 3.50 --source "test fixture (corrected)" --correct
+run 1 "interest --ledger: recorded but not confirmed" interest --regime uk-b2b --amount 500 \
+  --currency GBP --due 2026-07-10 --as-of 2026-08-15 --ledger dun/uk.arrears
+run 1 "rates confirm without --until" rates confirm dun/uk.arrears --table boe --source x
+check "… names the option" has err "^arrears-cli: --until: "
+run 0 "rates confirm" rates confirm dun/uk.arrears --table boe --until 2026-08-15 \
+  --source "test fixture"
+check "… says so" has out "Confirmed boe complete until 2026-08-15."
+run 0 "interest --ledger after recording" interest --regime uk-b2b --amount 500 \
+  --currency GBP --due 2026-07-10 --as-of 2026-08-15 --ledger dun/uk.arrears --json
+same_text "… computed from the recorded rate" \
+  '{"days":36,"rate":"11.50","interest":"5.67","compensation":"40.00","currency":"GBP"}' out
+run 1 "interest without --ledger still uses the shipped table" interest --regime uk-b2b \
+  --amount 500 --currency GBP --due 2026-07-10 --as-of 2026-08-15
+run 0 "rates lists the recorded row and the confirmation" rates dun/uk.arrears
+check "… the recorded row with its source" \
+  grep -q '^  2026-03-19  3.50  recorded .*test fixture$' out
+check "… and its correction, kept beside it" \
+  grep -q '^  2026-03-19  3.50  recorded .* (correction)  *test fixture (corrected)$' out
+check "… the confirmation" has out "Confirmed complete until 2026-08-15 (test fixture)"
+run 0 "dunning preview after recording the rate" dunning preview dun/uk.arrears \
+  --as-of 2026-08-15 --json
+check "… proposes the letter" grep -q '"outcome":"proposed"' out
+check "… no longer refused" sh -c '! grep -q interest_refused out'
 
 # plans and promises ---------------------------------------------------------------------------
 

@@ -323,8 +323,8 @@ query_text (ArLedger *ledger, const char *sql)
 static void
 test_schema_version (Fixture *f, gconstpointer data)
 {
-  g_assert_cmpint (AR_LEDGER_SCHEMA_VERSION, ==, 4);
-  g_assert_cmpint (query_int (f->ledger, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (AR_LEDGER_SCHEMA_VERSION, ==, 5);
+  g_assert_cmpint (query_int (f->ledger, "PRAGMA user_version"), ==, 5);
   g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM sqlite_master"
                                          " WHERE type = 'table' AND name = 'letter_templates'"),
                    ==, 1);
@@ -354,11 +354,15 @@ test_migration_from_v1 (Fixture *f, gconstpointer data)
                                  " DROP TABLE dunning_holds; DROP TABLE dunning_levels;"
                                  " DROP TABLE interest_regimes; DROP TABLE dunning_minimums;",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
+  /* And version 5's (recorded reference rates). */
+  g_assert_cmpint (sqlite3_exec (raw, "DROP TABLE reference_rates;"
+                                 " DROP TABLE reference_rates_known;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (raw);
 
   again = ar_ledger_open (f->path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (again, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (query_int (again, "PRAGMA user_version"), ==, 5);
   g_assert_true (ar_template_store (again, 1, "", "Hello", "Pay {total_due}.", &error));
   g_assert_no_error (error);
   t = ar_template_lookup (again, 1, NULL, &error);
