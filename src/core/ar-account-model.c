@@ -46,6 +46,9 @@
  * about 12 µs per row found (ten index probes), a full search about 0.7 µs per row of the
  * book (measured at 100,000 debtors). */
 #define NARROW_RATIO 32
+/* A search that narrows the rows shown keeps this many of the first rows found in place (see
+ * emit_narrowing()): more than a list shows at once at the top. */
+#define KEEP_ROWS 128
 
 enum { TABLE_BASE, TABLE_SEARCH_0, TABLE_SEARCH_1, N_TABLES };
 
@@ -54,8 +57,9 @@ enum { TABLE_BASE, TABLE_SEARCH_0, TABLE_SEARCH_1, N_TABLES };
 #define BASE "ar_rows"
 #define FOUND_0 "ar_found_0"
 #define FOUND_1 "ar_found_1"
+/* src: a search table's row's position in the table it was found in (see emit_narrowing()). */
 #define TABLE_COLUMNS "(pos INTEGER PRIMARY KEY, debtor_id INTEGER NOT NULL, currency TEXT," \
-                      " balance INTEGER NOT NULL)"
+                      " balance INTEGER NOT NULL, src INTEGER)"
 static const char create_sql[] =
   "CREATE TEMP TABLE " BASE " " TABLE_COLUMNS ";"
   "CREATE TEMP TABLE " FOUND_0 " " TABLE_COLUMNS ";"
@@ -144,16 +148,21 @@ static const char max_debtor_sql[] = "SELECT max (id) FROM debtors";
 static const char currencies_sql[] = "SELECT DISTINCT currency FROM balances ORDER BY currency";
 static const char max_invoice_sql[] = "SELECT max (id) FROM invoices";
 
-/* ?1 the hits (a pointer, see hit_func()): the sorted rows whose debtor was found, in order. */
-static const char search_sql[] =
-  "INSERT INTO temp." FOUND_0 " (debtor_id, currency, balance)"
-  " SELECT debtor_id, currency, balance FROM temp." BASE
-  " WHERE ar_account_hit (?1, debtor_id) ORDER BY pos";
+/* ?1 the hits (a pointer, see hit_func()): the rows of @source whose debtor was found, in
+ * order. The source is the sorted rows, or the rows of the search the new one extends. */
+#define SEARCH(target, source) \
+  "INSERT INTO temp." target " (debtor_id, currency, balance, src)" \
+  " SELECT debtor_id, currency, balance, pos FROM temp." source \
+  " WHERE ar_account_hit (?1, debtor_id) ORDER BY pos"
+/* By source table; the target is the other search table (search_target()). */
+static const char * const search_sql[N_TABLES] = {
+  SEARCH (FOUND_0, BASE), SEARCH (FOUND_1, FOUND_0), SEARCH (FOUND_0, FOUND_1),
+};
 
 /* The same test, row by row, for the few rows of an earlier search. */
 #define NARROW(target, source) \
-  "INSERT INTO temp." target " (debtor_id, currency, balance)" \
-  " SELECT v.debtor_id, v.currency, v.balance FROM temp." source " v" \
+  "INSERT INTO temp." target " (debtor_id, currency, balance, src)" \
+  " SELECT v.debtor_id, v.currency, v.balance, v.pos FROM temp." source " v" \
   " WHERE EXISTS (SELECT 1 FROM debtors d WHERE d.id = v.debtor_id" \
   "               AND (d.name LIKE ?1 ESCAPE '\\' OR d.external_id LIKE ?1 ESCAPE '\\'))" \
   " OR EXISTS (SELECT 1 FROM invoices i INDEXED BY invoices_by_debtor" \
@@ -198,6 +207,8 @@ static const char * const positions_sql[N_TABLES] = PER_TABLE (POSITIONS);
 #define FIND(table) \
   "SELECT pos FROM temp." table " WHERE debtor_id = ?1 AND coalesce (currency, '') = ?2"
 static const char * const find_sql[N_TABLES] = PER_TABLE (FIND);
+#define SOURCES(table) "SELECT src FROM temp." table " WHERE pos BETWEEN 1 AND ?1 ORDER BY pos"
+static const char * const sources_sql[N_TABLES] = PER_TABLE (SOURCES);
 #define UPDATE_BALANCE(table) \
   "UPDATE temp." table " SET balance = coalesce ((SELECT b.balance FROM balances b" \
   "   WHERE b.debtor_id = ?1 AND b.currency = temp." table ".currency), 0)" \
@@ -247,6 +258,24 @@ struct _ArAccountModel
 
   GQueue         pages;            /* Page *, most recently used first */
 
+  /* Set by apply_search(): the rows found are some of the rows the list showed, in the same
+   * order (the new search extends the old one), each with its position among them in src. */
+  gboolean       narrowed;
+  guint          narrow_source;    /* the table they came from, cleared after the change */
+  /* While emit_narrowing() tells the list: positions below t_prefix are the old rows (of
+   * old_view, old_n rows, their pages in old_pages), the rest the new rows from t_start on. */
+  gboolean       in_transition;
+  guint          old_view;
+  guint          old_n;
+  GQueue         old_pages;
+  guint          t_prefix;
+  guint          t_start;
+  guint          new_n;
+  /* After a change of search, until the next change: the rows the pages held before it, by
+   * "debtor id:currency", so that a row that stays is the same object and GTK keeps its
+   * widgets (account_from_row()). */
+  GHashTable    *reuse;
+
   gboolean       same_rows;        /* the next requery only orders the rows anew */
   gboolean       have_summary;
   guint          summary_n_debtors;
@@ -260,7 +289,8 @@ struct _ArAccountModel
   sqlite3_stmt  *invoice_debtors_stmt;
   sqlite3_stmt  *max_debtor_stmt;
   sqlite3_stmt  *max_invoice_stmt;
-  sqlite3_stmt  *search_stmt;
+  sqlite3_stmt  *search_stmt[N_TABLES];     /* from [i] into the other search table */
+  sqlite3_stmt  *sources_stmt[N_TABLES];
   sqlite3_stmt  *narrow_stmt[N_TABLES];     /* into [i] from the other search table */
   sqlite3_stmt  *page_stmt[N_TABLES];
   sqlite3_stmt  *summary_stmt[N_TABLES];
@@ -390,12 +420,53 @@ page_free (Page *page)
 }
 
 static void
-clear_pages (ArAccountModel *self)
+clear_page_queue (GQueue *pages)
 {
   Page *page;
 
-  while ((page = g_queue_pop_head (&self->pages)) != NULL)
+  while ((page = g_queue_pop_head (pages)) != NULL)
     page_free (page);
+}
+
+static void
+clear_pages (ArAccountModel *self)
+{
+  clear_page_queue (&self->pages);
+}
+
+static char *
+reuse_key (gint64 debtor_id, const char *currency)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", debtor_id, currency != NULL ? currency : "");
+}
+
+/* Keeps the rows of the pages for the next ones to reuse, and the pages themselves for the
+ * positions that still show old rows while the change is told (emit_narrowing()). */
+static void
+keep_rows (ArAccountModel *self)
+{
+  g_clear_pointer (&self->reuse, g_hash_table_unref);
+  self->reuse = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  for (GList *l = self->pages.head; l != NULL; l = l->next)
+    {
+      Page *page = l->data;
+
+      for (guint i = 0; i < page->n; i++)
+        g_hash_table_replace (self->reuse,
+                              reuse_key (ar_account_get_debtor_id (page->items[i]),
+                                         ar_account_get_currency (page->items[i])),
+                              g_object_ref (page->items[i]));
+    }
+  clear_page_queue (&self->old_pages);
+  self->old_pages = self->pages;
+  g_queue_init (&self->pages);
+}
+
+static void
+drop_kept_rows (ArAccountModel *self)
+{
+  g_clear_pointer (&self->reuse, g_hash_table_unref);
+  clear_page_queue (&self->old_pages);
 }
 
 static void
@@ -424,6 +495,28 @@ local_date (const char *timestamp, char buf[11])
     }
   text = g_date_time_format (local, "%Y-%m-%d");
   g_strlcpy (buf, text, 11);
+}
+
+static gboolean
+same_text (const char *a, const char *b)
+{
+  return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") == 0;
+}
+
+/* Whether @account shows what @info does (a row kept through a change of search is reused
+ * only when the ledger has not changed it meanwhile). */
+static gboolean
+same_account (ArAccount *account, const ArAccountInfo *info)
+{
+  return ar_account_get_balance (account) == info->balance &&
+         ar_account_get_days_overdue (account) == info->days_overdue &&
+         ar_account_get_bucket (account) == info->bucket &&
+         ar_account_get_status (account) == info->status &&
+         same_text (ar_account_get_name (account), info->name) &&
+         same_text (ar_account_get_external_id (account), info->external_id) &&
+         same_text (ar_account_get_bucket_label (account), info->bucket_label) &&
+         same_text (ar_account_get_last_contact (account), info->last_contact) &&
+         same_text (ar_account_get_next_action (account), info->next_action);
 }
 
 /* The account at the current row of @stmt (page_sql's columns). */
@@ -460,6 +553,14 @@ account_from_row (ArAccountModel *self, sqlite3_stmt *stmt)
   local_date ((const char *) sqlite3_column_text (stmt, 9), last_contact);
   info.last_contact = last_contact;
   info.next_action = (const char *) sqlite3_column_text (stmt, 10);
+  if (self->reuse != NULL)
+    {
+      g_autofree char *key = reuse_key (info.debtor_id, info.currency);
+      ArAccount *kept = g_hash_table_lookup (self->reuse, key);
+
+      if (kept != NULL && same_account (kept, &info))
+        return g_object_ref (kept);
+    }
   return ar_account_new (&info);
 }
 
@@ -467,11 +568,10 @@ account_from_row (ArAccountModel *self, sqlite3_stmt *stmt)
  * rows that could not be read get an empty account, so that get_item() never returns NULL
  * below n_items. */
 static void
-read_rows (ArAccountModel *self, guint first, guint n, ArAccount **items)
+read_rows (ArAccountModel *self, guint table, guint first, guint n, ArAccount **items)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = prepare (self, &self->page_stmt[self->view], page_sql[self->view],
-                                &error);
+  sqlite3_stmt *stmt = prepare (self, &self->page_stmt[table], page_sql[table], &error);
   int rc = SQLITE_DONE;
 
   if (stmt != NULL)
@@ -503,18 +603,18 @@ read_rows (ArAccountModel *self, guint first, guint n, ArAccount **items)
 }
 
 static Page *
-lookup_page (ArAccountModel *self, guint index)
+lookup_page (GQueue *pages, guint index)
 {
-  for (GList *l = self->pages.head; l != NULL; l = l->next)
+  for (GList *l = pages->head; l != NULL; l = l->next)
     {
       Page *page = l->data;
 
       if (page->index == index)
         {
-          if (l != self->pages.head)
+          if (l != pages->head)
             {
-              g_queue_unlink (&self->pages, l);
-              g_queue_push_head_link (&self->pages, l);
+              g_queue_unlink (pages, l);
+              g_queue_push_head_link (pages, l);
             }
           return page;
         }
@@ -522,20 +622,21 @@ lookup_page (ArAccountModel *self, guint index)
   return NULL;
 }
 
+/* Page @index of @table, which has @n_rows rows, into @pages. */
 static Page *
-load_page (ArAccountModel *self, guint index)
+load_page (ArAccountModel *self, GQueue *pages, guint table, guint n_rows, guint index)
 {
   Page *page = g_new0 (Page, 1);
   guint first = index * PAGE_SIZE;
 
   page->index = index;
-  page->n = MIN (PAGE_SIZE, self->n_items - first);
+  page->n = MIN (PAGE_SIZE, n_rows - first);
   page->items = g_new0 (ArAccount *, page->n);
-  read_rows (self, first, page->n, page->items);
+  read_rows (self, table, first, page->n, page->items);
 
-  g_queue_push_head (&self->pages, page);
-  while (self->pages.length > MAX_PAGES)
-    page_free (g_queue_pop_tail (&self->pages));
+  g_queue_push_head (pages, page);
+  while (pages->length > MAX_PAGES)
+    page_free (g_queue_pop_tail (pages));
   return page;
 }
 
@@ -557,13 +658,29 @@ static gpointer
 ar_account_model_get_item (GListModel *model, guint position)
 {
   ArAccountModel *self = AR_ACCOUNT_MODEL (model);
+  GQueue *pages = &self->pages;
+  guint table = self->view, n_rows = self->n_items;
   Page *page;
 
   if (position >= self->n_items)
     return NULL;
-  page = lookup_page (self, position / PAGE_SIZE);
+  if (self->in_transition)
+    {
+      if (position < self->t_prefix)
+        {
+          pages = &self->old_pages;
+          table = self->old_view;
+          n_rows = self->old_n;
+        }
+      else
+        {
+          position = position - self->t_prefix + self->t_start;
+          n_rows = self->new_n;
+        }
+    }
+  page = lookup_page (pages, position / PAGE_SIZE);
   if (page == NULL)
-    page = load_page (self, position / PAGE_SIZE);
+    page = load_page (self, pages, table, n_rows, position / PAGE_SIZE);
   return g_object_ref (page->items[position % PAGE_SIZE]);
 }
 
@@ -798,8 +915,10 @@ apply_search (ArAccountModel *self, GError **error)
   g_auto(Hits) hits = { 0, NULL };
   sqlite3_stmt *stmt;
   guint target, source;
-  gboolean ok;
+  gboolean extends, probe, ok;
 
+  self->narrowed = FALSE;
+  self->narrow_source = TABLE_BASE;
   if (self->search == NULL)
     {
       if (self->view != TABLE_BASE &&
@@ -814,56 +933,133 @@ apply_search (ArAccountModel *self, GError **error)
 
   folded = fold (self->search);
   pattern = like_pattern (self->search);
-  if (self->view != TABLE_BASE && strstr (folded, self->view_search) != NULL &&
-      (guint64) self->n_items * NARROW_RATIO <= self->n_base)
-    {
-      /* Typing on: only the rows found so far can still match. */
-      source = self->view;
-      target = source == TABLE_SEARCH_0 ? TABLE_SEARCH_1 : TABLE_SEARCH_0;
-      if (!clear_table (self, target, error))
-        return FALSE;
-      stmt = prepare (self, &self->narrow_stmt[target], narrow_sql[target], error);
-    }
+  /* Typing on ("mul" after "mu", or a first letter): only the rows shown can still match, so
+   * they are the source, and the rows found keep their order and their positions in it. */
+  extends = self->view == TABLE_BASE || strstr (folded, self->view_search) != NULL;
+  if (extends)
+    source = self->view;
   else
     {
       source = TABLE_BASE;
-      target = TABLE_SEARCH_0;
       if (!clear_table (self, TABLE_SEARCH_0, error) ||
-          !clear_table (self, TABLE_SEARCH_1, error) ||
-          !find_hits (self, pattern, &hits, error))
+          !clear_table (self, TABLE_SEARCH_1, error))
         return FALSE;
-      stmt = prepare (self, &self->search_stmt, search_sql, error);
+    }
+  target = source == TABLE_SEARCH_0 ? TABLE_SEARCH_1 : TABLE_SEARCH_0;
+  if (!clear_table (self, target, error))
+    return FALSE;
+  /* The few rows of an earlier search are tested again by index probes; else the book's
+   * sources are read once into a bitmap. */
+  probe = source != TABLE_BASE && (guint64) self->n_items * NARROW_RATIO <= self->n_base;
+  if (probe)
+    stmt = prepare (self, &self->narrow_stmt[target], narrow_sql[target], error);
+  else
+    {
+      if (!find_hits (self, pattern, &hits, error))
+        return FALSE;
+      stmt = prepare (self, &self->search_stmt[source], search_sql[source], error);
     }
   if (stmt == NULL)
     return FALSE;
-  if (source == TABLE_BASE)
-    sqlite3_bind_pointer (stmt, 1, &hits, HITS_POINTER_TYPE, NULL);
-  else
+  if (probe)
     sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_pointer (stmt, 1, &hits, HITS_POINTER_TYPE, NULL);
   ok = step_done (self, stmt, error);
   /* The pattern and the hits are freed on return; the statement stays. */
   sqlite3_clear_bindings (stmt);
   if (!ok)
     return FALSE;
   self->n_items = (guint) sqlite3_changes (self->db);
-  if (source != TABLE_BASE && !clear_table (self, source, error))
-    return FALSE;
   self->view = target;
+  self->narrowed = extends;
+  self->narrow_source = source;
   g_free (self->view_search);
   self->view_search = g_steal_pointer (&folded);
   return TRUE;
 }
 
+/* Tells the list a narrowing (apply_search()) in the fewest items-changed that keep the
+ * first KEEP_ROWS rows found where GTK has them: each run of old rows between two of them
+ * is removed, from the last run up (so no row that goes is shifted into view and given
+ * widgets first), and then the rest of the rows found is added. The rows kept are the same
+ * objects (account_from_row()), so GTK neither binds nor builds them again; replacing every
+ * row built every visible row again (a factory setup per cell). Between emissions the list is
+ * the old rows below t_prefix and the new rows from t_start on. FALSE (nothing emitted) when
+ * the positions can't be read. */
+static gboolean
+emit_narrowing (ArAccountModel *self, guint old_view, guint n_old, guint n_new)
+{
+  g_autoptr(GError) error = NULL;
+  guint k = MIN (n_new, KEEP_ROWS), n = 0, src[KEEP_ROWS];
+  sqlite3_stmt *stmt = prepare (self, &self->sources_stmt[self->view],
+                                sources_sql[self->view], &error);
+  int rc = SQLITE_DONE;
+  guint tail;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, k);
+  while (n < k && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 pos = sqlite3_column_int64 (stmt, 0);
+
+      /* 1-based, strictly increasing, among the old rows; anything else is not a narrowing. */
+      if (pos < 1 || pos > n_old || (n > 0 && pos - 1 <= src[n - 1]))
+        break;
+      src[n++] = (guint) (pos - 1);
+    }
+  sqlite3_reset (stmt);
+  if (n < k)
+    return FALSE;
+
+  self->in_transition = TRUE;
+  self->old_view = old_view;
+  self->old_n = n_old;
+  self->new_n = n_new;
+  tail = k > 0 ? src[k - 1] + 1 : 0;
+  if (n_old > tail)
+    {
+      self->t_prefix = tail;
+      self->t_start = k;
+      self->n_items = tail;
+      g_list_model_items_changed (G_LIST_MODEL (self), tail, n_old - tail, 0);
+    }
+  for (guint j = k; j-- > 0;)
+    {
+      guint from = j > 0 ? src[j - 1] + 1 : 0;
+
+      if (src[j] > from)
+        {
+          self->t_prefix = from;
+          self->t_start = j;
+          self->n_items = from + (k - j);
+          g_list_model_items_changed (G_LIST_MODEL (self), from, src[j] - from, 0);
+        }
+    }
+  self->in_transition = FALSE;
+  self->n_items = n_new;
+  if (n_new > k)
+    g_list_model_items_changed (G_LIST_MODEL (self), k, 0, n_new - k);
+  return TRUE;
+}
+
 /* Runs the query again (from the sort and filters when @all, else only the search) and emits
- * items-changed once. */
+ * items-changed. */
 static gboolean
 requery (ArAccountModel *self, gboolean all, GError **error)
 {
-  guint old = self->n_items, new;
+  guint old = self->n_items, old_view = self->view, new;
   gboolean ok;
 
   g_signal_emit (self, signals[SIGNAL_CHANGING], 0);
-  clear_pages (self);
+  if (all)
+    {
+      clear_pages (self);
+      drop_kept_rows (self);
+    }
+  else
+    keep_rows (self);
   /* A new order shows the same rows: the footer stays (50 ms at 100,000 rows). */
   if (!self->same_rows)
     clear_summary (self);
@@ -874,14 +1070,17 @@ requery (ArAccountModel *self, gboolean all, GError **error)
       clear_summary (self);
       self->n_items = 0;
       self->view = TABLE_BASE;
+      self->narrowed = FALSE;
     }
-  /* Two emissions, with no rows in between: when the rows a list view tracks (its focus,
-   * its anchor, the selection) are among those removed, GTK's list item manager looks for
-   * them among the rows added by pointer (gtk_list_item_manager_model_items_changed_cb()),
+  new = self->n_items;
+  if (ok && !all && self->narrowed && old != 0 && emit_narrowing (self, old_view, old, new))
+    ;
+  /* Else two emissions, with no rows in between: when the rows a list view tracks (its
+   * focus, its anchor, the selection) are among those removed, GTK's list item manager looks
+   * for them among the rows added by pointer (gtk_list_item_manager_model_items_changed_cb()),
    * and the rows are new objects: one items-changed (0, n, n) read every row of the list,
    * the whole book. Removing, then adding, leaves it nothing to look through. */
-  new = self->n_items;
-  if (old != 0 && new != 0)
+  else if (old != 0 && new != 0)
     {
       self->n_items = 0;
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old, 0);
@@ -890,6 +1089,18 @@ requery (ArAccountModel *self, gboolean all, GError **error)
     }
   else if (old != 0 || new != 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, old, new);
+  /* The rows kept stay for reuse until the next change: the list reads the rows it shows
+   * again when it needs them, not while it is told. */
+  clear_page_queue (&self->old_pages);
+  /* The search table narrowed from is read until the list has been told. */
+  if (self->narrowed && self->narrow_source != TABLE_BASE && self->narrow_source != self->view)
+    {
+      g_autoptr(GError) clear_error = NULL;
+
+      if (!clear_table (self, self->narrow_source, &clear_error))
+        g_warning ("%s", clear_error->message);
+    }
+  self->narrowed = FALSE;
   if (old != new)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
@@ -1001,6 +1212,7 @@ ar_account_model_dispose (GObject *object)
   ArAccountModel *self = (ArAccountModel *) object;
 
   clear_pages (self);
+  drop_kept_rows (self);
   clear_summary (self);
   hits_clear (&self->multi);
   finalize_statements (&self->materialise[0][0], AR_N_ACCOUNT_SORTS * 2);
@@ -1009,7 +1221,8 @@ ar_account_model_dispose (GObject *object)
   finalize_statements (&self->invoice_debtors_stmt, 1);
   finalize_statements (&self->max_debtor_stmt, 1);
   finalize_statements (&self->max_invoice_stmt, 1);
-  finalize_statements (&self->search_stmt, 1);
+  finalize_statements (self->search_stmt, N_TABLES);
+  finalize_statements (self->sources_stmt, N_TABLES);
   finalize_statements (self->narrow_stmt, N_TABLES);
   finalize_statements (self->page_stmt, N_TABLES);
   finalize_statements (self->summary_stmt, N_TABLES);
@@ -1659,7 +1872,7 @@ ar_account_model_refresh (ArAccountModel *self, gint64 debtor_id, GError **error
             {
               ArAccount *fresh[1] = { NULL };
 
-              read_rows (self, pos, 1, fresh);
+              read_rows (self, self->view, pos, 1, fresh);
               g_object_unref (page->items[pos % PAGE_SIZE]);
               page->items[pos % PAGE_SIZE] = fresh[0];
               break;
