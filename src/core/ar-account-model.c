@@ -52,6 +52,8 @@
 /* A search that narrows the rows shown keeps at most this many leading rows in place (see
  * emit_narrowing()). */
 #define KEEP_ROWS 128
+/* More than the 200 rows a GTK 4.8 list view keeps widgets for. */
+#define REUSE_ROWS 256
 
 enum { TABLE_BASE, TABLE_SEARCH_0, TABLE_SEARCH_1, N_TABLES };
 
@@ -435,12 +437,12 @@ reuse_key (gint64 debtor_id, const char *currency)
   return g_strdup_printf ("%" G_GINT64_FORMAT ":%s", debtor_id, currency != NULL ? currency : "");
 }
 
-/* Keeps the rows of the pages for the next ones to reuse. */
+/* Keeps the rows of the pages for the next pages to reuse, and lets go of the pages. */
 static void
-keep_rows (ArAccountModel *self)
+remember_rows (ArAccountModel *self)
 {
-  g_clear_pointer (&self->reuse, g_hash_table_unref);
-  self->reuse = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  if (self->reuse == NULL)
+    self->reuse = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   for (GList *l = self->pages.head; l != NULL; l = l->next)
     {
       Page *page = l->data;
@@ -458,6 +460,14 @@ static void
 drop_kept_rows (ArAccountModel *self)
 {
   g_clear_pointer (&self->reuse, g_hash_table_unref);
+}
+
+/* Before a change of search: the rows shown so far are the ones to reuse. */
+static void
+keep_rows (ArAccountModel *self)
+{
+  drop_kept_rows (self);
+  remember_rows (self);
 }
 
 static void
@@ -970,21 +980,26 @@ apply_search (ArAccountModel *self, GError **error)
   return TRUE;
 }
 
-/* Tells the list a narrowing (apply_search()) keeping the rows that stay at the top: the
- * first rows found that were also the first rows shown (up to KEEP_ROWS) keep their widgets,
- * the rest of the old rows is removed and the rest of the new ones added, in two emissions
- * (see requery()). Keeping more than that leading run costs more than it saves in GTK 4.8:
- * GtkSignalListItemFactory unbinds and binds a row again whenever its position changes, and
- * a list view keeps widgets for up to 200 rows, so every run of rows removed between two rows
- * kept rebinds every row below it. Measured in bench-window: keeping the first 128 rows found
- * by removing the runs between them (up to 129 emissions) bound 3,000 to 6,500 cells for a
- * keystroke, against 1,435 for replacing every row. FALSE (nothing emitted) when the
- * positions can't be read. */
+/* Tells the list a narrowing (apply_search()) so that GTK keeps the widgets of the rows that
+ * stay near the top. The leading rows whose position is the same are not touched. The rest
+ * is replaced in one emission that adds at most REUSE_ROWS rows, then the other rows are
+ * added: in that first emission GTK's list item manager takes back the widget of a row removed
+ * and added again when it is the same object (account_from_row() reuses them), and when a row
+ * it tracks (the anchor, the focus) is among those removed it looks for it among the rows
+ * added, which is why they are few: one emission replacing every row read every row of the
+ * book (see requery()). Rows kept this way are bound again but not built again (GTK 4.8's
+ * GtkSignalListItemFactory binds a row whenever its position changes).
+ *
+ * Keeping the first 128 rows found in place instead, by removing the runs of old rows between
+ * them (up to 129 emissions), cost more than it saved: each run removed rebound every row
+ * below it, and a list view keeps widgets for 200 rows (bench-window: 3,000 to 6,500 cell
+ * binds for a keystroke, against 1,435 for replacing every row). FALSE (nothing emitted) when
+ * the positions can't be read. */
 static gboolean
 emit_narrowing (ArAccountModel *self, guint n_old, guint n_new)
 {
   g_autoptr(GError) error = NULL;
-  guint k = MIN (n_new, KEEP_ROWS), kept = 0;
+  guint k = MIN (n_new, KEEP_ROWS), kept = 0, first;
   sqlite3_stmt *stmt = prepare (self, &self->sources_stmt[self->view],
                                 sources_sql[self->view], &error);
 
@@ -996,14 +1011,17 @@ emit_narrowing (ArAccountModel *self, guint n_old, guint n_new)
     kept++;
   sqlite3_reset (stmt);
 
-  if (n_old > kept)
+  first = MIN (n_new - kept, REUSE_ROWS);
+  if (n_old > kept || first > 0)
     {
-      self->n_items = kept;
-      g_list_model_items_changed (G_LIST_MODEL (self), kept, n_old - kept, 0);
+      self->n_items = kept + first;
+      g_list_model_items_changed (G_LIST_MODEL (self), kept, n_old - kept, first);
+      /* A page read meanwhile stopped at the rows told so far. */
+      remember_rows (self);
     }
   self->n_items = n_new;
-  if (n_new > kept)
-    g_list_model_items_changed (G_LIST_MODEL (self), kept, 0, n_new - kept);
+  if (n_new > kept + first)
+    g_list_model_items_changed (G_LIST_MODEL (self), kept + first, 0, n_new - kept - first);
   return TRUE;
 }
 
