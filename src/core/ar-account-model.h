@@ -20,11 +20,14 @@ G_BEGIN_DECLS
  * the same at the end of a million rows as at the start. A few pages of items are kept (least
  * recently used first out), so memory stays bounded whatever is scrolled through. Every change
  * emits "changing" while the old rows are still there, then items-changed (0, old count, 0)
- * and (0, 0, new count), then "changed".
+ * and (0, 0, new count) (from the first row that changed, for a narrowing search), then
+ * "changed".
  *
  * Search is a substring of the name, external id, an invoice number, an email address or a
  * phone number, ASCII case-insensitive ('%', '_' and '\' match literally). Typing on narrows
- * the rows already found instead of scanning the book again when that is cheaper.
+ * the rows already found (by index probes when they are few). A search that extends the last
+ * one emits items-changed for the rows after the leading rows that stayed (one removal, one
+ * addition), and rows that stay through a change of search are the same objects.
  *
  * The model reads through a read-only connection of its own, so it sees what the ledger has
  * committed and its memory stays bounded (the benchmark peaks at 50 MiB with 100,000 debtors,
