@@ -3,8 +3,11 @@
 #define G_LOG_DOMAIN "ar-application"
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
+#include "ar-about.h"
 #include "ar-application.h"
 #include "ar-ledger-tasks.h"
 #include "ar-window.h"
@@ -325,6 +328,55 @@ new_ledger_action (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* Recent ledgers ------------------------------------------------------------------------- */
+
+/* The primary menu's "Recent Ledgers" from the recent-ledgers setting (GSettings rather than
+ * GtkRecentManager: the list is this application's own, ordered, and testable with the
+ * memory backend). Files that are gone are left out. */
+static void
+update_recent_menu (ArApplication *self)
+{
+  GMenu *menu = gtk_application_get_menu_by_id (GTK_APPLICATION (self), "recent_menu");
+  g_auto(GStrv) recent = NULL;
+  guint shown = 0;
+
+  if (menu == NULL)
+    return;
+  recent = g_settings_get_strv (self->settings, "recent-ledgers");
+  g_menu_remove_all (menu);
+  for (guint i = 0; recent[i] != NULL; i++)
+    {
+      g_autofree char *base = g_path_get_basename (recent[i]);
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (!g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+      if (g_str_has_suffix (base, ".arrears") && strlen (base) > strlen (".arrears"))
+        base[strlen (base) - strlen (".arrears")] = '\0';
+      item = g_menu_item_new (base, NULL);
+      g_menu_item_set_action_and_target_value (item, "app.open-recent",
+                                               g_variant_new_string (recent[i]));
+      g_menu_append_item (menu, item);
+      shown++;
+    }
+  if (shown == 0)
+    g_menu_append (menu, _("No Recent Ledgers"), "app.no-recent");
+}
+
+static void
+open_recent_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  ArApplication *self = user_data;
+  ArWindow *window = get_window (self);
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+
+  if (ar_window_get_busy (window))
+    return;
+  start_open (self, window, file);
+}
+
 /* About and quit -------------------------------------------------------------------------- */
 
 static void
@@ -334,24 +386,8 @@ about_action (GSimpleAction *action,
 {
   ArApplication *self = user_data;
   GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
-  const char *developers[] = { _("The Arrears authors"), NULL };
 
-  /* The same facts as the AppStream metainfo; adw_about_window_new_from_appdata is 1.5. */
-  adw_show_about_window (parent,
-                         "application-name", _("Arrears"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Arrears authors"),
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Keep track of unpaid invoices: who owes what, since "
-                                       "when, and what has been paid against which invoice."),
-                         "website", "https://github.com/arrears/arrears",
-                         "issue-url", "https://github.com/arrears/arrears/issues",
-                         "developers", developers,
-                         "copyright", _("© 2026 The Arrears authors"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         /* Translators: your names, one per line */
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  gtk_window_present (GTK_WINDOW (ar_about_window_new (parent)));
 }
 
 static void
@@ -376,6 +412,7 @@ static const GActionEntry app_actions[] = {
   { "new-ledger", new_ledger_action },
   { "open-ledger", open_ledger_action },
   { "open-demo", open_demo_action },
+  { "open-recent", open_recent_action, "s" },
   { "about", about_action },
   { "quit", quit_action },
 };
@@ -390,6 +427,9 @@ ar_application_startup (GApplication *application)
   static const char *new_accels[] = { "<Control>n", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  g_autoptr(GSimpleAction) no_recent = g_simple_action_new ("no-recent", NULL);
 
   G_APPLICATION_CLASS (ar_application_parent_class)->startup (application);
 
@@ -402,6 +442,16 @@ ar_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.new-ledger", new_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-ledger", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences",
+                                         preferences_accels);
+
+  /* The placeholder of an empty "Recent Ledgers" shows greyed out. */
+  g_simple_action_set_enabled (no_recent, FALSE);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (no_recent));
+  g_signal_connect_object (self->settings, "changed::recent-ledgers",
+                           G_CALLBACK (update_recent_menu), self, G_CONNECT_SWAPPED);
+  update_recent_menu (self);
 }
 
 static void

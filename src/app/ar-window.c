@@ -12,6 +12,8 @@
 #include "ar-aging-view.h"
 #include "ar-debtor-list.h"
 #include "ar-debtor-pane.h"
+#include "ar-import-dialog.h"
+#include "ar-preferences-window.h"
 #include "ar-window.h"
 
 struct _ArWindow
@@ -149,6 +151,67 @@ clear_search_action (GtkWidget  *widget,
 }
 
 static void
+on_import_dialog_imported_cb (ArWindow *self,
+                              guint     debtors,
+                              guint     invoices,
+                              guint     payments)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArLedger) ledger = self->ledger != NULL ? g_object_ref (self->ledger) : NULL;
+
+  /* The import committed through its own connection: read the ledger again, which also
+   * leaves the "No Debtors Yet" page once there are debtors. */
+  if (ledger == NULL)
+    return;
+  if (!ar_window_set_ledger (self, ledger, &error))
+    ar_window_show_error (self, _("Can’t Show the Imported Rows"), error->message);
+  else
+    ar_window_add_toast (self, _("Import finished"));
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+  ArImportDialog *dialog;
+
+  if (self->ledger == NULL || ar_window_get_busy (self))
+    return;
+  dialog = ar_import_dialog_new (GTK_WINDOW (self), self->ledger);
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_import_dialog_imported_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_preferences_saved_cb (ArWindow *self)
+{
+  g_autoptr(ArLedger) ledger = self->ledger != NULL ? g_object_ref (self->ledger) : NULL;
+
+  /* The title (the company's name) and the aging buckets may have changed. */
+  if (ledger != NULL)
+    ar_window_set_ledger (self, ledger, NULL);
+}
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+  ArPreferencesWindow *preferences;
+
+  if (self->ledger == NULL || ar_window_get_busy (self))
+    return;
+  preferences = ar_preferences_window_new (GTK_WINDOW (self), self->ledger);
+  g_signal_connect_object (preferences, "saved", G_CALLBACK (on_preferences_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 update_actions (ArWindow *self)
 {
   gboolean has_accounts = self->model != NULL;
@@ -156,6 +219,8 @@ update_actions (ArWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", has_accounts);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-search", has_accounts);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), has_accounts);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->ledger != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->ledger != NULL);
 }
 
 /* Window state ---------------------------------------------------------------------------- */
@@ -332,6 +397,8 @@ ar_window_class_init (ArWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.clear-search", NULL, clear_search_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 
   g_type_ensure (AR_TYPE_ACCOUNT_LIST);
   g_type_ensure (AR_TYPE_AGING_VIEW);

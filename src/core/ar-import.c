@@ -70,6 +70,227 @@ ar_import_kind_file_name (ArImportKind kind)
   return file_names[kind];
 }
 
+/* Column labels and guesses for mapping user interfaces ---------------------------------- */
+
+static const char * const debtor_labels[] = {
+  N_("Debtor’s id"), N_("Name"), N_("Email"), N_("Phone"), N_("Address line 1"),
+  N_("Address line 2"), N_("City"), N_("Region or state"), N_("Postal code"),
+  N_("Country (two letters)"), N_("Kind (consumer or business)"), N_("Language"),
+  N_("Time zone"), N_("Company"), N_("Contact person"),
+};
+static const char * const invoice_labels[] = {
+  N_("Debtor’s id"), N_("Invoice number"), N_("Issue date"), N_("Due date"), N_("Amount"),
+  N_("Currency"), N_("Description"),
+};
+static const char * const payment_labels[] = {
+  N_("Debtor’s id"), N_("Date"), N_("Amount"), N_("Currency"), N_("Reference"),
+  N_("Invoice number"),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (debtor_labels) == N_D);
+G_STATIC_ASSERT (G_N_ELEMENTS (invoice_labels) == N_I);
+G_STATIC_ASSERT (G_N_ELEMENTS (payment_labels) == N_P);
+
+/* The columns whose value every row needs (the others may be empty). */
+static const gboolean debtor_needed[N_D] = { [D_ID] = TRUE, [D_NAME] = TRUE };
+static const gboolean invoice_needed[N_I] = {
+  TRUE, TRUE, TRUE, TRUE, TRUE, TRUE, FALSE,
+};
+static const gboolean payment_needed[N_P] = { TRUE, TRUE, TRUE, TRUE, FALSE, FALSE };
+
+/* Header names other programs use (accounting packages, practice software, spreadsheets),
+ * compared with case, spaces and punctuation removed; "|" separates them. */
+static const char * const debtor_synonyms[N_D] = {
+  "customerid|customerno|customernumber|clientid|clientno|clientnumber|accountno|"
+  "accountnumber|account|patientid|patientno|debtorno|debtornumber|customercode|id",
+  "customername|clientname|fullname|patientname|debtorname|displayname|customer|client|debtor",
+  "emailaddress|mail|email1",
+  "phonenumber|telephone|tel|mobile|phone1",
+  "address|address1|street|streetaddress|billingaddress|billingaddress1|addressline1",
+  "address2|addressline2|street2|billingaddress2",
+  "town|billingcity|locality",
+  "state|province|county|billingstate",
+  "zip|zipcode|postcode|postalcode|billingzip|billingpostcode",
+  "countrycode|billingcountry",
+  "customertype|type",
+  "lang|locale",
+  "timezone|tz",
+  "companyname|organization|organisation|business|businessname",
+  "contactperson|contactname|attention|attn",
+};
+static const char * const invoice_synonyms[N_I] = {
+  "customerid|customerno|customernumber|clientid|clientno|accountno|accountnumber|account|"
+  "patientid|debtorid|customer|client",
+  "invoiceno|invoicenum|invoicenumber|invoice|invoiceid|number|no|docnumber|documentnumber|"
+  "documentno|num",
+  "invoicedate|date|issued|issuedate|txndate|documentdate",
+  "duedate|due|paymentdue|dueon",
+  "total|amountdue|invoicetotal|totalamount|invoiceamount|amount|gross",
+  "currencycode|curr|ccy",
+  "memo|details|notes|description|item",
+};
+static const char * const payment_synonyms[N_P] = {
+  "customerid|customerno|customernumber|clientid|clientno|accountno|accountnumber|account|"
+  "patientid|debtorid|customer|client",
+  "paymentdate|paiddate|datepaid|receiveddate|date|received",
+  "paymentamount|amountpaid|amountreceived|paid|total|amount",
+  "currencycode|curr|ccy",
+  "ref|paymentref|paymentreference|checknumber|checkno|chequenumber|chequeno|transactionid|"
+  "referencenumber|reference",
+  "invoiceno|invoicenum|invoicenumber|invoice|appliedto",
+};
+
+const char *
+ar_import_column_label (ArImportKind kind, guint column)
+{
+  static const char * const *labels[] = { debtor_labels, invoice_labels, payment_labels };
+  static const guint n[] = { N_D, N_I, N_P };
+
+  g_return_val_if_fail ((guint) kind < AR_N_IMPORT_KINDS, NULL);
+  g_return_val_if_fail (column < n[kind], NULL);
+  return _(labels[kind][column]);
+}
+
+gboolean
+ar_import_column_needs_value (ArImportKind kind, guint column)
+{
+  static const gboolean *needed[] = { debtor_needed, invoice_needed, payment_needed };
+  static const guint n[] = { N_D, N_I, N_P };
+
+  g_return_val_if_fail ((guint) kind < AR_N_IMPORT_KINDS, FALSE);
+  g_return_val_if_fail (column < n[kind], FALSE);
+  return needed[kind][column];
+}
+
+/* "Invoice #" → "invoice", "Debtor_ID" → "debtorid": ASCII letters and digits, lower case. */
+static char *
+header_key (const char *name)
+{
+  GString *key = g_string_new (NULL);
+
+  for (const char *p = name; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (key, g_ascii_tolower (*p));
+  return g_string_free (key, FALSE);
+}
+
+GHashTable *
+ar_import_guess_columns (ArImportKind kind, const char * const *header)
+{
+  static const char * const *synonyms[] = { debtor_synonyms, invoice_synonyms, payment_synonyms };
+  const char * const *columns;
+  g_autoptr(GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) trimmed = g_ptr_array_new_with_free_func (g_free);
+  g_autofree gboolean *used = NULL;
+  guint n_header, n_columns;
+
+  g_return_val_if_fail ((guint) kind < AR_N_IMPORT_KINDS, NULL);
+  g_return_val_if_fail (header != NULL, NULL);
+
+  columns = ar_import_columns (kind, NULL);
+  n_columns = g_strv_length ((char **) columns);
+  n_header = g_strv_length ((char **) header);
+  used = g_new0 (gboolean, n_header);
+  for (guint h = 0; h < n_header; h++)
+    {
+      g_ptr_array_add (keys, header_key (header[h]));
+      g_ptr_array_add (trimmed, g_strstrip (g_strdup (header[h])));
+    }
+
+  /* Three passes, most certain first, so that a weak guess never takes a header an exact
+   * match needs ("Date" is the payment date only when nothing is called "Payment date"). */
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        g_autofree char *column_key = header_key (columns[c]);
+        g_auto(GStrv) alternatives = NULL;
+
+        if (g_hash_table_contains (map, columns[c]))
+          continue;
+        if (pass == 2)
+          alternatives = g_strsplit (synonyms[kind][c], "|", -1);
+        for (guint a = 0; pass < 2 ? a == 0 : alternatives[a] != NULL; a++)
+          {
+            guint h;
+
+            for (h = 0; h < n_header; h++)
+              {
+                gboolean match;
+
+                if (used[h])
+                  continue;
+                if (pass == 0)
+                  match = g_ascii_strcasecmp (g_ptr_array_index (trimmed, h), columns[c]) == 0;
+                else if (pass == 1)
+                  match = g_str_equal (g_ptr_array_index (keys, h), column_key);
+                else
+                  match = g_str_equal (g_ptr_array_index (keys, h), alternatives[a]);
+                if (match)
+                  break;
+              }
+            if (h < n_header)
+              {
+                used[h] = TRUE;
+                g_hash_table_insert (map, g_strdup (columns[c]), g_strdup (header[h]));
+                break;
+              }
+          }
+      }
+  return g_steal_pointer (&map);
+}
+
+gboolean
+ar_import_read_head (const char   *path,
+                     guint         max_rows,
+                     char       ***out_header,
+                     GPtrArray   **out_rows,
+                     GError      **error)
+{
+  g_autoptr(ArCsvReader) reader = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GError) local = NULL;
+  g_auto(GStrv) header = NULL;
+
+  g_return_val_if_fail (path != NULL && out_header != NULL && out_rows != NULL, FALSE);
+
+  reader = ar_csv_reader_new_for_path (path, error);
+  if (reader == NULL)
+    return FALSE;
+  for (guint r = 0; r <= max_rows && ar_csv_reader_next (reader, &local); r++)
+    {
+      guint n = ar_csv_reader_get_n_fields (reader);
+      char **record = g_new0 (char *, n + 1);
+
+      for (guint i = 0; i < n; i++)
+        {
+          const char *value = ar_csv_reader_get_field (reader, i);
+
+          /* A preview shows what it can: bytes that are not UTF-8 become U+FFFD. */
+          record[i] = g_utf8_make_valid (value, -1);
+          if (r == 0)
+            g_strstrip (record[i]);
+        }
+      if (r == 0)
+        header = record;
+      else
+        g_ptr_array_add (rows, record);
+    }
+  if (local != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (header == NULL)
+    {
+      g_set_error (error, AR_CSV_ERROR, AR_CSV_ERROR_HEADER, _("%s:1: the file is empty"),
+                   ar_csv_reader_get_display_name (reader));
+      return FALSE;
+    }
+  *out_header = g_steal_pointer (&header);
+  *out_rows = g_steal_pointer (&rows);
+  return TRUE;
+}
+
 void
 ar_import_result_init (ArImportResult *result)
 {
@@ -660,6 +881,11 @@ import_file (Import *im, ArImportKind kind, GError **error)
   const char * const *columns = ar_import_columns (kind, &required);
   guint n_columns = g_strv_length ((char **) columns);
   const char *lookup[N_D];
+  gboolean lookup_required[N_D];
+  guint lookup_column[N_D];
+  int lookup_index[N_D];
+  guint n_lookup = 0;
+  gboolean missing_needed = FALSE;
   g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(ArCsvReader) reader = NULL;
   g_autoptr(GError) local = NULL;
@@ -675,12 +901,42 @@ import_file (Import *im, ArImportKind kind, GError **error)
   im->reader = reader;
   im->batch = batch;
 
-  /* With a column map, look for the file's own header names instead of ours. */
+  /* With a column map, look for the file's own header names instead of ours; a column mapped
+   * to "" is not in the file, and only the columns the map leaves are looked for. */
   for (guint c = 0; c < n_columns; c++)
-    lookup[c] = map != NULL && g_hash_table_lookup (map, columns[c]) != NULL
-                  ? g_hash_table_lookup (map, columns[c]) : columns[c];
-  if (!ar_csv_reader_read_header (reader, lookup, required, n_columns, im->index, extra, &local))
     {
+      const char *mapped = map != NULL ? g_hash_table_lookup (map, columns[c]) : NULL;
+
+      im->index[c] = -1;
+      if (mapped != NULL && mapped[0] == '\0')
+        {
+          if (ar_import_column_needs_value (kind, c))
+            {
+              im->result->n_errors++;
+              if (im->result->errors->len < im->max_errors)
+                g_ptr_array_add (im->result->errors,
+                                 g_strdup_printf (_("%s:1: %s: no column of the file was chosen "
+                                                    "for it, and every row needs a value"),
+                                                  ar_csv_reader_get_display_name (reader),
+                                                  columns[c]));
+              missing_needed = TRUE;
+            }
+          continue;
+        }
+      lookup[n_lookup] = mapped != NULL ? mapped : columns[c];
+      lookup_required[n_lookup] = required[c];
+      lookup_column[n_lookup++] = c;
+    }
+  if (missing_needed ||
+      !ar_csv_reader_read_header (reader, lookup, lookup_required, n_lookup, lookup_index, extra,
+                                  &local))
+    {
+      if (missing_needed)
+        {
+          im->reader = NULL;
+          im->batch = NULL;
+          return TRUE;
+        }
       /* A header problem is a problem of this file; keep going to report the other files. */
       im->result->n_errors++;
       if (im->result->errors->len < im->max_errors)
@@ -689,6 +945,8 @@ import_file (Import *im, ArImportKind kind, GError **error)
       im->batch = NULL;
       return TRUE;
     }
+  for (guint i = 0; i < n_lookup; i++)
+    im->index[lookup_column[i]] = lookup_index[i];
   n_header = ar_csv_reader_get_n_fields (reader);
   for (guint i = 0; i < extra->len; i++)
     g_ptr_array_add (im->result->warnings,

@@ -42,7 +42,9 @@ typedef struct
   /* Any of the three may be NULL; they are read in this order. */
   const char          *paths[AR_N_IMPORT_KINDS];
   /* Optional: per file, Arrears column name → the header used in the file (for exports of
-   * other programs whose columns are named differently). */
+   * other programs whose columns are named differently). An empty header means the file has
+   * no such column: its values are empty (refused for the columns every row needs, see
+   * ar_import_column_needs_value()). */
   GHashTable          *column_maps[AR_N_IMPORT_KINDS];
   gboolean             dry_run;      /* validate and count, write nothing */
   guint                max_errors;   /* 0 = 100 */
@@ -63,6 +65,28 @@ typedef struct
 const char * const *ar_import_columns          (ArImportKind      kind,
                                                 const gboolean  **required);
 const char          *ar_import_kind_file_name  (ArImportKind      kind);
+/* What column @column (an index into ar_import_columns()) of @kind holds, translated
+ * ("Debtor’s id"), for column-mapping user interfaces. */
+const char          *ar_import_column_label    (ArImportKind      kind,
+                                                guint             column);
+/* TRUE when every row needs a value in @column, so "not in the file" can't be chosen. */
+gboolean             ar_import_column_needs_value (ArImportKind   kind,
+                                                guint             column);
+/* Guesses which of the file's @header names holds each Arrears column of @kind: the same name
+ * first, then the same once case, spaces and punctuation are ignored ("Debtor ID"), then names
+ * other programs use ("Customer No", "Invoice #", "Total"). Each header name is used once.
+ * Returns Arrears column name → header name; columns it can't place are left out. */
+GHashTable          *ar_import_guess_columns   (ArImportKind        kind,
+                                                const char * const *header);
+
+/* The header and up to @max_rows records of the CSV file at @path, for a preview: *@out_header
+ * a NULL-terminated array, *@out_rows a GPtrArray of NULL-terminated arrays (free with
+ * g_ptr_array_unref). Reads only what it returns. */
+gboolean             ar_import_read_head       (const char        *path,
+                                                guint              max_rows,
+                                                char            ***out_header,
+                                                GPtrArray        **out_rows,
+                                                GError           **error);
 
 void      ar_import_result_init  (ArImportResult        *result);
 void      ar_import_result_clear (ArImportResult        *result);

@@ -19,7 +19,8 @@ ar_doc_paper_for_ledger (ArLedger *ledger, const ArDocumentCompany *company)
 {
   g_autofree char *paper = ar_ledger_get_setting (ledger, "document.paper");
 
-  if (paper != NULL)
+  /* "auto" (the preferences' "Automatic") means no choice: the rules below apply. */
+  if (paper != NULL && !g_str_equal (paper, "auto"))
     return g_str_equal (paper, "letter") ? AR_PDF_PAPER_LETTER : AR_PDF_PAPER_A4;
   if (company != NULL && company->country != NULL && company->country[0] != '\0')
     {

@@ -10,9 +10,9 @@ G_BEGIN_DECLS
 
 /* What every Arrears document shares: the paper size and the letterhead. */
 
-/* The ledger's setting "document.paper" ("a4" or "letter"); without it, US Letter for a company
- * in the countries that use it (US, CA, MX, PH and a few more) and A4 for any other country;
- * without a company country, the paper of the locale (LC_PAPER). */
+/* The ledger's setting "document.paper" ("a4" or "letter"); without it (or with "auto"), US
+ * Letter for a company in the countries that use it (US, CA, MX, PH and a few more) and A4 for
+ * any other country; without a company country, the paper of the locale (LC_PAPER). */
 ArPdfPaper  ar_doc_paper_for_ledger   (ArLedger                 *ledger,
                                        const ArDocumentCompany  *company);
 

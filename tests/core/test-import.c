@@ -337,6 +337,125 @@ test_column_map (Fixture *f, gconstpointer data)
   ar_import_result_clear (&r);
 }
 
+/* Other programs' headers are matched without a hand-made map, and a guessed map imports. */
+static void
+test_guess_columns (Fixture *f, gconstpointer data)
+{
+  const char *debtors[] = { "Customer No", "Customer Name", "E-mail", "Tel", "Street",
+                            "Street 2", "Town", "State", "ZIP", "Country", "Notes", NULL };
+  const char *invoices[] = { "Invoice #", "Customer ID", "Date", "Due Date", "Total",
+                             "Currency", "Memo", NULL };
+  const char *payments[] = { "date", "Payment Date", "Amount Paid", "Customer", NULL };
+  g_autoptr(GHashTable) d = ar_import_guess_columns (AR_IMPORT_DEBTORS, debtors);
+  g_autoptr(GHashTable) i = ar_import_guess_columns (AR_IMPORT_INVOICES, invoices);
+  g_autoptr(GHashTable) p = ar_import_guess_columns (AR_IMPORT_PAYMENTS, payments);
+
+  g_assert_cmpstr (g_hash_table_lookup (d, "id"), ==, "Customer No");
+  g_assert_cmpstr (g_hash_table_lookup (d, "name"), ==, "Customer Name");
+  g_assert_cmpstr (g_hash_table_lookup (d, "email"), ==, "E-mail");
+  g_assert_cmpstr (g_hash_table_lookup (d, "phone"), ==, "Tel");
+  g_assert_cmpstr (g_hash_table_lookup (d, "address_line1"), ==, "Street");
+  g_assert_cmpstr (g_hash_table_lookup (d, "address_line2"), ==, "Street 2");
+  g_assert_cmpstr (g_hash_table_lookup (d, "city"), ==, "Town");
+  g_assert_cmpstr (g_hash_table_lookup (d, "region"), ==, "State");
+  g_assert_cmpstr (g_hash_table_lookup (d, "postal_code"), ==, "ZIP");
+  g_assert_cmpstr (g_hash_table_lookup (d, "country"), ==, "Country");
+  g_assert_false (g_hash_table_contains (d, "company"));
+  g_assert_cmpstr (g_hash_table_lookup (i, "invoice_number"), ==, "Invoice #");
+  g_assert_cmpstr (g_hash_table_lookup (i, "debtor_id"), ==, "Customer ID");
+  g_assert_cmpstr (g_hash_table_lookup (i, "issue_date"), ==, "Date");
+  g_assert_cmpstr (g_hash_table_lookup (i, "due_date"), ==, "Due Date");
+  g_assert_cmpstr (g_hash_table_lookup (i, "amount"), ==, "Total");
+  g_assert_cmpstr (g_hash_table_lookup (i, "description"), ==, "Memo");
+  /* The exact name wins over a synonym, whatever the order of the header. */
+  g_assert_cmpstr (g_hash_table_lookup (p, "date"), ==, "date");
+  g_assert_cmpstr (g_hash_table_lookup (p, "amount"), ==, "Amount Paid");
+  g_assert_cmpstr (g_hash_table_lookup (p, "debtor_id"), ==, "Customer");
+  g_assert_false (g_hash_table_contains (p, "currency"));
+}
+
+/* A column mapped to "" is absent: allowed for optional values, refused (file:1, the column)
+ * for values every row needs, and then nothing is written. */
+static void
+test_column_map_absent (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "clients.csv", NULL);
+  const char *header[] = { "Client ID", "Client Name", NULL };
+  g_autoptr(GHashTable) map = NULL;
+  const char * const *columns = ar_import_columns (AR_IMPORT_DEBTORS, NULL);
+  ArImportOptions options = { { NULL } };
+  ArImportResult r;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, "Client ID,Client Name\nC-1,Ada\n", -1, NULL));
+  map = ar_import_guess_columns (AR_IMPORT_DEBTORS, header);
+  for (guint c = 0; columns[c] != NULL; c++)
+    if (!g_hash_table_contains (map, columns[c]))
+      g_hash_table_insert (map, g_strdup (columns[c]), g_strdup (""));
+  g_hash_table_insert (map, g_strdup ("name"), g_strdup (""));
+  options.paths[AR_IMPORT_DEBTORS] = path;
+  options.column_maps[AR_IMPORT_DEBTORS] = map;
+  ar_import_result_init (&r);
+  g_assert_false (ar_import_run (f->ledger, &options, &r, &error));
+  g_assert_error (error, AR_IMPORT_ERROR, AR_IMPORT_ERROR_INVALID);
+  g_assert_cmpuint (r.errors->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (r.errors, 0), "clients.csv:1: name: "));
+  g_assert_cmpint (ar_ledger_lookup_debtor (f->ledger, "C-1"), ==, 0);
+  ar_import_result_clear (&r);
+  g_clear_error (&error);
+
+  g_hash_table_insert (map, g_strdup ("name"), g_strdup ("Client Name"));
+  ar_import_result_init (&r);
+  g_assert_true (ar_import_run (f->ledger, &options, &r, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.rows[AR_IMPORT_DEBTORS], ==, 1);
+  g_assert_cmpint (ar_ledger_lookup_debtor (f->ledger, "C-1"), >, 0);
+  ar_import_result_clear (&r);
+}
+
+/* The preview reads the header and the first rows only, trimmed header names, valid UTF-8. */
+static void
+test_read_head (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "head.csv", NULL);
+  g_autofree char *empty = g_build_filename (f->dir, "empty.csv", NULL);
+  g_auto(GStrv) header = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (path, " id ,name\n1,A\xff\n2,B\n3,C\n4,\"D\nE\"\n", -1, NULL));
+  g_assert_true (ar_import_read_head (path, 2, &header, &rows, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstrv (header, ((const char *[]) { "id", "name", NULL }));
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[1], ==, "A\xef\xbf\xbd");
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 1))[0], ==, "2");
+
+  g_assert_true (g_file_set_contents (empty, "", -1, NULL));
+  g_clear_pointer (&header, g_strfreev);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_false (ar_import_read_head (empty, 2, &header, &rows, &error));
+  g_assert_error (error, AR_CSV_ERROR, AR_CSV_ERROR_HEADER);
+  g_assert_null (header);
+}
+
+/* Every column has a label, and the columns every row needs are the ones the rows check. */
+static void
+test_column_labels (void)
+{
+  for (guint k = 0; k < AR_N_IMPORT_KINDS; k++)
+    {
+      const char * const *columns = ar_import_columns (k, NULL);
+
+      for (guint c = 0; columns[c] != NULL; c++)
+        g_assert_true (ar_import_column_label (k, c)[0] != '\0');
+    }
+  g_assert_true (ar_import_column_needs_value (AR_IMPORT_DEBTORS, 1));
+  g_assert_false (ar_import_column_needs_value (AR_IMPORT_DEBTORS, 2));
+  g_assert_false (ar_import_column_needs_value (AR_IMPORT_INVOICES, 6));
+  g_assert_false (ar_import_column_needs_value (AR_IMPORT_PAYMENTS, 5));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -350,6 +469,10 @@ main (int argc, char **argv)
   ADD ("/import/missing-columns", test_missing_columns);
   ADD ("/import/syntax-error", test_syntax_error_stops);
   ADD ("/import/column-map", test_column_map);
+  ADD ("/import/guess-columns", test_guess_columns);
+  ADD ("/import/column-map-absent", test_column_map_absent);
+  ADD ("/import/read-head", test_read_head);
+  g_test_add_func ("/import/column-labels", test_column_labels);
 #undef ADD
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "ar-about.h"
 #include "ar-account-list.h"
 #include "ar-aging-view.h"
 #include "ar-application.h"
@@ -87,6 +88,31 @@ test_application (void)
   g_assert_finalize_object (app);
 }
 
+/* The About window says what the metainfo says. */
+static void
+test_about (void)
+{
+  GtkWidget *about = ar_about_window_new (NULL);
+
+  g_assert_true (ADW_IS_ABOUT_WINDOW (about));
+  g_assert_cmpstr (adw_about_window_get_application_name (ADW_ABOUT_WINDOW (about)), ==,
+                   "Arrears");
+  g_assert_cmpstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), ==,
+                   "Keep track of unpaid invoices");
+  g_assert_cmpstr (adw_about_window_get_developer_name (ADW_ABOUT_WINDOW (about)), ==,
+                   "The Arrears authors");
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, "0.1.0");
+  g_assert_cmpstr (adw_about_window_get_website (ADW_ABOUT_WINDOW (about)), ==,
+                   "https://github.com/arrears/arrears");
+  g_assert_cmpstr (adw_about_window_get_issue_url (ADW_ABOUT_WINDOW (about)), ==,
+                   "https://github.com/arrears/arrears/issues");
+  g_assert_true (g_str_has_prefix (adw_about_window_get_release_notes (ADW_ABOUT_WINDOW (about)),
+                                   "<p>The first release: "));
+  g_assert_cmpstr (adw_about_window_get_release_notes_version (ADW_ABOUT_WINDOW (about)), ==,
+                   "0.1.0");
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 static void
 test_resources (void)
 {
@@ -149,6 +175,20 @@ wait_for_ledger (gpointer user_data)
 
   g_assert_cmpstr (recent[1], ==, state->path);
   {
+    /* The primary menu's Recent Ledgers lists both, the latest first, and opens them. */
+    GMenuModel *menu = G_MENU_MODEL (gtk_application_get_menu_by_id (state->app, "recent_menu"));
+    g_autoptr(GVariant) target = NULL;
+    g_autofree char *action = NULL;
+
+    g_assert_cmpint (g_menu_model_get_n_items (menu), ==, 2);
+    g_assert_true (g_menu_model_get_item_attribute (menu, 0, G_MENU_ATTRIBUTE_ACTION, "s",
+                                                    &action));
+    g_assert_cmpstr (action, ==, "app.open-recent");
+    target = g_menu_model_get_item_attribute_value (menu, 1, G_MENU_ATTRIBUTE_TARGET,
+                                                    G_VARIANT_TYPE_STRING);
+    g_assert_cmpstr (g_variant_get_string (target, NULL), ==, state->path);
+  }
+  {
     ArAccountList *list = AR_ACCOUNT_LIST (ar_window_get_account_list (window));
 
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (ar_account_list_get_model (list))),
@@ -164,7 +204,11 @@ check_running_app (gpointer user_data)
   RunState *state = user_data;
   GtkApplication *app = state->app;
   GtkWindow *window = gtk_application_get_active_window (app);
-  const char *actions[] = { "new-ledger", "open-ledger", "open-demo", "about", "quit" };
+  const char *actions[] = { "new-ledger", "open-ledger", "open-demo", "open-recent", "about",
+                            "quit" };
+  g_auto(GStrv) import = gtk_application_get_accels_for_action (app, "win.import");
+  g_auto(GStrv) preferences = gtk_application_get_accels_for_action (app, "win.preferences");
+  GMenuModel *recent = G_MENU_MODEL (gtk_application_get_menu_by_id (app, "recent_menu"));
   g_auto(GStrv) quit = gtk_application_get_accels_for_action (app, "app.quit");
   g_auto(GStrv) search = gtk_application_get_accels_for_action (app, "win.search");
   g_auto(GStrv) open = gtk_application_get_accels_for_action (app, "app.open-ledger");
@@ -181,6 +225,20 @@ check_running_app (gpointer user_data)
   g_assert_cmpstr (search[0], ==, "<Control>f");
   g_assert_cmpstr (open[0], ==, "<Control>o");
   g_assert_cmpstr (new_ledger[0], ==, "<Control>n");
+  g_assert_cmpstr (import[0], ==, "<Control>i");
+  g_assert_cmpstr (preferences[0], ==, "<Control>comma");
+  /* No ledger opened yet: "Recent Ledgers" says so, greyed out. */
+  g_assert_cmpint (g_menu_model_get_n_items (recent), ==, 1);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (app), "no-recent"));
+  /* Import and Preferences belong to an open ledger: without one, nothing opens. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  {
+    g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+    for (GList *l = toplevels; l != NULL; l = l->next)
+      g_assert_true (l->data == (gpointer) window || !gtk_widget_get_visible (l->data));
+  }
 
   /* What a file manager does: open a ledger in the running application. */
   ar_application_open_file (AR_APPLICATION (app), file);
@@ -241,8 +299,24 @@ test_builder_files (void)
     gtk_builder_new_from_resource ("/io/github/arrears/Arrears/gtk/help-overlay.ui");
   GObject *overlay = gtk_builder_get_object (help, "help_overlay");
 
+  const char *listed[] = { "app.new-ledger", "app.open-ledger", "win.import", "win.preferences",
+                           "win.search", "win.show-help-overlay", "app.quit" };
+  g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
+
   g_assert_true (G_IS_MENU_MODEL (gtk_builder_get_object (menus, "primary_menu")));
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  /* Every shortcut the application sets is in the shortcuts window. */
+  for (GSList *l = gtk_builder_get_objects (help); l != NULL; l = g_slist_delete_link (l, l))
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        char *name = NULL;
+
+        g_object_get (l->data, "action-name", &name, NULL);
+        if (name != NULL)
+          g_ptr_array_add (actions, name);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (listed); i++)
+    g_assert_true (g_ptr_array_find_with_equal_func (actions, listed[i], g_str_equal, NULL));
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
@@ -304,6 +378,7 @@ main (int   argc,
 
   g_test_add_func ("/widgets/resources", test_resources);
   g_test_add_func ("/widgets/builder-files", test_builder_files);
+  g_test_add_func ("/widgets/about", test_about);
   g_test_add_func ("/widgets/account-list", test_account_list);
   g_test_add_func ("/widgets/debtor-pane", test_debtor_pane);
   g_test_add_func ("/widgets/aging-view", test_aging_view);
