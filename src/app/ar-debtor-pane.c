@@ -17,6 +17,7 @@
 #include "ar-debtor-ledger.h"
 #include "ar-debtor-pane.h"
 #include "ar-entry-row.h"
+#include "ar-holds-section.h"
 #include "ar-labels.h"
 #include "ar-money.h"
 #include "ar-payment-dialog.h"
@@ -785,6 +786,7 @@ ar_debtor_pane_class_init (ArDebtorPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "debtor.log-contact", NULL, log_contact_action);
 
   g_type_ensure (AR_TYPE_ENTRY_ROW);
+  g_type_ensure (AR_TYPE_HOLDS_SECTION);
 }
 
 static void
