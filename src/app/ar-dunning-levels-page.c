@@ -154,12 +154,15 @@ fee_text (const ArDunningLevel *level)
 static char *
 summary (const ArDunningLevel *level)
 {
-  g_autofree char *fee = fee_text (level);
+  g_autofree char *amount = fee_text (level);
+  g_autofree char *fee = level->fee_kind == AR_DUNNING_FEE_NONE
+                         ? g_strdup (_("no fee"))
+                         : g_strdup_printf (_("fee %s"), amount);
 
   if (level->hand_over)
     return g_strdup_printf (_("%u days past due: hand over to the agency, no letter"),
                             level->days_past_due);
-  return g_strdup_printf (_("%u days past due · fee %s · %s · pay within %u days"),
+  return g_strdup_printf (_("%u days past due · %s · %s · pay within %u days"),
                           level->days_past_due, fee,
                           level->charges_interest ? _("interest") : _("no interest"),
                           level->deadline_days);
@@ -169,28 +172,71 @@ summary (const ArDunningLevel *level)
 static gboolean
 read_rows (LevelRows      *rows,
            ArDunningLevel *out,
+           guint          *out_field,
            GError        **error)
 {
   ArDunningLevel level = g_array_index (rows->page->levels, ArDunningLevel, rows->level - 1);
+  guint *counts[N_F] = {
+    [F_DAYS] = &level.days_past_due,
+    [F_MIN_DAYS] = &level.min_days_since_previous,
+    [F_TEMPLATE] = &level.template_level,
+    [F_DEADLINE] = &level.deadline_days,
+  };
 
-  if (!parse_count (fields[F_DAYS].title, gtk_editable_get_text (GTK_EDITABLE (rows->rows[F_DAYS])),
-                    &level.days_past_due, error) ||
-      !parse_count (fields[F_MIN_DAYS].title,
-                    gtk_editable_get_text (GTK_EDITABLE (rows->rows[F_MIN_DAYS])),
-                    &level.min_days_since_previous, error) ||
-      !parse_fee (gtk_editable_get_text (GTK_EDITABLE (rows->rows[F_FEE])), &level, error))
-    return FALSE;
-  if (!level.hand_over &&
-      (!parse_count (fields[F_TEMPLATE].title,
-                     gtk_editable_get_text (GTK_EDITABLE (rows->rows[F_TEMPLATE])),
-                     &level.template_level, error) ||
-       !parse_count (fields[F_DEADLINE].title,
-                     gtk_editable_get_text (GTK_EDITABLE (rows->rows[F_DEADLINE])),
-                     &level.deadline_days, error)))
-    return FALSE;
+  for (guint f = 0; f < N_F; f++)
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (rows->rows[f]));
+
+      if (level.hand_over && (f == F_TEMPLATE || f == F_DEADLINE))
+        continue;
+      if (f == F_FEE ? !parse_fee (text, &level, error)
+                     : !parse_count (fields[f].title, text, counts[f], error))
+        {
+          if (out_field != NULL)
+            *out_field = f;
+          return FALSE;
+        }
+    }
   level.charges_interest = gtk_switch_get_active (rows->interest);
   *out = level;
   return TRUE;
+}
+
+/* The core names level and field ("level 2: days_past_due: 3 must be more than level 1’s 7");
+ * the row shows it as "Days past due: 3 must be …" and marks that field. A rule about the
+ * sequence as a whole keeps the core's words. */
+static char *
+core_problem (const char *message,
+              guint      *out_field)
+{
+  const char *rest = message;
+
+  if (g_str_has_prefix (rest, "level "))
+    {
+      const char *colon = strchr (rest, ':');
+
+      if (colon != NULL)
+        rest = colon + 1;
+      while (*rest == ' ')
+        rest++;
+    }
+  for (guint f = 0; f < N_F; f++)
+    {
+      /* "fee" covers fee_amount, fee_rate_bp and fee_currency. */
+      gsize len = strlen (fields[f].name);
+
+      if (strncmp (rest, fields[f].name, len) == 0 && (rest[len] == ':' || rest[len] == '_'))
+        {
+          const char *text = strchr (rest, ':');
+
+          text = text != NULL ? text + 1 : rest;
+          while (*text == ' ')
+            text++;
+          *out_field = f;
+          return g_strdup_printf ("%s: %s", _(fields[f].title), text);
+        }
+    }
+  return g_strdup (message);
 }
 
 /* Checks @rows' level as typed against the whole sequence, through the core. */
@@ -199,29 +245,36 @@ check (LevelRows *rows)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) candidate = NULL;
+  g_autofree char *message = NULL;
   ArDunningLevel level;
   const ArDunningLevel *stored;
   gboolean changed = FALSE;
+  guint field = N_F;
 
   if (rows->page->loading)
     return;
   stored = &g_array_index (rows->page->levels, ArDunningLevel, rows->level - 1);
-  if (read_rows (rows, &level, &error))
+  if (read_rows (rows, &level, &field, &error))
     {
       candidate = g_array_copy (rows->page->levels);
       g_array_index (candidate, ArDunningLevel, rows->level - 1) = level;
-      ar_dunning_levels_validate ((const ArDunningLevel *) (gpointer) candidate->data,
-                                  candidate->len, &error);
+      if (!ar_dunning_levels_validate ((const ArDunningLevel *) (gpointer) candidate->data,
+                                       candidate->len, &error))
+        message = core_problem (error->message, &field);
       changed = memcmp (&level, stored, sizeof level) != 0;
     }
+  if (error != NULL && message == NULL)
+    message = g_strdup (error->message);
   g_free (rows->problem_text);
-  rows->problem_text = error != NULL ? g_strdup (error->message) : NULL;
-  gtk_label_set_text (rows->problem, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (rows->problem), error != NULL);
-  if (error != NULL)
-    gtk_widget_add_css_class (GTK_WIDGET (rows->expander), "error");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (rows->expander), "error");
+  rows->problem_text = g_steal_pointer (&message);
+  gtk_label_set_text (rows->problem, rows->problem_text != NULL ? rows->problem_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (rows->problem), rows->problem_text != NULL);
+  /* The field at fault is marked; the row's title says which level. */
+  for (guint f = 0; f < N_F; f++)
+    if (f == field)
+      gtk_widget_add_css_class (GTK_WIDGET (rows->rows[f]), "error");
+    else
+      gtk_widget_remove_css_class (GTK_WIDGET (rows->rows[f]), "error");
   gtk_widget_set_sensitive (GTK_WIDGET (rows->save), error == NULL && changed);
 }
 
@@ -434,7 +487,7 @@ ar_dunning_levels_page_save (ArDunningLevelsPage  *self,
   g_return_val_if_fail (AR_IS_DUNNING_LEVELS_PAGE (self), FALSE);
   if ((rows = rows_of (self, level)) == NULL)
     return FALSE;
-  if (!read_rows (rows, &value, error) || !ar_dunning_level_store (self->ledger, &value, error))
+  if (!read_rows (rows, &value, NULL, error) || !ar_dunning_level_store (self->ledger, &value, error))
     return FALSE;
   /* The rows are made again from what is stored; the expander may go: leave this one open. */
   load (self);

@@ -103,6 +103,7 @@ struct _ArDunningView
   /* Template children. */
   GtkEntry         *as_of_entry;
   GtkButton        *preview_button;
+  GtkLabel         *summary_label;
   GtkButton        *letters_button;
   GtkButton        *commit_button;
   GtkRevealer      *progress_revealer;
@@ -134,6 +135,9 @@ G_DEFINE_FINAL_TYPE (ArDunningView, ar_dunning_view, GTK_TYPE_WIDGET)
 
 enum { PROP_0, PROP_STATE, N_PROPS };
 static GParamSpec *properties[N_PROPS];
+
+enum { LEDGER_CHANGED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 static guint32
 today (void)
@@ -171,6 +175,37 @@ pulse_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* "31 of 32 letters ticked · 4 debtors excluded" */
+static void
+update_summary (ArDunningView *self)
+{
+  guint n_selected = 0;
+  guint n_proposed = g_list_model_get_n_items (G_LIST_MODEL (self->proposed));
+  guint n_excluded = g_list_model_get_n_items (G_LIST_MODEL (self->excluded));
+  g_autofree char *ticked = NULL;
+  g_autofree char *excluded = NULL;
+  g_autofree char *text = NULL;
+
+  if (self->preview == NULL)
+    {
+      gtk_label_set_text (self->summary_label, "");
+      return;
+    }
+  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (self->preview); i++)
+    {
+      const ArDunningProposal *p = ar_dunning_preview_get_proposal (self->preview, i);
+
+      n_selected += p->outcome == AR_DUNNING_PROPOSED && p->selected;
+    }
+  ticked = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u letter ticked",
+                                         "%u of %u letters ticked", n_proposed),
+                            n_selected, n_proposed);
+  excluded = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u debtor excluded",
+                                           "%u debtors excluded", n_excluded), n_excluded);
+  text = g_strdup_printf ("%s · %s", ticked, excluded);
+  gtk_label_set_text (self->summary_label, text);
+}
+
 static gboolean
 busy (State state)
 {
@@ -206,6 +241,7 @@ set_state (ArDunningView *self,
   /* A worker holds the preview: the check boxes wait. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->proposals_view), !working);
   gtk_revealer_set_reveal_child (self->letters_revealer, state == STATE_LETTERS);
+  update_summary (self);
 
   if (state == STATE_IDLE || (state == STATE_PREVIEWING && self->preview == NULL))
     gtk_stack_set_visible_child_name (self->stack, "start");
@@ -321,6 +357,20 @@ ar_dunning_view_preview (ArDunningView *self)
 
 /* Letters ---------------------------------------------------------------------------------- */
 
+/* A hand-over sends no letter, yet is committed. */
+static gboolean
+any_hand_over (ArDunningView *self)
+{
+  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (self->preview); i++)
+    {
+      const ArDunningProposal *p = ar_dunning_preview_get_proposal (self->preview, i);
+
+      if (p->outcome == AR_DUNNING_PROPOSED && p->selected && p->hand_over)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 render_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -337,6 +387,12 @@ render_done_cb (GObject      *source,
   if (error != NULL)
     {
       show_problem (self, error->message);
+      set_state (self, STATE_PREVIEW);
+      return;
+    }
+  if (letters == NULL && n_letters == 0 && !any_hand_over (self))
+    {
+      show_problem (self, _("No letter is ticked."));
       set_state (self, STATE_PREVIEW);
       return;
     }
@@ -478,6 +534,7 @@ commit_done_cb (GObject      *source,
                                    text);
   clear_preview (self);
   set_state (self, STATE_COMMITTED);
+  g_signal_emit (self, signals[LEDGER_CHANGED], 0, (gint64) 0);
 }
 
 void
@@ -836,11 +893,17 @@ ar_dunning_view_class_init (ArDunningViewClass *klass)
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A commit wrote to many debtors (0): the window reloads its lists. */
+  signals[LEDGER_CHANGED] =
+    g_signal_new ("ledger-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/arrears/Arrears/ui/ar-dunning-view.ui");
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, as_of_entry);
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, preview_button);
+  gtk_widget_class_bind_template_child (widget_class, ArDunningView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, letters_button);
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, commit_button);
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, progress_revealer);

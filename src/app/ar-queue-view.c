@@ -115,6 +115,7 @@ struct _ArQueueView
   GCancellable   *letters;         /* letters under way, cancelled with the view */
   guint32         as_of;
   gboolean        loading;
+  guint           n_letters;       /* letters under way */
 };
 
 G_DEFINE_FINAL_TYPE (ArQueueView, ar_queue_view, GTK_TYPE_WIDGET)
@@ -122,7 +123,7 @@ G_DEFINE_FINAL_TYPE (ArQueueView, ar_queue_view, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_N_ITEMS, PROP_LOADING, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-enum { OPEN_DEBTOR, N_SIGNALS };
+enum { OPEN_DEBTOR, LEDGER_CHANGED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static guint32
@@ -300,6 +301,17 @@ add_toast (ArQueueView *self,
 }
 
 static void
+on_contact_logged_cb (ArContactDialog *dialog,
+                      gint64           activity_id,
+                      ArQueueView     *self)
+{
+  gint64 debtor_id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "debtor-id"));
+
+  ar_queue_view_reload (self);
+  g_signal_emit (self, signals[LEDGER_CHANGED], 0, debtor_id);
+}
+
+static void
 on_call_clicked_cb (GtkButton *button)
 {
   ArQueueView *self = view_of (GTK_WIDGET (button));
@@ -312,8 +324,8 @@ on_call_clicked_cb (GtkButton *button)
   dialog = ar_contact_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->ledger,
                                   row->debtor_id, row->name);
   /* A logged contact with no follow-up date, or a later one, is what makes the item done. */
-  g_signal_connect_object (dialog, "logged", G_CALLBACK (ar_queue_view_reload), self,
-                           G_CONNECT_SWAPPED);
+  g_object_set_data (G_OBJECT (dialog), "debtor-id", GSIZE_TO_POINTER ((gsize) row->debtor_id));
+  g_signal_connect_object (dialog, "logged", G_CALLBACK (on_contact_logged_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -330,6 +342,7 @@ on_open_clicked_cb (GtkButton *button)
 typedef struct
 {
   ArQueueView *view;
+  gint64       debtor_id;
   char        *name;
 } LetterJob;
 
@@ -390,10 +403,40 @@ letter_done_cb (GObject      *source,
 
   if (message != NULL)
     add_toast (self, adw_toast_new (message));
+  self->n_letters--;
   ar_queue_view_reload (self);
+  g_signal_emit (self, signals[LEDGER_CHANGED], 0, job->debtor_id);
   g_object_unref (job->view);
   g_free (job->name);
   g_free (job);
+}
+
+void
+ar_queue_view_send_letter (ArQueueView *self,
+                           const char  *external_id)
+{
+  LetterJob *job;
+
+  g_return_if_fail (AR_IS_QUEUE_VIEW (self));
+  g_return_if_fail (self->ledger != NULL);
+
+  job = g_new0 (LetterJob, 1);
+  job->view = g_object_ref (self);
+  job->debtor_id = ar_ledger_lookup_debtor (self->ledger, external_id);
+  job->name = g_strdup (external_id);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->rows)); i++)
+    {
+      g_autoptr(ArQueueRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i);
+
+      if (g_str_equal (row->external_id, external_id))
+        {
+          g_free (job->name);
+          job->name = g_strdup (row->name);
+        }
+    }
+  self->n_letters++;
+  ar_dunning_task_letter_async (ar_ledger_get_path (self->ledger), today (), job->debtor_id,
+                                self->letters, letter_done_cb, job);
 }
 
 static void
@@ -401,16 +444,18 @@ on_letter_clicked_cb (GtkButton *button)
 {
   ArQueueView *self = view_of (GTK_WIDGET (button));
   ArQueueRow *row = row_of (GTK_WIDGET (button));
-  LetterJob *job;
 
   if (row == NULL || self->ledger == NULL)
     return;
-  job = g_new0 (LetterJob, 1);
-  job->view = g_object_ref (self);
-  job->name = g_strdup (row->name);
   gtk_widget_set_sensitive (GTK_WIDGET (button), FALSE);
-  ar_dunning_task_letter_async (ar_ledger_get_path (self->ledger), today (), row->debtor_id,
-                                self->letters, letter_done_cb, job);
+  ar_queue_view_send_letter (self, row->external_id);
+}
+
+guint
+ar_queue_view_get_n_letters_pending (ArQueueView *self)
+{
+  g_return_val_if_fail (AR_IS_QUEUE_VIEW (self), 0);
+  return self->n_letters;
 }
 
 static void
@@ -456,6 +501,7 @@ ar_queue_view_snooze (ArQueueView  *self,
       return FALSE;
     }
   ar_queue_view_reload (self);
+  g_signal_emit (self, signals[LEDGER_CHANGED], 0, info.debtor_id);
   return TRUE;
 }
 
@@ -760,6 +806,10 @@ ar_queue_view_class_init (ArQueueViewClass *klass)
   signals[OPEN_DEBTOR] =
     g_signal_new ("open-debtor", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
                   NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The view wrote to debtor @debtor_id: the window refreshes the debtor's row and pane. */
+  signals[LEDGER_CHANGED] =
+    g_signal_new ("ledger-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,

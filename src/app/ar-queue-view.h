@@ -27,6 +27,12 @@ gboolean    ar_queue_view_get_loading (ArQueueView *self);
 char      **ar_queue_view_dup_debtors (ArQueueView *self);
 /* Snoozes the debtor until @until, as the row's Snooze button does: a snooze hold (out of
  * dunning runs) and a note with that next action date (off the queue), in one write. */
+/* Sends the debtor's dunning letter due today, as the row's letter button does: preview,
+ * render and commit for that debtor alone, in a worker; a toast says what happened and
+ * offers to open the PDF. */
+void        ar_queue_view_send_letter (ArQueueView *self,
+                                       const char  *external_id);
+guint       ar_queue_view_get_n_letters_pending (ArQueueView *self);
 gboolean    ar_queue_view_snooze      (ArQueueView *self,
                                        const char  *external_id,
                                        guint32      until,

@@ -135,6 +135,24 @@ on_queue_view_open_debtor_cb (ArWindow    *self,
   ar_window_open_debtor (self, external_id);
 }
 
+/* Today or Dunning wrote to the ledger: the list's row (or the whole list after a run), the
+ * pane and the queue show it. */
+static void
+on_view_ledger_changed_cb (ArWindow  *self,
+                           gint64     debtor_id,
+                           GtkWidget *view)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->model != NULL &&
+      !(debtor_id > 0 ? ar_account_model_refresh (self->model, debtor_id, &error)
+                      : ar_account_model_reload (self->model, &error)))
+    g_warning ("Could not refresh the list: %s", error->message);
+  ar_debtor_pane_reload (self->debtor_pane);
+  if (view != GTK_WIDGET (self->queue_view))
+    ar_queue_view_reload (self->queue_view);
+}
+
 /* Actions --------------------------------------------------------------------------------- */
 
 static void
@@ -409,6 +427,7 @@ ar_window_class_init (ArWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArWindow, queue_view);
   gtk_widget_class_bind_template_child (widget_class, ArWindow, dunning_view);
   gtk_widget_class_bind_template_callback (widget_class, on_queue_view_open_debtor_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_ledger_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
 

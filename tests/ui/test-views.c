@@ -273,6 +273,62 @@ test_queue_snooze (void)
   g_assert_cmpuint (holds, ==, 1);
 }
 
+static gboolean
+no_letters_pending (gpointer data)
+{
+  return ar_queue_view_get_n_letters_pending (queue_view ()) == 0 &&
+         !ar_queue_view_get_loading (queue_view ());
+}
+
+static gboolean
+find_letter (const ArActivityRow *row,
+             gpointer             user_data)
+{
+  if (row->kind == AR_ACTIVITY_LETTER && row->document_sha256 != NULL)
+    *(gboolean *) user_data = TRUE;
+  return TRUE;
+}
+
+/* "Send the letter": the debtor's next dunning letter, rendered and recorded through the core
+ * for that debtor alone; the PDF is kept with the activity and copied for printing. */
+static void
+test_queue_letter (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) shown = ar_queue_view_dup_debtors (queue_view ());
+  g_autoptr(ArDunningPreview) before = ar_dunning_preview_new (ledger, today, NULL, &error);
+  g_autoptr(ArDunningPreview) after = NULL;
+  g_autofree char *dir = g_build_filename (tmp_dir, "cache", "arrears", "letters", NULL);
+  g_autoptr(GDir) letters = NULL;
+  gint64 debtor_id = ar_ledger_lookup_debtor (ledger, shown[0]);
+  gboolean found = FALSE;
+  guint proposed_before = 0, proposed_after = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (before); i++)
+    proposed_before += ar_dunning_preview_get_proposal (before, i)->outcome == AR_DUNNING_PROPOSED;
+  ar_queue_view_send_letter (queue_view (), shown[0]);
+  ar_ui_wait_for (no_letters_pending, NULL, "the letter");
+
+  g_assert_true (ar_ledger_list_activities (ledger, debtor_id, find_letter, &found, &error));
+  g_assert_no_error (error);
+  g_assert_true (found);
+  after = ar_dunning_preview_new (ledger, today, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (after); i++)
+    {
+      const ArDunningProposal *p = ar_dunning_preview_get_proposal (after, i);
+
+      proposed_after += p->outcome == AR_DUNNING_PROPOSED;
+      if (p->debtor_id == debtor_id)
+        g_assert_cmpint (p->outcome, !=, AR_DUNNING_PROPOSED);
+    }
+  g_assert_cmpuint (proposed_after, ==, proposed_before - 1);
+  letters = g_dir_open (dir, 0, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (g_dir_read_name (letters));
+}
+
 /* Dunning ----------------------------------------------------------------------------------- */
 
 static guint
@@ -431,21 +487,27 @@ test_levels_page (void)
   GtkEditable *days, *deadline;
 
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (win), ADW_PREFERENCES_PAGE (page));
-  gtk_window_present (GTK_WINDOW (win));
-  ar_ui_iterate_for (200);
-
   days = ar_dunning_levels_page_get_field (page, 2, "days_past_due");
   deadline = ar_dunning_levels_page_get_field (page, 2, "deadline_days");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (gtk_widget_get_ancestor (GTK_WIDGET (days),
+                                                                          ADW_TYPE_EXPANDER_ROW)),
+                                 TRUE);
+  ar_ui_present_at (GTK_WINDOW (win), 640, 720);
+  ar_ui_iterate_for (200);
   g_assert_null (ar_dunning_levels_page_get_problem (page, 2));
 
   /* Below level 1's days: the core's rule, shown on the row; Save refuses. */
   gtk_editable_set_text (days, "3");
   g_assert_nonnull (ar_dunning_levels_page_get_problem (page, 2));
   g_test_message ("problem: %s", ar_dunning_levels_page_get_problem (page, 2));
-  g_assert_nonnull (strstr (ar_dunning_levels_page_get_problem (page, 2), "level 2"));
+  g_assert_nonnull (strstr (ar_dunning_levels_page_get_problem (page, 2), "Days past due: "));
+  g_assert_nonnull (strstr (ar_dunning_levels_page_get_problem (page, 2), "level 1"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (days), "error"));
   g_assert_false (ar_dunning_levels_page_save (page, 2, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
+  ar_ui_iterate_for (300);
+  ar_ui_save_screenshot (win, "levels-invalid-light.png");
 
   gtk_editable_set_text (days, "three weeks");
   g_assert_nonnull (strstr (ar_dunning_levels_page_get_problem (page, 2), "whole number"));
@@ -455,7 +517,6 @@ test_levels_page (void)
   g_assert_nonnull (ar_dunning_levels_page_get_problem (page, 2));
   gtk_editable_set_text (deadline, "14");
   g_assert_null (ar_dunning_levels_page_get_problem (page, 2));
-  ar_ui_save_screenshot (win, "levels-page-light.png");
 
   g_assert_true (ar_dunning_levels_page_save (page, 2, &error));
   g_assert_no_error (error);
@@ -512,11 +573,18 @@ main (int   argc,
 
   tmp_dir = g_dir_make_tmp ("arrears-views-XXXXXX", &error);
   g_assert_no_error (error);
+  /* The queue's letters are copied to the cache directory for printing. */
+  {
+    g_autofree char *cache = g_build_filename (tmp_dir, "cache", NULL);
+
+    g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  }
 
   g_test_add_func ("/views/open", test_open);
   g_test_add_func ("/views/queue-lists", test_queue_lists);
   g_test_add_func ("/views/queue-screenshots", test_queue_screenshots);
   g_test_add_func ("/views/queue-snooze", test_queue_snooze);
+  g_test_add_func ("/views/queue-letter", test_queue_letter);
   g_test_add_func ("/views/dunning-preview", test_dunning_preview);
   g_test_add_func ("/views/dunning-abandon", test_dunning_abandon);
   g_test_add_func ("/views/dunning-screenshots", test_dunning_screenshots);
