@@ -244,6 +244,70 @@ count_snoozes (const ArHold *hold,
   return TRUE;
 }
 
+static gboolean
+shows_status_page (GtkWidget  *root,
+                   const char *title)
+{
+  if (ADW_IS_STATUS_PAGE (root) && gtk_widget_get_mapped (root) &&
+      g_strcmp0 (adw_status_page_get_title (ADW_STATUS_PAGE (root)), title) == 0)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_status_page (child, title))
+      return TRUE;
+  return FALSE;
+}
+
+/* A book with nothing due today says so, and the switcher shows no count. */
+static void
+test_queue_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "quiet.arrears", NULL);
+  g_autoptr(ArLedger) quiet = ar_ledger_create (path, &error);
+  ArWindow *win;
+  guint badge = 1;
+
+  g_assert_no_error (error);
+  /* 60 debtors with this seed: no follow-up due and nobody ready for the agency. */
+  g_assert_true (ar_demo_generate (quiet, 60, 42, today, NULL, &error));
+  g_assert_no_error (error);
+  win = ar_window_new (NULL);
+  g_object_ref_sink (win);
+  g_assert_true (ar_window_set_ledger (win, quiet, &error));
+  ar_ui_present_at (GTK_WINDOW (win), 800, 600);
+  ar_ui_wait_for (shot_queue_loaded, win, "the empty queue");
+  ar_ui_iterate_for (300);
+  g_assert_cmpuint (ar_queue_view_get_n_items (AR_QUEUE_VIEW (ar_window_get_queue_view (win))),
+                    ==, 0);
+  g_object_get (adw_view_stack_get_page (ADW_VIEW_STACK (gtk_widget_get_ancestor (
+                  ar_window_get_queue_view (win), ADW_TYPE_VIEW_STACK)),
+                  ar_window_get_queue_view (win)), "badge-number", &badge, NULL);
+  g_assert_cmpuint (badge, ==, 0);
+  g_assert_true (shows_status_page (GTK_WIDGET (win), "Nothing to Do Today"));
+  ar_ui_save_screenshot (GTK_WIDGET (win), "today-empty-800x600-light.png");
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_object_unref (win);
+}
+
+/* The row's Snooze button opens a popover with a calendar a week ahead and a reason. */
+static void
+test_queue_snooze_popover (void)
+{
+  GtkWidget *button = find_first (GTK_WIDGET (queue_view ()), GTK_TYPE_MENU_BUTTON);
+  GtkPopover *popover;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  ar_ui_iterate_for (400);
+  popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  /* A popover is a surface of its own: the window's picture does not have it. */
+  ar_ui_save_screenshot (GTK_WIDGET (popover), "today-snooze-popover-light.png");
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  ar_ui_iterate_for (200);
+}
+
 /* Snooze: one write (a snooze hold and the note that sets the next action date); the item
  * leaves the queue, and the count with it. */
 static void
@@ -443,6 +507,13 @@ test_dunning_commit (void)
   g_assert_nonnull (letters);
   g_assert_true (g_file_set_contents (pdf, g_bytes_get_data (letters, NULL),
                                       g_bytes_get_size (letters), &error));
+  {
+    g_autofree char *copy = g_build_filename (g_test_get_dir (G_TEST_BUILT), "screenshots",
+                                              "dunning-letters.pdf", NULL);
+
+    g_assert_true (g_file_set_contents (copy, g_bytes_get_data (letters, NULL),
+                                        g_bytes_get_size (letters), &error));
+  }
   if (ar_test_have_tools ("pdftotext", NULL))
     {
       text = ar_test_run_tool ("pdftotext", "-layout", pdf, "-", NULL);
@@ -583,6 +654,8 @@ main (int   argc,
   g_test_add_func ("/views/open", test_open);
   g_test_add_func ("/views/queue-lists", test_queue_lists);
   g_test_add_func ("/views/queue-screenshots", test_queue_screenshots);
+  g_test_add_func ("/views/queue-empty", test_queue_empty);
+  g_test_add_func ("/views/queue-snooze-popover", test_queue_snooze_popover);
   g_test_add_func ("/views/queue-snooze", test_queue_snooze);
   g_test_add_func ("/views/queue-letter", test_queue_letter);
   g_test_add_func ("/views/dunning-preview", test_dunning_preview);
