@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <gtk/gtkunixprint.h>
 #include <unistd.h>
 
 #include "ar-date.h"
@@ -469,7 +470,93 @@ save_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-/* Open: the batch in the PDF viewer, which also prints it. */
+/* The batch as a file, for the viewer and the printer (removed with the letters). */
+static gboolean
+letters_file (ArDunningView  *self,
+              GError        **error)
+{
+  int fd;
+
+  if (self->letters_path != NULL)
+    return TRUE;
+  fd = g_file_open_tmp ("arrears-letters-XXXXXX.pdf", &self->letters_path, error);
+  if (fd < 0)
+    return FALSE;
+  close (fd);
+  return g_file_set_contents (self->letters_path, g_bytes_get_data (self->letters, NULL),
+                              g_bytes_get_size (self->letters), error);
+}
+
+static void
+print_sent_cb (GtkPrintJob  *job,
+               gpointer      user_data,
+               const GError *error)
+{
+  ArDunningView *self = user_data;
+
+  if (error != NULL)
+    show_problem (self, error->message);
+  else
+    add_toast (self, _("Letters sent to the printer"));
+}
+
+/* The printing system takes the PDF as it is (CUPS prints PDF): the pages printed are the
+ * letters the ledger keeps. */
+static void
+on_print_response_cb (GtkDialog     *dialog,
+                      int            response,
+                      ArDunningView *self)
+{
+  GtkPrintUnixDialog *print = GTK_PRINT_UNIX_DIALOG (dialog);
+  g_autoptr(GError) error = NULL;
+
+  if (response == GTK_RESPONSE_OK && self->letters != NULL)
+    {
+      GtkPrinter *printer = gtk_print_unix_dialog_get_selected_printer (print);
+      g_autoptr(GtkPrintSettings) settings = gtk_print_unix_dialog_get_settings (print);
+      g_autoptr(GtkPrintJob) job = NULL;
+
+      if (printer == NULL || !gtk_printer_accepts_pdf (printer))
+        show_problem (self, _("This printer does not take PDF documents: use Open to Print "
+                              "to print from the PDF viewer."));
+      else if (!letters_file (self, &error))
+        show_problem (self, error->message);
+      else
+        {
+          job = gtk_print_job_new (_("Dunning letters"), printer, settings,
+                                   gtk_print_unix_dialog_get_page_setup (print));
+          if (!gtk_print_job_set_source_file (job, self->letters_path, &error))
+            show_problem (self, error->message);
+          else
+            gtk_print_job_send (job, print_sent_cb, g_object_ref (self), g_object_unref);
+        }
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ArDunningView *self = AR_DUNNING_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *dialog;
+
+  if (self->letters == NULL)
+    return;
+  dialog = gtk_print_unix_dialog_new (_("Print Letters"),
+                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  /* The PDF goes to the printer as it is: no scaling or page selection of our own. */
+  gtk_print_unix_dialog_set_manual_capabilities (GTK_PRINT_UNIX_DIALOG (dialog),
+                                                 GTK_PRINT_CAPABILITY_COPIES |
+                                                 GTK_PRINT_CAPABILITY_COLLATE);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_print_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Open: the batch in the PDF viewer. */
 static void
 open_action (GtkWidget  *widget,
              const char *action_name,
@@ -483,22 +570,10 @@ open_action (GtkWidget  *widget,
 
   if (self->letters == NULL)
     return;
-  if (self->letters_path == NULL)
+  if (!letters_file (self, &error))
     {
-      int fd = g_file_open_tmp ("arrears-letters-XXXXXX.pdf", &self->letters_path, &error);
-
-      if (fd < 0)
-        {
-          show_problem (self, error->message);
-          return;
-        }
-      close (fd);
-      if (!g_file_set_contents (self->letters_path, g_bytes_get_data (self->letters, NULL),
-                                g_bytes_get_size (self->letters), &error))
-        {
-          show_problem (self, error->message);
-          return;
-        }
+      show_problem (self, error->message);
+      return;
     }
   file = g_file_new_for_path (self->letters_path);
   uri = g_file_get_uri (file);
@@ -925,6 +1000,7 @@ ar_dunning_view_class_init (ArDunningViewClass *klass)
   gtk_widget_class_install_action (widget_class, "dunning.cancel", NULL, cancel_action);
   gtk_widget_class_install_action (widget_class, "dunning.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "dunning.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "dunning.print", NULL, print_action);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include <adwaita.h>
+#include <gtk/gtkunixprint.h>
 
 #include "ar-account.h"
 #include "ar-account-list.h"
@@ -527,6 +528,25 @@ test_dunning_commit (void)
   g_assert_true (ar_dunning_view_set_selected (dunning_view (), kept_id, TRUE));
   ar_dunning_view_create_letters (dunning_view ());
   ar_ui_wait_for (dunning_in_state, (gpointer) "letters", "the letters again");
+
+  /* Print… opens GTK's print dialog over the window (no printer needed to get there). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dunning_view ()), "dunning.print", NULL));
+  ar_ui_iterate_for (300);
+  {
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *print = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) top = g_list_model_get_item (toplevels, i);
+
+        if (GTK_IS_PRINT_UNIX_DIALOG (top))
+          print = top;
+      }
+    g_assert_nonnull (print);
+    gtk_dialog_response (GTK_DIALOG (print), GTK_RESPONSE_CANCEL);
+    ar_ui_iterate_for (200);
+  }
 
   summary = ar_dunning_view_dup_commit_summary (dunning_view ());
   g_test_message ("commit: %s", summary);
