@@ -13,6 +13,7 @@ typedef struct
   gint64            debtor_id;
   ArDunningPreview *preview;     /* borrowed from the caller (render, commit) */
   guint             n_letters;
+  GPtrArray        *warnings;    /* char *, from the render */
   gboolean          hand_over;
   ArDunningCommitResult result;
 } Job;
@@ -21,6 +22,7 @@ static void
 job_free (Job *job)
 {
   g_free (job->path);
+  g_clear_pointer (&job->warnings, g_ptr_array_unref);
   g_free (job);
 }
 
@@ -99,16 +101,13 @@ static GBytes *
 render (ArLedger          *ledger,
         ArDunningPreview  *preview,
         GCancellable      *cancellable,
-        guint             *out_n_letters,
+        Job               *job,
         GError           **error)
 {
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  GBytes *batch;
-
-  batch = ar_doc_dunning_render (ledger, preview, cancellable, warnings, out_n_letters, error);
-  for (guint i = 0; i < warnings->len; i++)
-    g_message ("%s", (const char *) warnings->pdata[i]);
-  return batch;
+  g_clear_pointer (&job->warnings, g_ptr_array_unref);
+  job->warnings = g_ptr_array_new_with_free_func (g_free);
+  return ar_doc_dunning_render (ledger, preview, cancellable, job->warnings, &job->n_letters,
+                                error);
 }
 
 static void
@@ -129,7 +128,7 @@ render_worker (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  batch = render (ledger, job->preview, cancellable, &job->n_letters, &error);
+  batch = render (ledger, job->preview, cancellable, job, &error);
   if (batch == NULL && error != NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -155,6 +154,7 @@ ar_dunning_task_render_async (const char          *path,
 GBytes *
 ar_dunning_task_render_finish (GAsyncResult  *result,
                                guint         *out_n_letters,
+                               GPtrArray    **out_warnings,
                                GError       **error)
 {
   Job *job;
@@ -163,6 +163,8 @@ ar_dunning_task_render_finish (GAsyncResult  *result,
   job = g_task_get_task_data (G_TASK (result));
   if (out_n_letters != NULL)
     *out_n_letters = job->n_letters;
+  if (out_warnings != NULL)
+    *out_warnings = job->warnings != NULL ? g_ptr_array_ref (job->warnings) : NULL;
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
@@ -261,7 +263,7 @@ letter_worker (GTask        *task,
       g_task_return_pointer (task, NULL, NULL);
       return;
     }
-  batch = render (ledger, preview, cancellable, &job->n_letters, &error);
+  batch = render (ledger, preview, cancellable, job, &error);
   if ((batch == NULL && error != NULL) ||
       g_cancellable_set_error_if_cancelled (cancellable, &error) ||
       !ar_dunning_run_commit (ledger, preview, &result, &error))

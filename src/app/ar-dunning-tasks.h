@@ -23,7 +23,8 @@ ArDunningPreview *ar_dunning_task_preview_finish (GAsyncResult         *result,
                                                   GError              **error);
 
 /* Renders the selected letters of @preview (each gets its document) and returns the batch
- * PDF; NULL with no error when no letter is selected. */
+ * PDF; NULL with no error when no letter is selected. *@out_warnings (may be NULL) gets the
+ * problems that did not stop a letter ("C000123: …"), an array of strings. */
 void              ar_dunning_task_render_async   (const char           *path,
                                                   ArDunningPreview     *preview,
                                                   GCancellable         *cancellable,
@@ -31,6 +32,7 @@ void              ar_dunning_task_render_async   (const char           *path,
                                                   gpointer              user_data);
 GBytes           *ar_dunning_task_render_finish  (GAsyncResult         *result,
                                                   guint                *out_n_letters,
+                                                  GPtrArray           **out_warnings,
                                                   GError              **error);
 
 /* Commits the selected, rendered proposals of @preview. */

@@ -112,6 +112,7 @@ struct _ArDunningView
   GtkLabel         *progress_label;
   GtkRevealer      *letters_revealer;
   GtkLabel         *letters_label;
+  GtkLabel         *warnings_label;
   GtkStack         *stack;
   AdwStatusPage    *start_page;
   GtkColumnView    *proposals_view;
@@ -379,9 +380,11 @@ render_done_cb (GObject      *source,
 {
   g_autoptr(ArDunningView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *ready = NULL;
   guint n_letters = 0;
-  GBytes *letters = ar_dunning_task_render_finish (result, &n_letters, &error);
+  GBytes *letters = ar_dunning_task_render_finish (result, &n_letters, &warnings, &error);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -399,11 +402,27 @@ render_done_cb (GObject      *source,
     }
   clear_letters (self);
   self->letters = letters;
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+  ready = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%u letter is ready. Print it or save it, then commit.",
                                        "%u letters are ready. Print them or save them, then commit.",
                                        n_letters), n_letters);
-  gtk_label_set_text (self->letters_label, text);
+  gtk_label_set_text (self->letters_label, ready);
+  /* What the renderer had to say about some letters (an address that does not fit the window,
+   * none at all): worth a look before printing. The first few, and how many more. */
+  for (guint i = 0; warnings != NULL && i < warnings->len && i < 3; i++)
+    {
+      /* An address quoted in a warning keeps its line breaks: one line here. */
+      g_auto(GStrv) lines = g_strsplit (warnings->pdata[i], "\n", -1);
+      g_autofree char *line = g_strjoinv (", ", lines);
+
+      g_string_append_printf (text, "%s%s", text->len > 0 ? "\n" : "", line);
+    }
+  if (warnings != NULL && warnings->len > 3)
+    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "\n…and %u more warning",
+                                               "\n…and %u more warnings", warnings->len - 3),
+                            warnings->len - 3);
+  gtk_label_set_text (self->warnings_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), text->len > 0);
   set_state (self, STATE_LETTERS);
 }
 
@@ -986,6 +1005,7 @@ ar_dunning_view_class_init (ArDunningViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, progress_label);
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, letters_revealer);
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, letters_label);
+  gtk_widget_class_bind_template_child (widget_class, ArDunningView, warnings_label);
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, stack);
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, start_page);
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, proposals_view);

@@ -506,6 +506,8 @@ test_dunning_commit (void)
   ar_ui_wait_for (dunning_in_state, (gpointer) "letters", "the letters");
   letters = ar_dunning_view_get_letters (dunning_view ());
   g_assert_nonnull (letters);
+  ar_ui_iterate_for (400);
+  ar_ui_save_screenshot (GTK_WIDGET (window), "dunning-letters-1280x800-light.png");
   g_assert_true (g_file_set_contents (pdf, g_bytes_get_data (letters, NULL),
                                       g_bytes_get_size (letters), &error));
   {
