@@ -55,6 +55,7 @@ int   ar_cli_run_dunning    (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_hold       (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_levels     (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_waive      (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_dunning_config (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_interest   (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_queue      (const ArCliCommand *command, GStrv *args);
 

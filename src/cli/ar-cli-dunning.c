@@ -69,11 +69,8 @@ print_preview_json (ArDunningPreview *preview)
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *as_of = date_text (ar_dunning_preview_get_as_of (preview));
   g_autofree char *data = NULL;
-  guint proposed = 0;
+  guint proposed = ar_dunning_preview_get_n_proposed (preview);
   gsize length;
-
-  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (preview); i++)
-    proposed += ar_dunning_preview_get_proposal (preview, i)->outcome == AR_DUNNING_PROPOSED;
 
   json_builder_begin_object (b);
   add_string (b, "as_of", as_of);
@@ -714,6 +711,91 @@ ar_cli_run_levels (const ArCliCommand *command, GStrv *args)
       ar_cli_table_add_row (table, row);
     }
   ar_cli_table_print (table, "");
+  return AR_CLI_EXIT_OK;
+}
+
+/* dunning-config ------------------------------------------------------------------------------ */
+
+int
+ar_cli_run_dunning_config (const ArCliCommand *command, GStrv *args)
+{
+  g_autofree char *regime = NULL, *apr = NULL, *debtor = NULL, *minimum = NULL;
+  g_autofree char *currency_text = NULL;
+  const GOptionEntry entries[] = {
+    { "interest-regime", 0, 0, G_OPTION_ARG_STRING, &regime,
+      N_("The interest calculator for the book, or with --debtor for one debtor (“default” "
+         "removes a debtor’s own)"), N_("none|simple|uk-b2b|eu-b2b|de-b2b|de-b2c") },
+    { "apr", 0, 0, G_OPTION_ARG_STRING, &apr,
+      N_("The yearly rate of simple interest, in percent"), N_("PCT") },
+    { "debtor", 0, 0, G_OPTION_ARG_STRING, &debtor,
+      N_("Set or show the regime of this debtor (the id from debtors.csv)"), N_("ID") },
+    { "minimum", 0, 0, G_OPTION_ARG_STRING, &minimum,
+      N_("Write to nobody who owes less than this overdue (with --currency)"), N_("A") },
+    { "currency", 0, 0, G_OPTION_ARG_STRING, &currency_text,
+      N_("The currency of --minimum (default: the company’s)"), N_("C") },
+    { NULL }
+  };
+  g_autoptr(ArLedger) ledger = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *currency = NULL, *current = NULL;
+  gint64 debtor_id = 0, apr_bp = 0, amount;
+
+  if (!ar_cli_parse_options (command, entries,
+                             _("Shows or sets what a dunning run charges besides the levels’ "
+                               "fees: the interest calculator of the book and of single debtors "
+                               "(the statutory regimes apply only where the law does: uk-b2b "
+                               "to companies, eu-b2b to anyone but consumers, de-b2b/de-b2c by "
+                               "the debtor’s kind), and the smallest overdue total that gets a "
+                               "letter, per currency."),
+                             args, 1, 1))
+    return AR_CLI_EXIT_USAGE;
+  if (apr != NULL && regime == NULL)
+    return ar_cli_usage_error (command, _("dunning-config: --apr goes with --interest-regime"));
+  if ((ledger = ar_cli_open_ledger ((*args)[1])) == NULL)
+    return AR_CLI_EXIT_FAILURE;
+  if (debtor != NULL && (debtor_id = ar_ledger_lookup_debtor (ledger, debtor)) == 0)
+    {
+      ar_cli_error (_("--debtor: no debtor has the id “%s”"), debtor);
+      return AR_CLI_EXIT_FAILURE;
+    }
+  currency = currency_text != NULL ? ar_cli_parse_currency ("--currency", currency_text, &error)
+                                   : ar_cli_default_currency (ledger);
+  if (currency == NULL)
+    return ar_cli_fail (error);
+
+  if (regime != NULL)
+    {
+      if (apr != NULL && (!ar_money_parse_minor (apr, 2, &apr_bp, NULL) || apr_bp <= 0))
+        {
+          ar_cli_error (_("--apr: “%s” is not a rate above 0 (e.g. 8.5)"), apr);
+          return AR_CLI_EXIT_FAILURE;
+        }
+      if (!ar_dunning_set_interest_regime (ledger, debtor_id,
+                                           g_str_equal (regime, "default") && debtor_id != 0
+                                             ? NULL : regime, apr_bp, &error))
+        return ar_cli_fail (error);
+    }
+  if (minimum != NULL)
+    {
+      if (!ar_cli_parse_amount ("--minimum", minimum, currency, &amount, &error) ||
+          !ar_dunning_set_minimum (ledger, currency, amount, &error))
+        return ar_cli_fail (error);
+    }
+
+  if (!ar_dunning_get_interest_regime (ledger, debtor_id, &current, &apr_bp, &error))
+    return ar_cli_fail (error);
+  {
+    g_autofree char *rate = ar_money_format_minor (apr_bp, 2);
+    g_autofree char *min = ar_money_format_plain (ar_dunning_get_minimum (ledger, currency),
+                                                  currency);
+
+    if (g_str_equal (current, "simple"))
+      g_print (_("interest regime%s%s: simple, %s %% a year\n"), debtor ? " " : "",
+               debtor ? debtor : "", rate);
+    else
+      g_print (_("interest regime%s%s: %s\n"), debtor ? " " : "", debtor ? debtor : "", current);
+    g_print (_("minimum overdue for a letter: %s %s\n"), min, currency);
+  }
   return AR_CLI_EXIT_OK;
 }
 

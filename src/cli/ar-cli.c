@@ -74,6 +74,10 @@ static const ArCliCommand commands[] = {
     "[--interest yes|no] [--deadline-days N] [--template N] [--hand-over] | --remove N]",
     N_("List or change the dunning levels: days, fees, interest, letter and deadline"),
     ar_cli_run_levels },
+  { "dunning-config", "LEDGER",
+    "[--interest-regime R [--apr PCT]] [--debtor ID] [--minimum A] [--currency C]",
+    N_("Show or set the interest calculator (book or debtor) and the minimum overdue for a "
+       "letter"), ar_cli_run_dunning_config },
   { "waive", "LEDGER ENTRY_ID", "--reason TEXT [--date D]",
     N_("Waive a fee or interest charge (posts its reversal with the reason)"), ar_cli_run_waive },
   { "queue", "LEDGER", "[--as-of D] [--json] [--limit N]",

@@ -3,6 +3,7 @@
 #define G_LOG_DOMAIN "ar-dunning-run"
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -10,12 +11,14 @@
 #include "ar-activity.h"
 #include "ar-arrangements.h"
 #include "ar-date.h"
+#include "ar-interest.h"
 #include "ar-dunning-run.h"
 #include "ar-ledger-private.h"
 
 static const char * const outcome_names[AR_N_DUNNING_OUTCOMES] = {
   "proposed", "cease_contact", "status", "dispute", "snooze", "promise", "plan",
   "items_on_hold", "below_minimum", "credit_covers", "at_level", "too_soon",
+  "interest_refused",
 };
 
 const char *
@@ -68,6 +71,18 @@ ar_dunning_preview_get_n_proposals (const ArDunningPreview *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->proposals->len;
+}
+
+guint
+ar_dunning_preview_get_n_proposed (const ArDunningPreview *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  for (guint i = 0; i < self->proposals->len; i++)
+    n += g_array_index (self->proposals, ArDunningProposal, i).outcome == AR_DUNNING_PROPOSED;
+  return n;
 }
 
 ArDunningProposal *
@@ -128,30 +143,115 @@ ar_dunning_proposal_set_document (ArDunningProposal *proposal, GBytes *pdf)
 
 /* Interest ---------------------------------------------------------------------------------- */
 
+/* The regime that applies to a debtor of @kind under the chosen @regime: the statutory regimes
+ * only where the law reaches (collection-law.md §2.1, §3.1, §3.2, rules 16–18): the UK Act for
+ * companies (not consumers or sole traders), the Directive for anyone but consumers, § 288 BGB
+ * with 5 points for consumers and 9 for everyone else. FALSE: no interest for this debtor. */
+static gboolean
+effective_regime (const char *regime, ArDebtorKind kind, ArInterestRegime *out)
+{
+  if (!ar_interest_regime_from_string (regime, out))
+    return FALSE;
+  switch (*out)
+    {
+    case AR_INTEREST_UK_B2B:
+      return kind == AR_DEBTOR_BUSINESS;
+    case AR_INTEREST_EU_B2B:
+      return kind != AR_DEBTOR_CONSUMER;
+    case AR_INTEREST_DE_B2B:
+    case AR_INTEREST_DE_B2C:
+      *out = kind == AR_DEBTOR_CONSUMER ? AR_INTEREST_DE_B2C : AR_INTEREST_DE_B2B;
+      return TRUE;
+    case AR_INTEREST_SIMPLE:
+    case AR_N_INTEREST_REGIMES:
+    default:
+      return TRUE;
+    }
+}
+
+/* What dunning posted on @entry_id before: interest (waived or not: a waiver is not undone by
+ * charging it again) and whether the fixed compensation was charged. */
+static gboolean
+posted_before (ArLedger *ledger, gint64 entry_id, gint64 *interest, gboolean *compensated,
+               GError **error)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
+    "SELECT coalesce (sum (e.amount), 0),"
+    " EXISTS (SELECT 1 FROM dunning_items c WHERE c.entry_id = ?1"
+    "         AND c.compensation_entry_id IS NOT NULL)"
+    " FROM dunning_items di JOIN entries e ON e.id = di.interest_entry_id"
+    " WHERE di.entry_id = ?1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, entry_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return _ar_ledger_set_sql_error (ledger, _("Could not read the interest charged"), error);
+    }
+  *interest = sqlite3_column_int64 (stmt, 0);
+  *compensated = sqlite3_column_int (stmt, 1) != 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+debtor_kind (ArLedger *ledger, gint64 debtor_id, ArDebtorKind *out, GError **error)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger, "SELECT kind FROM debtors WHERE id = ?1",
+                                           error);
+  gboolean found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, debtor_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW &&
+          ar_debtor_kind_from_string ((const char *) sqlite3_column_text (stmt, 0), out);
+  sqlite3_reset (stmt);
+  if (!found)
+    g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_NOT_FOUND,
+                 _("debtor: there is no debtor number %" G_GINT64_FORMAT), debtor_id);
+  return found;
+}
+
 gboolean
 ar_dunning_item_interest (ArLedger *ledger, gint64 debtor_id, const char *currency,
-                          const ArDunningItem *item, guint32 as_of, gint64 *out_amount,
-                          GError **error)
+                          const ArDunningItem *item, guint32 as_of, gint64 *out_interest,
+                          gint64 *out_compensation, GError **error)
 {
+  g_autoptr(ArInterestResult) result = NULL;
   g_autofree char *regime = NULL;
-  gint64 apr_bp = 0;
+  ArInterestRegime effective;
+  ArDebtorKind kind = AR_DEBTOR_BUSINESS;
+  gboolean compensated = FALSE;
+  gint64 apr_bp = 0, posted = 0;
 
   g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
-  g_return_val_if_fail (item != NULL && out_amount != NULL, FALSE);
+  g_return_val_if_fail (item != NULL && out_interest != NULL, FALSE);
 
-  *out_amount = 0;
+  *out_interest = 0;
+  if (out_compensation != NULL)
+    *out_compensation = 0;
   if (!ar_dunning_get_interest_regime (ledger, debtor_id, &regime, &apr_bp, error))
     return FALSE;
   if (g_str_equal (regime, "none"))
     return TRUE;
-  /* The calculators (ar-interest.h) are wired in here. Until then a regime other than "none"
-   * is refused rather than guessed. */
-  (void) currency;
-  (void) as_of;
-  g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
-               _("interest: the “%s” calculator is not available in this version; choose the "
-                 "regime “none” or a level without interest"), regime);
-  return FALSE;
+  if (!debtor_kind (ledger, debtor_id, &kind, error))
+    return FALSE;
+  if (!effective_regime (regime, kind, &effective))
+    return TRUE;
+
+  /* On the item's open amount now, from the day after its due date: with partial payments
+   * this charges less than a day-by-day balance would, never more. */
+  result = ar_interest_compute (effective, item->open, currency, item->due_date, as_of,
+                                effective == AR_INTEREST_SIMPLE ? (gint32) apr_bp : -1, error);
+  if (result == NULL || !posted_before (ledger, item->entry_id, &posted, &compensated, error))
+    return FALSE;
+  *out_interest = MAX (result->interest - posted, 0);
+  if (out_compensation != NULL && !compensated)
+    *out_compensation = result->compensation;
+  return TRUE;
 }
 
 /* Preview ----------------------------------------------------------------------------------- */
@@ -462,11 +562,16 @@ decide (Build *b, ArDunningProposal *p, gint cease_contact, gboolean *keep, GErr
   p->template_level = levels[level - 1].template_level;
   p->deadline_days = p->hand_over ? 0 : levels[level - 1].deadline_days;
   p->deadline = p->hand_over ? 0 : self->as_of + p->deadline_days;
+  /* A hand-over sends no letter: only the items it hands over reach a level with it. */
+  for (guint i = 0; i < p->n_items && p->hand_over; i++)
+    if (items[i].next_level != level)
+      items[i].next_level = items[i].current_level;
 
   /* A hand-over sends no letter, so it charges nothing. */
   for (guint i = 0; i < p->n_items && !p->hand_over; i++)
     {
       ArDunningItem *it = &items[i];
+      g_autoptr(GError) interest_error = NULL;
       const ArDunningLevel *l;
 
       if (it->next_level == it->current_level)
@@ -476,9 +581,25 @@ decide (Build *b, ArDunningProposal *p, gint cease_contact, gboolean *keep, GErr
         return FALSE;
       if (l->charges_interest &&
           !ar_dunning_item_interest (b->ledger, p->debtor_id, p->currency, it, self->as_of,
-                                     &it->interest, error))
-        return FALSE;
+                                     &it->interest, &it->compensation, &interest_error))
+        {
+          /* This debtor's letter can't be priced; the others go on. */
+          for (guint k = 0; k < p->n_items; k++)
+            {
+              items[k].next_level = items[k].current_level;
+              items[k].fee = items[k].interest = items[k].compensation = 0;
+            }
+          p->fees = p->interest = p->total_due = 0;
+          p->level = p->template_level = p->deadline_days = 0;
+          p->deadline = 0;
+          p->hand_over = FALSE;
+          set_excluded (self, p, AR_DUNNING_EXCLUDED_INTEREST_REFUSED,
+                        g_strdup_printf ("%s: %s", it->invoice_number != NULL
+                                                   ? it->invoice_number : "", interest_error->message));
+          return TRUE;
+        }
       if (!ar_money_add (p->fees, it->fee, &p->fees, error) ||
+          !ar_money_add (p->fees, it->compensation, &p->fees, error) ||
           !ar_money_add (p->interest, it->interest, &p->interest, error))
         return FALSE;
     }
@@ -489,21 +610,35 @@ decide (Build *b, ArDunningProposal *p, gint cease_contact, gboolean *keep, GErr
 /* Every open invoice or refund item overdue by a day or more, of the debtors whose oldest open
  * item is at least the first level's days past due; ?1 = as_of − those days, ?2 = as_of. The
  * balances index picks the debtors; each one's items come through open_items_by_debtor and the
- * level reached through the (entry_id, level) index of dunning_items. */
+ * level reached through the (entry_id, level) index of dunning_items. CROSS JOIN fixes the loop
+ * order (SQLite never reorders it), so each (debtor, currency) pair's rows come together
+ * without sorting the whole result: its few items are sorted in C (a third less time at
+ * 100,000 debtors than ORDER BY). */
 static const char preview_sql[] =
   "SELECT b.debtor_id, b.currency, b.unapplied, d.external_id, d.name, d.status,"
   " d.cease_contact, o.entry_id, coalesce (o.invoice_id, 0), o.due_jd, o.open, e.kind, i.number,"
   " (SELECT di.level || ' ' || di.letter_date FROM dunning_items di"
   "   WHERE di.entry_id = o.entry_id ORDER BY di.level DESC LIMIT 1)"
   " FROM balances b INDEXED BY balances_by_oldest_due"
-  " JOIN debtors d ON d.id = b.debtor_id"
-  " JOIN open_items o INDEXED BY open_items_by_debtor"
-  "   ON o.debtor_id = b.debtor_id AND o.currency = b.currency"
-  " JOIN entries e ON e.id = o.entry_id"
+  " CROSS JOIN debtors d"
+  " CROSS JOIN open_items o INDEXED BY open_items_by_debtor"
+  " CROSS JOIN entries e"
   " LEFT JOIN invoices i ON i.id = o.invoice_id"
-  " WHERE b.oldest_due_jd IS NOT NULL AND b.oldest_due_jd <= ?1 AND o.due_jd < ?2"
-  " AND (e.kind = 'invoice' OR e.kind = 'refund')"
-  " ORDER BY b.debtor_id, b.currency, o.due_jd, o.entry_id";
+  " WHERE d.id = b.debtor_id AND o.debtor_id = b.debtor_id AND o.currency = b.currency"
+  " AND e.id = o.entry_id"
+  " AND b.oldest_due_jd IS NOT NULL AND b.oldest_due_jd <= ?1 AND o.due_jd < ?2"
+  " AND (e.kind = 'invoice' OR e.kind = 'refund')";
+
+/* Oldest due date first, then entry order: the order the letter lists the items in. */
+static int
+compare_items (gconstpointer pa, gconstpointer pb)
+{
+  const ArDunningItem *a = pa, *b = pb;
+
+  if (a->due_date != b->due_date)
+    return a->due_date < b->due_date ? -1 : 1;
+  return (a->entry_id > b->entry_id) - (a->entry_id < b->entry_id);
+}
 
 static int
 compare_proposals (gconstpointer pa, gconstpointer pb)
@@ -552,6 +687,9 @@ run_preview (Build *b, GCancellable *cancellable, GError **error)
       if (have && (rc == SQLITE_DONE || debtor_id != current.debtor_id ||
                    strcmp (currency, current.currency) != 0))
         {
+          if (current.n_items > 1)
+            qsort (&g_array_index (self->items, ArDunningItem, current.first_item),
+                   current.n_items, sizeof (ArDunningItem), compare_items);
           if (!decide (b, &current, cease_contact, &keep, error))
             {
               sqlite3_reset (stmt);
@@ -620,7 +758,7 @@ run_preview (Build *b, GCancellable *cancellable, GError **error)
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _ar_ledger_set_sql_error (b->ledger, _("Could not read the overdue items"), error);
-  /* The query's order already is this one; sorting again keeps the promise if a plan changes. */
+  /* The pairs came in the order of their oldest due date. */
   g_array_sort (self->proposals, compare_proposals);
   return TRUE;
 }
@@ -722,7 +860,8 @@ letter_time (guint32 as_of)
 
 static gboolean
 post_charge (ArLedger *ledger, const ArDunningProposal *p, const ArDunningItem *it,
-             ArEntryKind kind, gint64 amount, guint32 date, gint64 *out_id, GError **error)
+             ArEntryKind kind, gboolean compensation, gint64 amount, guint32 date,
+             gint64 *out_id, GError **error)
 {
   g_autofree char *reference = g_strdup_printf ("DUN-L%u", it->next_level);
   g_autofree char *memo = NULL;
@@ -731,6 +870,12 @@ post_charge (ArLedger *ledger, const ArDunningProposal *p, const ArDunningItem *
   /* Translators: the memo of a charge a dunning letter posts: "Dunning fee, level 2". */
   memo = kind == AR_ENTRY_FEE ? g_strdup_printf (_("Dunning fee, level %u"), it->next_level)
                               : g_strdup_printf (_("Interest, level %u"), it->next_level);
+  if (compensation)
+    {
+      g_free (memo);
+      /* Translators: the statutory fixed sum for a late payment, posted with a letter. */
+      memo = g_strdup_printf (_("Late payment compensation, level %u"), it->next_level);
+    }
   posting.debtor_id = p->debtor_id;
   posting.kind = kind;
   posting.date = date;
@@ -820,26 +965,35 @@ commit_one (ArLedger *ledger, ArDunningPreview *self, ArDunningProposal *p,
   for (guint i = 0; i < p->n_items; i++)
     {
       const ArDunningItem *it = &items[i];
-      gint64 fee_id = 0, interest_id = 0;
+      gint64 fee_id = 0, interest_id = 0, compensation_id = 0;
 
       if (it->next_level == it->current_level)
         continue;
       if (it->fee > 0)
         {
-          if (!post_charge (ledger, p, it, AR_ENTRY_FEE, it->fee, self->as_of, &fee_id, error))
+          if (!post_charge (ledger, p, it, AR_ENTRY_FEE, FALSE, it->fee, self->as_of, &fee_id,
+                            error))
             return FALSE;
           result->n_fees++;
         }
       if (it->interest > 0)
         {
-          if (!post_charge (ledger, p, it, AR_ENTRY_INTEREST, it->interest, self->as_of,
+          if (!post_charge (ledger, p, it, AR_ENTRY_INTEREST, FALSE, it->interest, self->as_of,
                             &interest_id, error))
             return FALSE;
           result->n_interest++;
         }
+      if (it->compensation > 0)
+        {
+          if (!post_charge (ledger, p, it, AR_ENTRY_FEE, TRUE, it->compensation, self->as_of,
+                            &compensation_id, error))
+            return FALSE;
+          result->n_fees++;
+        }
       stmt = _ar_ledger_prepare (ledger,
         "INSERT INTO dunning_items (letter_id, entry_id, level, letter_date, open, fee_entry_id,"
-        " interest_entry_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)", error);
+        " interest_entry_id, compensation_entry_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, letter_id);
@@ -851,6 +1005,8 @@ commit_one (ArLedger *ledger, ArDunningPreview *self, ArDunningProposal *p,
         sqlite3_bind_int64 (stmt, 6, fee_id);
       if (interest_id != 0)
         sqlite3_bind_int64 (stmt, 7, interest_id);
+      if (compensation_id != 0)
+        sqlite3_bind_int64 (stmt, 8, compensation_id);
       if (!_ar_ledger_step_done (ledger, stmt, _("Could not record the item’s level"), error))
         return FALSE;
       result->n_items++;

@@ -29,13 +29,15 @@ G_BEGIN_DECLS
  * overdue item on an invoice hold; an overdue total below the minimum for the currency; credit
  * on account that covers the overdue total; no item due its next level (already at the level
  * its age reaches, or at the last); an item due but not enough days since its previous level,
- * or a letter to the debtor fewer than 7 days ago.
+ * or a letter to the debtor fewer than 7 days ago; interest that can't be computed (the error
+ * is the reason: a letter is never priced by guessing).
  *
  * Fees: each item reaching a level with a fee is charged it, as an entry of its own naming
  * the item's invoice and the level (fixed: the amount, for items in the fee's currency;
  * percentage: of the item's open amount, rounded half away from zero). Interest: levels that
  * charge it post, per item, the interest accrued to the letter's date less what was posted
- * on the item before, from the debtor's interest regime.
+ * on the item before, from the debtor's interest regime (ar_dunning_item_interest ()), and the
+ * regime's fixed compensation once per item, as a fee entry of its own.
  *
  * Commit, in ONE transaction: each selected letter is recorded as a letter activity with its
  * PDF (SHA-256), its items' levels are recorded, the fees and interest are posted, and a
@@ -58,11 +60,14 @@ typedef enum
   AR_DUNNING_EXCLUDED_CREDIT_COVERS,   /* unapplied credit ≥ the overdue total */
   AR_DUNNING_EXCLUDED_AT_LEVEL,        /* no item is due its next level */
   AR_DUNNING_EXCLUDED_TOO_SOON,        /* not enough days since the previous level or letter */
+  AR_DUNNING_EXCLUDED_INTEREST_REFUSED,/* the interest can't be computed (no rate for a day,
+                                        * a currency the regime does not cover) */
   AR_N_DUNNING_OUTCOMES
 } ArDunningOutcome;
 
 /* "proposed", "cease_contact", "status", "dispute", "snooze", "promise", "plan",
- * "items_on_hold", "below_minimum", "credit_covers", "at_level", "too_soon" (for JSON). */
+ * "items_on_hold", "below_minimum", "credit_covers", "at_level", "too_soon",
+ * "interest_refused" (for JSON). */
 const char *ar_dunning_outcome_to_string (ArDunningOutcome outcome);
 
 typedef struct
@@ -81,6 +86,7 @@ typedef struct
   gboolean     on_hold;           /* an invoice hold: not listed, not moved */
   gint64       fee;               /* charged on it with this letter (0: none) */
   gint64       interest;
+  gint64       compensation;      /* the statutory fixed sum, once per item (a fee entry) */
 } ArDunningItem;
 
 typedef struct
@@ -102,7 +108,7 @@ typedef struct
 
   gint64            overdue;       /* Σ open of the listed items */
   gint64            unapplied;     /* credit on account */
-  gint64            fees;          /* Σ fees to post */
+  gint64            fees;          /* Σ fees to post, compensation included */
   gint64            interest;      /* Σ interest to post */
   gint64            total_due;     /* @overdue + @fees + @interest */
 
@@ -130,6 +136,9 @@ GArray                  *ar_dunning_preview_get_levels   (const ArDunningPreview
 guint                    ar_dunning_preview_get_n_proposals (const ArDunningPreview *self);
 ArDunningProposal       *ar_dunning_preview_get_proposal (ArDunningPreview       *self,
                                                           guint                   index);
+/* How many proposals are letters (or hand-overs) proposed, not exclusions: the debtors due
+ * their next level (for the work queue and the view's header). */
+guint                    ar_dunning_preview_get_n_proposed (const ArDunningPreview *self);
 const ArDunningItem     *ar_dunning_preview_get_item     (const ArDunningPreview *self,
                                                           guint                   index);
 /* The level's settings, or NULL when @level is not one of the preview's levels. */
@@ -161,15 +170,22 @@ gboolean                 ar_dunning_run_commit           (ArLedger              
                                                           ArDunningCommitResult  *result,
                                                           GError                **error);
 
-/* The interest to post on @item as of @as_of under the debtor's regime: what accrued from the
- * day after the due date less what was posted on the item's invoice before. The one place the
- * interest calculators (ar-interest.h) are called from; 0 until a regime is chosen. */
+/* The interest to post on @item as of @as_of under the debtor's regime (its override, else
+ * the book's; ar_dunning_get_interest_regime ()), the one place the calculators (ar-interest.h)
+ * are called from: interest on the item's open amount from the day after its due date, less
+ * the interest dunning posted on the item before (a waived charge counts as posted: waiving is
+ * not undone), and the fixed compensation (UK £40/70/100, EUR 40) when it was never charged on
+ * the item. The statutory regimes apply only where the law reaches: uk-b2b to business
+ * debtors, eu-b2b to anyone but consumers, de-b2b/de-b2c by the debtor's kind (5 points for
+ * consumers, 9 otherwise); elsewhere, and with "none", both are 0. A day outside a rate table
+ * or a currency the regime does not cover is an error (AR_INTEREST_ERROR), never a guess. */
 gboolean                 ar_dunning_item_interest        (ArLedger               *ledger,
                                                           gint64                  debtor_id,
                                                           const char             *currency,
                                                           const ArDunningItem    *item,
                                                           guint32                 as_of,
-                                                          gint64                 *out_amount,
+                                                          gint64                 *out_interest,
+                                                          gint64                 *out_compensation,
                                                           GError                **error);
 
 G_END_DECLS

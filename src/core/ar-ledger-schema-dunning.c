@@ -94,12 +94,15 @@ static const char schema_v4[] =
   "  open               INTEGER NOT NULL CHECK (open > 0),"
   "  fee_entry_id       INTEGER REFERENCES entries (id),"
   "  interest_entry_id  INTEGER REFERENCES entries (id),"
+  "  compensation_entry_id INTEGER REFERENCES entries (id),"
   "  UNIQUE (entry_id, level)"
   ");"
   "CREATE INDEX dunning_items_by_letter ON dunning_items (letter_id);"
   "CREATE INDEX dunning_items_by_fee ON dunning_items (fee_entry_id) WHERE fee_entry_id IS NOT NULL;"
   "CREATE INDEX dunning_items_by_interest ON dunning_items (interest_entry_id)"
   "  WHERE interest_entry_id IS NOT NULL;"
+  "CREATE INDEX dunning_items_by_compensation ON dunning_items (compensation_entry_id)"
+  "  WHERE compensation_entry_id IS NOT NULL;"
 
   "CREATE TRIGGER dunning_letters_append_only_update BEFORE UPDATE ON dunning_letters BEGIN"
   "  SELECT RAISE (ABORT, 'letters sent are append-only');"
@@ -139,8 +142,8 @@ static const ArAuditedTable audited_v4[] = {
                      "release_reason", FALSE },
   { "dunning_letters", "debtor_id currency level letter_date deadline total_due hand_over "
                        "activity_id", TRUE },
-  { "dunning_items", "letter_id entry_id level letter_date open fee_entry_id interest_entry_id",
-    TRUE },
+  { "dunning_items", "letter_id entry_id level letter_date open fee_entry_id interest_entry_id "
+                     "compensation_entry_id", TRUE },
   { "interest_regimes", "debtor_id regime apr_bp", FALSE },
   { "dunning_minimums", "currency amount", FALSE },
 };

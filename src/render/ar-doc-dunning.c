@@ -34,18 +34,24 @@ build_data (ArLedger *ledger, ArDunningPreview *preview, const ArDunningProposal
   for (guint i = 0; i < p->n_items; i++)
     {
       const ArDunningItem *it = ar_dunning_preview_get_item (preview, p->first_item + i);
-      g_autofree char *fee = NULL, *interest = NULL;
+      g_autofree char *fee = NULL, *interest = NULL, *compensation = NULL;
 
       /* Translators: a line of a dunning letter: the fee this letter charges. */
       fee = g_strdup_printf (_("Dunning fee, level %u"), it->next_level);
       /* Translators: a line of a dunning letter: the interest this letter charges. */
       interest = g_strdup_printf (_("Interest, level %u"), it->next_level);
+      /* Translators: a line of a dunning letter: the statutory fixed sum for a late payment. */
+      compensation = g_strdup_printf (_("Late payment compensation, level %u"), it->next_level);
+      /* In the order the commit posts them. */
       if ((it->fee > 0 &&
            !ar_letter_data_add_charge (data, AR_ENTRY_FEE, it->invoice_id, it->invoice_number,
                                        fee, it->fee, error)) ||
           (it->interest > 0 &&
            !ar_letter_data_add_charge (data, AR_ENTRY_INTEREST, it->invoice_id,
-                                       it->invoice_number, interest, it->interest, error)))
+                                       it->invoice_number, interest, it->interest, error)) ||
+          (it->compensation > 0 &&
+           !ar_letter_data_add_charge (data, AR_ENTRY_FEE, it->invoice_id, it->invoice_number,
+                                       compensation, it->compensation, error)))
         return NULL;
     }
   if (!ar_letter_data_validate (data, error))

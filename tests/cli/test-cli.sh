@@ -636,6 +636,32 @@ run 0 "waive a fee" waive dun/book.arrears "$fee" --reason "goodwill" --date 202
 run 0 "show the waiver" show dun/book.arrears D-1
 check "… as a reversal with the reason" grep -q 'reversal .*goodwill' out
 run 0 "check after the runs" check dun/book.arrears
+
+# The issue's UK example through a preview: a company owes £10,000 due 2024-03-01; Bank Rate
+# 5.25 % on 31 December 2023; 30 days late → £108.90 interest and £100 compensation. UK-2's
+# interest would need Bank Rate on 30 June 2026, which the table does not have.
+printf '%s\n' 'id,name,email,phone,address_line1,address_line2,city,region,postal_code,country,kind' \
+  'F-1,Firm Ltd,,,1 High St,,London,,EC1A 1BB,GB,business' >dun/uk-debtors.csv
+printf '%s\n' 'debtor_id,invoice_number,issue_date,due_date,amount,currency,description' \
+  'F-1,UK-1,2024-02-01,2024-03-01,10000.00,GBP,Work' \
+  'F-1,UK-2,2026-06-10,2026-07-10,500.00,GBP,Work' >dun/uk-invoices.csv
+printf '%s\n' 'debtor_id,date,amount,currency,reference,invoice_number' >dun/uk-payments.csv
+"$CLI" init dun/uk.arrears >/dev/null
+"$CLI" import dun/uk.arrears --debtors dun/uk-debtors.csv --invoices dun/uk-invoices.csv \
+  --payments dun/uk-payments.csv >/dev/null
+run 0 "levels --set: level 1 charges interest" levels dun/uk.arrears --set 1 --interest yes
+run 1 "dunning-config refuses an unknown regime" dunning-config dun/uk.arrears \
+  --interest-regime usury
+run 0 "dunning-config: the UK Act" dunning-config dun/uk.arrears --interest-regime uk-b2b
+check "… says so" has out "^interest regime: uk-b2b"
+run 0 "dunning preview with statutory interest" dunning preview dun/uk.arrears \
+  --as-of 2024-03-31 --json
+check "… £108.90 interest and £100 compensation" \
+  grep -q '"overdue":"10000.00","fees":"100.00","interest":"108.90","total_due":"10208.90"' out
+run 0 "dunning preview outside the rate table" dunning preview dun/uk.arrears \
+  --as-of 2026-08-15 --json
+check "… excludes the debtor with the reason, never guesses" \
+  grep -q '"outcome":"interest_refused","reason":"UK-2: .*no rate is known for 2026-06-30' out
 # interest -----------------------------------------------------------------------------------
 # No ledger: the calculators alone. Figures worked out by hand in tests/core/test-interest.c.
 

@@ -10,6 +10,9 @@
 #include "ar-debtor-ledger.h"
 #include "ar-dunning-run.h"
 #include "ar-ledger-private.h"
+#include "ar-plan-draft.h"
+#include "ar-plan.h"
+#include "ar-promise.h"
 #include "ar-test-util.h"
 
 typedef struct
@@ -436,6 +439,8 @@ test_exclusions (Fixture *f, gconstpointer data)
   x = find (p, "OK");
   g_assert_cmpint (x->outcome, ==, AR_DUNNING_PROPOSED);
   g_assert_true (x->selected);
+  g_assert_cmpuint (ar_dunning_preview_get_n_proposed (p), ==, 2);   /* PARTHOLD and OK */
+  g_assert_cmpuint (ar_dunning_preview_get_n_proposals (p), ==, 12);
   commit (f, p);
   g_clear_pointer (&p, ar_dunning_preview_free);
 
@@ -736,12 +741,17 @@ test_hand_over (Fixture *f, gconstpointer data)
   run_day (f, "2026-01-22");
   run_day (f, "2026-02-05");
   run_day (f, "2026-02-20");
+  invoice (f, d, "INV-9", "2026-02-25", 500, "USD");
   p = preview (f, "2026-03-08");
   x = find (p, "D1");
   g_assert_cmpint (x->outcome, ==, AR_DUNNING_PROPOSED);
   g_assert_cmpuint (x->level, ==, 5);
   g_assert_true (x->hand_over);
   g_assert_cmpuint (x->deadline, ==, 0);
+  /* The newer invoice is listed but gets no level without a letter. */
+  g_assert_cmpuint (x->n_items, ==, 2);
+  g_assert_cmpuint (item (p, x, 0)->next_level, ==, 5);
+  g_assert_cmpuint (item (p, x, 1)->next_level, ==, 0);
   /* No letter needed. */
   g_assert_true (ar_dunning_run_commit (f->ledger, p, &r, &error));
   g_assert_no_error (error);
@@ -878,10 +888,124 @@ test_interest_regime (Fixture *f, gconstpointer data)
   g_assert_cmpint (find (p, "D1")->interest, ==, 0);
   g_clear_pointer (&p, ar_dunning_preview_free);
 
-  /* A regime without a calculator is refused, never guessed. */
-  g_assert_true (ar_dunning_set_interest_regime (f->ledger, d, "uk-b2b", 0, &error));
-  g_assert_null (ar_dunning_preview_new (f->ledger, jd ("2026-01-08"), NULL, &error));
-  g_assert_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID);
+}
+
+static gint64
+add_business (Fixture *f, const char *id, ArDebtorKind kind)
+{
+  ArDebtorInfo info = { .external_id = id, .name = id, .kind = kind,
+                        .status = AR_STATUS_ACTIVE };
+  g_autoptr(GError) error = NULL;
+  gint64 out;
+
+  g_assert_true (ar_ledger_add_debtor (f->ledger, &info, &out, &error));
+  g_assert_no_error (error);
+  return out;
+}
+
+/* The issue's UK example through a run: £10,000 due 1 March 2024, Bank Rate 5.25 % on
+ * 31 December 2023, so 13.25 %; 30 days late → £108.90 interest and £100 compensation. A
+ * second level a week later charges only the interest accrued since (37 days: 1,000,000 ×
+ * 1325 × 37 / 3,650,000 = 13,431.5 → £134.32, less £108.90 = £25.42) and no second
+ * compensation. */
+static void
+test_interest_uk (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) levels = ar_dunning_levels_load (f->ledger, NULL);
+  ArDunningLevel l1 = g_array_index (levels, ArDunningLevel, 0);
+  ArDunningLevel l2 = g_array_index (levels, ArDunningLevel, 1);
+  gint64 firm = add_business (f, "FIRM", AR_DEBTOR_BUSINESS);
+  gint64 person = add_business (f, "PERSON", AR_DEBTOR_CONSUMER);
+  g_autoptr(ArDunningPreview) p = NULL;
+  ArDunningProposal *x;
+  ArDunningCommitResult r;
+
+  l1.days_past_due = 30;
+  l1.charges_interest = TRUE;
+  l2.days_past_due = 34;
+  l2.charges_interest = TRUE;
+  g_assert_true (ar_dunning_level_store (f->ledger, &l2, &error));
+  g_assert_true (ar_dunning_level_store (f->ledger, &l1, &error));
+  g_assert_true (ar_dunning_set_interest_regime (f->ledger, 0, "uk-b2b", 0, &error));
+  g_assert_no_error (error);
+  invoice (f, firm, "UK-1", "2024-03-01", 1000000, "GBP");
+  invoice (f, person, "UK-2", "2024-03-01", 1000000, "GBP");
+
+  p = preview (f, "2024-03-31");
+  x = find (p, "FIRM");
+  g_assert_cmpint (x->outcome, ==, AR_DUNNING_PROPOSED);
+  g_assert_cmpint (item (p, x, 0)->interest, ==, 10890);
+  g_assert_cmpint (item (p, x, 0)->compensation, ==, 10000);
+  g_assert_cmpint (x->interest, ==, 10890);
+  g_assert_cmpint (x->fees, ==, 10000);
+  g_assert_cmpint (x->total_due, ==, 1000000 + 10890 + 10000);
+  /* The Act is for business debts: a consumer is charged nothing under it. */
+  x = find (p, "PERSON");
+  g_assert_cmpint (x->outcome, ==, AR_DUNNING_PROPOSED);
+  g_assert_cmpint (x->interest, ==, 0);
+  g_assert_cmpint (x->fees, ==, 0);
+  r = commit (f, p);
+  g_assert_cmpuint (r.n_interest, ==, 1);
+  g_assert_cmpuint (r.n_fees, ==, 1);
+  g_clear_pointer (&p, ar_dunning_preview_free);
+  g_assert_cmpint (query_int (f->ledger, "SELECT amount FROM entries WHERE kind = 'interest'"
+                                         " AND reference = 'DUN-L1' AND invoice_id IS NOT NULL"),
+                   ==, 10890);
+  g_assert_cmpint (query_int (f->ledger, "SELECT amount FROM entries WHERE kind = 'fee'"
+                                         " AND memo LIKE 'Late payment compensation%'"), ==, 10000);
+
+  p = preview (f, "2024-04-07");
+  x = find (p, "FIRM");
+  g_assert_cmpuint (x->level, ==, 2);
+  g_assert_cmpint (item (p, x, 0)->interest, ==, 13432 - 10890);
+  g_assert_cmpint (item (p, x, 0)->compensation, ==, 0);
+  g_clear_pointer (&p, ar_dunning_preview_free);
+
+  /* Beyond the rate table: that debtor's letter is refused with the reason, never guessed;
+   * the consumer's goes on. */
+  /* Interest from 11 July 2026 takes Bank Rate on 30 June 2026, which the table does not have
+   * yet. */
+  invoice (f, firm, "UK-3", "2026-07-10", 50000, "GBP");
+  p = preview (f, "2026-08-15");
+  expect_outcome (p, "FIRM", AR_DUNNING_EXCLUDED_INTEREST_REFUSED, "UK-3: ");
+  g_assert_cmpint (find (p, "PERSON")->outcome, ==, AR_DUNNING_PROPOSED);
+}
+
+/* Plans and promises, read through ar-arrangements.h. */
+static void
+test_arrangements (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 promiser = add_debtor (f, "PROMISE", AR_STATUS_ACTIVE, FALSE);
+  gint64 planner = add_debtor (f, "PLAN", AR_STATUS_ACTIVE, FALSE);
+  g_autoptr(ArDunningPreview) p = NULL;
+  g_autoptr(ArPlanDraft) draft = NULL;
+  ArPromiseInfo promise = { 0 };
+
+  invoice (f, promiser, "PR-1", "2026-01-01", 10000, "USD");
+  invoice (f, planner, "PL-1", "2026-01-01", 60000, "USD");
+  promise.debtor_id = promiser;
+  promise.currency = "USD";
+  promise.amount = 10000;
+  promise.date = jd ("2026-01-25");
+  promise.made_on = jd ("2026-01-15");
+  promise.channel = AR_ACTIVITY_CALL;
+  g_assert_cmpint (ar_ledger_add_promise (f->ledger, &promise, &error), >, 0);
+  g_assert_no_error (error);
+  draft = ar_plan_draft_new (f->ledger, planner, "USD", jd ("2026-01-15"), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ar_ledger_save_plan (f->ledger, draft, &error), >, 0);
+  g_assert_no_error (error);
+
+  p = preview (f, "2026-01-20");
+  expect_outcome (p, "PROMISE", AR_DUNNING_EXCLUDED_PROMISE, "2026-01-28");
+  expect_outcome (p, "PLAN", AR_DUNNING_EXCLUDED_PLAN, NULL);
+  g_clear_pointer (&p, ar_dunning_preview_free);
+  /* Broken: the promise date and its grace have passed unpaid. */
+  p = preview (f, "2026-02-01");
+  g_assert_cmpint (find (p, "PROMISE")->outcome, ==, AR_DUNNING_PROPOSED);
+  expect_outcome (p, "PLAN", AR_DUNNING_EXCLUDED_PLAN, NULL);
 }
 
 int
@@ -904,6 +1028,8 @@ main (int argc, char **argv)
   ADD ("/dunning/commit/hand-over", test_hand_over);
   ADD ("/dunning/holds", test_holds);
   ADD ("/dunning/interest-regime", test_interest_regime);
+  ADD ("/dunning/interest-uk", test_interest_uk);
+  ADD ("/dunning/arrangements", test_arrangements);
 #undef ADD
   return g_test_run ();
 }
