@@ -51,13 +51,16 @@ int   ar_cli_run_backup     (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_statement  (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_chart      (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_letters    (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_interest   (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_queue      (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_dunning    (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_hold       (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_levels     (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_waive      (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_plan       (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_plans      (const ArCliCommand *command, GStrv *args);
+int   ar_cli_run_promise    (const ArCliCommand *command, GStrv *args);
 int   ar_cli_run_dunning_config (const ArCliCommand *command, GStrv *args);
-int   ar_cli_run_interest   (const ArCliCommand *command, GStrv *args);
-int   ar_cli_run_queue      (const ArCliCommand *command, GStrv *args);
 
 /* Messages --------------------------------------------------------------------------------- */
 

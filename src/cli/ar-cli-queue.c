@@ -155,12 +155,15 @@ int
 ar_cli_run_queue (const ArCliCommand *command, GStrv *args)
 {
   g_autofree char *as_of_text = NULL, *limit_text = NULL;
-  gboolean json = FALSE;
+  gboolean json = FALSE, with_dunning = FALSE;
   const GOptionEntry entries[] = {
     { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
       N_("The day to list the actions of (default: today)"), N_("YYYY-MM-DD") },
     { "limit", 0, 0, G_OPTION_ARG_STRING, &limit_text,
       N_("List at most N items (the count is still the whole queue’s)"), "N" },
+    { "with-dunning", 0, 0, G_OPTION_ARG_NONE, &with_dunning,
+      N_("Also list the debtors due their next dunning level (runs the dunning preview: slower "
+         "on a large book)"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
@@ -172,11 +175,14 @@ ar_cli_run_queue (const ArCliCommand *command, GStrv *args)
   guint shown;
 
   if (!ar_cli_parse_options (command, entries,
-                             _("Lists follow-ups whose next action date has come and debtors "
-                               "ready for the agency, by priority: the amount overdue weighted "
-                               "by how long it has waited (×2 at 30 days, ×4 at 90). An item "
-                               "leaves the queue when it is done: a newer activity is logged, "
-                               "or the status changes."),
+                             _("Lists promises broken or due today, missed plan instalments, "
+                               "follow-ups whose next action date has come, holds and snoozes "
+                               "ending, and debtors ready for the agency, by priority: the "
+                               "amount overdue weighted by how long it has waited (×2 at 30 "
+                               "days, ×4 at 90). An item leaves the queue when it is done: "
+                               "paid, cancelled, released or extended, or followed up by an "
+                               "activity logged after it arose. With --with-dunning, the debtors "
+                               "due their next dunning level too."),
                              args, 1, 1))
     return AR_CLI_EXIT_USAGE;
   if (!ar_cli_parse_date ("--as-of", as_of_text, &as_of, &error) ||
@@ -190,6 +196,13 @@ ar_cli_run_queue (const ArCliCommand *command, GStrv *args)
   queue = ar_queue_build (ledger, as_of, &error);
   if (queue == NULL)
     return ar_cli_fail (error);
+  if (with_dunning)
+    {
+      g_autoptr(ArDunningPreview) preview = ar_dunning_preview_new (ledger, as_of, NULL, &error);
+
+      if (preview == NULL || !ar_queue_add_dunning (queue, ledger, preview, &error))
+        return ar_cli_fail (error);
+    }
 
   shown = MIN (ar_queue_get_n_items (queue), (guint) limit);
   if (json)

@@ -61,6 +61,15 @@ static const ArCliCommand commands[] = {
     "(-o FILE.pdf | --dir DIR)",
     N_("Write dunning letters as PDF: one per debtor, into one file or a folder"),
     ar_cli_run_letters },
+  { "queue", "LEDGER", "[--as-of D] [--json] [--limit N] [--with-dunning]",
+    N_("Today’s actions by priority: promises, missed instalments, follow-ups, holds ending, "
+       "debtors ready for the agency"),
+    ar_cli_run_queue },
+  { "interest", "",
+    "--regime simple|uk-b2b|eu-b2b|de-b2b|de-b2c --amount A --currency C --due D [--as-of D] "
+    "[--apr PCT] [--json]",
+    N_("Late-payment interest and fixed compensation for one debt (no ledger needed)"),
+    ar_cli_run_interest },
   { "dunning", "preview|run LEDGER", "[--as-of D] [--json] [--exclude ID,ID] [-o FILE.pdf]",
     N_("Propose the next dunning level per debtor (preview), or send the letters, post the "
        "fees and record it all (run)"), ar_cli_run_dunning },
@@ -80,14 +89,16 @@ static const ArCliCommand commands[] = {
        "letter"), ar_cli_run_dunning_config },
   { "waive", "LEDGER ENTRY_ID", "--reason TEXT [--date D]",
     N_("Waive a fee or interest charge (posts its reversal with the reason)"), ar_cli_run_waive },
-  { "queue", "LEDGER", "[--as-of D] [--json] [--limit N]",
-    N_("Today’s actions by priority: follow-ups due and debtors ready for the agency"),
-    ar_cli_run_queue },
-  { "interest", "",
-    "--regime simple|uk-b2b|eu-b2b|de-b2b|de-b2c --amount A --currency C --due D [--as-of D] "
-    "[--apr PCT] [--json]",
-    N_("Late-payment interest and fixed compensation for one debt (no ledger needed)"),
-    ar_cli_run_interest },
+  { "plan", "preview|create|show|cancel LEDGER ...",
+    "(see “arrears-cli plan --help”)",
+    N_("Payment plans: preview a schedule, create a plan, show how one is going, cancel one"),
+    ar_cli_run_plan },
+  { "plans", "LEDGER", "(--due-on D | --missed [--as-of D]) [--json]",
+    N_("Plans with an instalment due on a day, or with missed instalments and defaulted"),
+    ar_cli_run_plans },
+  { "promise", "add|list LEDGER ...", "(see “arrears-cli promise --help”)",
+    N_("Promises to pay: record one (or a repeating one), list them and whether they were "
+       "kept"), ar_cli_run_promise },
 };
 
 const ArCliCommand *
@@ -198,16 +209,19 @@ run_help (int argc, char **argv)
       print_help ();
       return AR_CLI_EXIT_OK;
     }
-  if (argc > 3)
+  /* "help plan preview": a command with subcommands takes one more word. */
+  if (argc > 4)
     return ar_cli_usage_error (NULL, _("help: name one command"));
   command = ar_cli_find_command (argv[2]);
   if (command == NULL)
     return ar_cli_usage_error (NULL, _("help: unknown command “%s”"), argv[2]);
 
   /* The command's own --help prints its options (and exits). */
-  args = g_new0 (char *, 3);
+  args = g_new0 (char *, 4);
   args[0] = g_strdup (command->name);
-  args[1] = g_strdup ("--help");
+  if (argc == 4)
+    args[1] = g_strdup (argv[3]);
+  args[argc == 4 ? 2 : 1] = g_strdup ("--help");
   return command->run (command, &args);
 }
 

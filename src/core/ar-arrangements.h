@@ -24,8 +24,9 @@ typedef gboolean (*ArDunningPauseFunc) (gint64          debtor_id,
                                         guint32         until,
                                         gpointer        user_data);
 
-/* Calls @func once for every debtor whose dunning is paused on @as_of (a Julian day) by a
- * promise or plan, in no particular order. Cost is proportional to the debtors with plans or
+/* Calls @func once for every debtor whose dunning is paused on @as_of (a Julian day; 0 =
+ * today) by a promise or plan, in no particular order. A debtor with both is reported once,
+ * for the plan. Cost is proportional to the debtors with plans or
  * promises, not to the ledger. */
 gboolean ar_ledger_foreach_dunning_pause (ArLedger            *ledger,
                                           guint32              as_of,

@@ -662,8 +662,11 @@ run_checks (Check   *check,
       " ORDER BY i.id", unaudited_invoice_row, error) &&
     for_each_row (check,
       "SELECT d.id, d.external_id FROM debtors d WHERE NOT EXISTS"
+      /* Inserts only (an update of an earlier debtor, such as its status, has old values and
+       * must not hide the range record that covers this one). */
       " (SELECT 1 FROM (SELECT row_id, last_row_id FROM audit"
-      "   WHERE table_name = 'debtors' AND row_id <= d.id ORDER BY row_id DESC LIMIT 1) a"
+      "   WHERE table_name = 'debtors' AND old_values IS NULL AND row_id <= d.id"
+      "   ORDER BY row_id DESC LIMIT 1) a"
       "  WHERE coalesce (a.last_row_id, a.row_id) >= d.id)"
       " ORDER BY d.id", unaudited_debtor_row, error);
 }

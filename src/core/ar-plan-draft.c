@@ -49,7 +49,17 @@ enum
   N_SIGNALS
 };
 
+enum
+{
+  PROP_0,
+  PROP_COVERED_TOTAL,
+  PROP_N_INCLUDED,
+  PROP_VALID,
+  N_PROPS
+};
+
 static guint signals[N_SIGNALS];
+static GParamSpec *properties[N_PROPS];
 
 static void
 ar_plan_draft_finalize (GObject *object)
@@ -69,11 +79,46 @@ ar_plan_draft_finalize (GObject *object)
 }
 
 static void
+ar_plan_draft_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ArPlanDraft *self = AR_PLAN_DRAFT (object);
+
+  switch (prop_id)
+    {
+    case PROP_COVERED_TOTAL:
+      g_value_set_int64 (value, ar_plan_draft_get_covered_total (self));
+      break;
+    case PROP_N_INCLUDED:
+      g_value_set_uint (value, ar_plan_draft_get_n_included (self));
+      break;
+    case PROP_VALID:
+      g_value_set_boolean (value, ar_plan_draft_validate (self, NULL));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ar_plan_draft_class_init (ArPlanDraftClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = ar_plan_draft_finalize;
+  object_class->get_property = ar_plan_draft_get_property;
+
+  /* Read-only views for bindings (a step's "complete", a total label's text); they are
+   * notified together with ::changed. */
+  properties[PROP_COVERED_TOTAL] =
+    g_param_spec_int64 ("covered-total", NULL, NULL, G_MININT64, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_INCLUDED] =
+    g_param_spec_uint ("n-included", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_VALID] =
+    g_param_spec_boolean ("valid", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ArPlanDraft::changed:
@@ -101,6 +146,11 @@ changed (ArPlanDraft *self)
   self->schedule_valid = FALSE;
   g_clear_pointer (&self->schedule, ar_plan_schedule_free);
   g_clear_error (&self->schedule_error);
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COVERED_TOTAL]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_INCLUDED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALID]);
+  g_object_thaw_notify (G_OBJECT (self));
   g_signal_emit (self, signals[CHANGED], 0);
 }
 

@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 /* A payment plan being put together: the wizard (and `arrears-cli plan preview|create`) fill
  * it step by step, read back the running total, the live schedule and the total cost from it,
  * and hand it to ar_ledger_save_plan(). Widgets never add money: every figure they show comes
- * from here. Emits "changed" after every setter that changes something.
+ * from here. Emits "changed" after every setter that changes something, and notifies its
+ * read-only properties "covered-total" (gint64), "n-included" (guint) and "valid" (gboolean,
+ * ar_plan_draft_validate()) for bindings.
  *
  * The draft is a snapshot of the debtor's open invoices in one currency, taken when it is
  * made; saving checks them again inside the transaction. */

@@ -41,6 +41,21 @@ gboolean  _ar_ledger_sum_payments    (ArLedger     *ledger,
                                       gint64       *out,
                                       GError      **error);
 
+/* The ids the query @sql (a literal) gives, parameter 1 bound to @param and 2 to @day. */
+GArray   *_ar_plan_query_ids          (ArLedger     *ledger,
+                                       const char   *sql,
+                                       gint64        param,
+                                       guint32       day,
+                                       GError      **error);
+
+/* Every plan neither cancelled nor renegotiated and made by @as_of, tracked as of @as_of, in id
+ * order: four queries for them all, one plan in memory at a time. @func must not call this. */
+gboolean  _ar_ledger_foreach_running_plan (ArLedger    *ledger,
+                                           guint32      as_of,
+                                           ArPlanFunc   func,
+                                           gpointer     user_data,
+                                           GError     **error);
+
 /* Promises pending as of @as_of, found through promises_by_date (ar-promise.c). */
 gboolean  _ar_ledger_foreach_pending_promise (ArLedger      *ledger,
                                               guint32        as_of,

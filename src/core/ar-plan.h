@@ -119,6 +119,7 @@ typedef struct
   gint64            remaining;        /* total − paid */
   guint             n_paid;           /* rows paid */
   guint             n_missed;         /* rows missed as of @as_of */
+  gint64            in_arrears;       /* what is still owed on the missed rows */
   guint32           defaulted_on;     /* the day it defaulted, else 0 */
   guint32           completed_on;     /* the day the last row was filled, else 0 */
   guint32           next_due;         /* the first row not paid: its due date, else 0 */
@@ -154,6 +155,19 @@ gint64      ar_ledger_renegotiate_plan     (ArLedger          *ledger,
                                             gint64             plan_id,
                                             ArPlanDraft       *draft,
                                             const char        *reason,
+                                            GError           **error);
+
+/* Records a payment toward plan @plan_id (the debtor detail's "record an instalment
+ * payment"): a payment of @amount in the plan's currency on @date (0 = today) that names the
+ * plan's first covered invoice with something open, so that the allocation applies it to the
+ * plan's invoices first. A plan whose invoices are all paid is refused
+ * (AR_PLAN_ERROR_STATE). */
+gboolean    ar_ledger_post_plan_payment    (ArLedger          *ledger,
+                                            gint64             plan_id,
+                                            gint64             amount,
+                                            guint32            date,
+                                            const char        *reference,
+                                            gint64            *out_entry_id,
                                             GError           **error);
 
 /* Plan @plan_id tracked as of @as_of (0 = today); NULL and AR_LEDGER_ERROR_NOT_FOUND when

@@ -396,29 +396,37 @@ read_promises (ArLedger *ledger, sqlite3_stmt *stmt, PromiseList *list, GError *
   return TRUE;
 }
 
-/* What the earlier occurrences of @p's series ask for (those not cancelled by @as_of). */
+/* What the earlier occurrences of @p's series ask for: all of them (those not cancelled by
+ * @as_of) when @ended_before is 0, else only those dated before it; and the date of the last of
+ * them (0 when there is none). */
 static gboolean
-series_before (ArLedger *ledger, const ArPromise *p, guint32 as_of, gint64 *out, GError **error)
+series_before (ArLedger *ledger, const ArPromise *p, guint32 as_of, guint32 ended_before,
+               gint64 *out, guint32 *out_last, GError **error)
 {
   sqlite3_stmt *stmt;
 
   *out = 0;
+  *out_last = 0;
   if (p->series_id == 0 || p->series_index <= 1)
     return TRUE;
   stmt = _ar_ledger_prepare (ledger,
-    "SELECT COALESCE (SUM (amount), 0) FROM promises WHERE series_id = ?1 AND series_index < ?2"
-    " AND (cancelled_on IS NULL OR cancelled_on > ?3)", error);
+    "SELECT COALESCE (SUM (amount), 0), MAX (promised_date) FROM promises"
+    " WHERE series_id = ?1 AND series_index < ?2"
+    " AND (cancelled_on IS NULL OR cancelled_on > ?3)"
+    " AND (?4 IS NULL OR promised_date < ?4)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, p->series_id);
   sqlite3_bind_int (stmt, 2, (int) p->series_index);
   _ar_bind_julian (stmt, 3, as_of);
+  _ar_bind_julian (stmt, 4, ended_before);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       sqlite3_reset (stmt);
       return _ar_ledger_set_sql_error (ledger, _("Could not read the promises"), error);
     }
   *out = sqlite3_column_int64 (stmt, 0);
+  *out_last = _ar_column_julian (stmt, 1);
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -429,9 +437,11 @@ derive (ArLedger *ledger, ArPromise *p, guint32 as_of, guint grace, GError **err
 {
   gint64 before = 0;
   gint64 payments = 0;
+  guint32 previous = 0;
 
   p->until = p->date + grace;
   p->paid = 0;
+  p->series_broken = FALSE;
   if (p->cancelled_on != 0 && p->cancelled_on <= as_of)
     {
       p->state = AR_PROMISE_CANCELLED;
@@ -442,7 +452,7 @@ derive (ArLedger *ledger, ArPromise *p, guint32 as_of, guint grace, GError **err
       p->state = AR_PROMISE_PENDING;
       return TRUE;
     }
-  if (!series_before (ledger, p, as_of, &before, error) ||
+  if (!series_before (ledger, p, as_of, 0, &before, &previous, error) ||
       !_ar_ledger_sum_payments (ledger, p->debtor_id, p->currency, p->made_on,
                                 MIN (as_of, p->until), as_of, &payments, error))
     return FALSE;
@@ -455,6 +465,27 @@ derive (ArLedger *ledger, ArPromise *p, guint32 as_of, guint grace, GError **err
     p->state = AR_PROMISE_PARTLY_KEPT;
   else
     p->state = AR_PROMISE_BROKEN;
+
+  /* Was an earlier occurrence not kept by the end of its grace? Payments fill the occurrences
+   * in order, so it is enough to look at the last one whose grace has ended: had the payments
+   * by then reached all that the series asked for up to it? */
+  if (previous != 0 && p->state != AR_PROMISE_KEPT)
+    {
+      guint32 ended_before = as_of > grace ? as_of - grace : 1;
+      gint64 required = 0;
+      gint64 by_then = 0;
+      guint32 last = 0;
+
+      if (!series_before (ledger, p, as_of, ended_before, &required, &last, error))
+        return FALSE;
+      if (last != 0)
+        {
+          if (!_ar_ledger_sum_payments (ledger, p->debtor_id, p->currency, p->made_on,
+                                        last + grace, as_of, &by_then, error))
+            return FALSE;
+          p->series_broken = by_then < required;
+        }
+    }
   return TRUE;
 }
 
@@ -561,8 +592,8 @@ ar_ledger_foreach_promise_broken (ArLedger *ledger, guint32 from, guint32 to, Ar
     " ORDER BY p.promised_date, p.id", error);
   if (stmt == NULL)
     return FALSE;
-  _ar_bind_julian (stmt, 1, from > grace ? from - grace : 1);
-  _ar_bind_julian (stmt, 2, to > grace ? to - grace : 1);
+  _ar_bind_julian (stmt, 1, from > grace + 1 ? from - grace - 1 : 1);
+  _ar_bind_julian (stmt, 2, to > grace + 1 ? to - grace - 1 : 1);
   promise_list_init (&list);
   ok = read_promises (ledger, stmt, &list, error) &&
        emit (ledger, &list, to, keep_broken, NULL, func, user_data, error);
@@ -570,7 +601,14 @@ ar_ledger_foreach_promise_broken (ArLedger *ledger, guint32 from, guint32 to, Ar
   return ok;
 }
 
-/* Pending promises as of @as_of (the dunning seam): those whose grace has not ended. */
+static gboolean
+keep_pausing (const ArPromise *p, gpointer data)
+{
+  return p->state == AR_PROMISE_PENDING && !p->series_broken;
+}
+
+/* Pending promises as of @as_of (the dunning seam): those whose grace has not ended, of series
+ * whose earlier occurrences were kept. */
 gboolean
 _ar_ledger_foreach_pending_promise (ArLedger *ledger, guint32 as_of, ArPromiseFunc func,
                                     gpointer user_data, GError **error)
@@ -589,7 +627,7 @@ _ar_ledger_foreach_pending_promise (ArLedger *ledger, guint32 as_of, ArPromiseFu
   _ar_bind_julian (stmt, 2, as_of);
   promise_list_init (&list);
   ok = read_promises (ledger, stmt, &list, error) &&
-       emit (ledger, &list, as_of, keep_pending, NULL, func, user_data, error);
+       emit (ledger, &list, as_of, keep_pausing, NULL, func, user_data, error);
   promise_list_clear (&list);
   return ok;
 }

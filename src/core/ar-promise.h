@@ -21,7 +21,9 @@ G_BEGIN_DECLS
  *  * broken when date + G has passed and nothing went in;
  *  * cancelled when a person cancelled it.
  *
- * A pending promise pauses dunning for its debtor until date + G (ar-arrangements.h). */
+ * A pending promise pauses dunning for its debtor until date + G (ar-arrangements.h) — unless an
+ * earlier occurrence of its series was not kept: a broken series returns the debtor to dunning
+ * at once, though its later occurrences can still be kept. */
 
 typedef enum
 {
@@ -96,6 +98,8 @@ typedef struct
   ArPromiseState  state;
   gint64          paid;           /* 0 … amount */
   guint32         until;          /* date + grace: the last day it may still be kept */
+  gboolean        series_broken;  /* an earlier occurrence of its series was not kept in full
+                                   * by the end of its grace (this one then pauses no dunning) */
 } ArPromise;
 
 /* Return FALSE to stop. Strings are valid during the call only. */
@@ -117,8 +121,8 @@ gboolean    ar_ledger_foreach_promise_due    (ArLedger         *ledger,
                                               ArPromiseFunc     func,
                                               gpointer          user_data,
                                               GError          **error);
-/* … and promises broken or partly kept whose grace ended between @from and @to (inclusive:
- * date + grace in [@from, @to]), with their state as of @to. */
+/* … and promises that became broken or partly kept on a day from @from to @to (inclusive): the
+ * day after their grace ended, date + grace + 1, is in [@from, @to]. State as of @to. */
 gboolean    ar_ledger_foreach_promise_broken (ArLedger         *ledger,
                                               guint32           from,
                                               guint32           to,

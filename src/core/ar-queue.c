@@ -7,9 +7,28 @@
 #include <string.h>
 
 #include "ar-activity.h"
+#include "ar-date.h"
+#include "ar-dunning-run.h"
+#include "ar-hold.h"
 #include "ar-ledger-private.h"
 #include "ar-money.h"
+#include "ar-plan.h"
+#include "ar-promise.h"
 #include "ar-queue.h"
+
+/* How far back broken promises and ended holds are looked for: older ones that nobody
+ * followed up are the follow-ups' and the dunning run's business by then. */
+#define BROKEN_PROMISE_DAYS 90
+#define HOLD_ENDED_DAYS      7
+
+/* SQL: activity a is its debtor's latest (by occurred_at, then id), on activities_by_debtor. */
+#define A_IS_LATEST \
+  "NOT EXISTS (SELECT 1 FROM activities n WHERE n.debtor_id = a.debtor_id" \
+  "              AND n.occurred_at >= a.occurred_at" \
+  "              AND (n.occurred_at > a.occurred_at OR n.id > a.id))"
+
+/* The outcome of the note ar_queue_snooze() logs. */
+#define SNOOZE_OUTCOME "snoozed"
 
 struct _ArQueue
 {
@@ -23,8 +42,13 @@ static const struct
   const char *name;
   const char *label;
 } kinds[AR_N_QUEUE_KINDS] = {
-  [AR_QUEUE_FOLLOW_UP]        = { "follow_up", N_("Follow-up") },
-  [AR_QUEUE_READY_FOR_AGENCY] = { "ready_for_agency", N_("Ready for agency") },
+  [AR_QUEUE_PROMISE_BROKEN]    = { "promise_broken", N_("Broken promise") },
+  [AR_QUEUE_INSTALMENT_MISSED] = { "instalment_missed", N_("Missed instalment") },
+  [AR_QUEUE_PROMISE_DUE]       = { "promise_due", N_("Promise due") },
+  [AR_QUEUE_DUNNING_DUE]       = { "dunning_due", N_("Dunning letter due") },
+  [AR_QUEUE_FOLLOW_UP]         = { "follow_up", N_("Follow-up") },
+  [AR_QUEUE_HOLD_ENDING]       = { "hold_ending", N_("Hold ending") },
+  [AR_QUEUE_READY_FOR_AGENCY]  = { "ready_for_agency", N_("Ready for agency") },
 };
 
 const char *
@@ -53,17 +77,192 @@ typedef gboolean (*QueueSource) (ArLedger     *ledger,
                                  GError      **error);
 
 static void
-append_item (GArray *items, ArQueueKind kind, gint64 debtor_id, gint64 source_id, guint32 since,
-             const char *detail)
+append_item (GArray *items, ArQueueKind kind, gint64 debtor_id, gint64 source_id,
+             gint64 activity_id, guint32 since, const char *detail)
 {
   ArQueueItem item = { 0 };
 
   item.kind = kind;
   item.debtor_id = debtor_id;
   item.source_id = source_id;
+  item.activity_id = activity_id;
   item.since = since;
   item.detail = detail != NULL ? detail : "";
   g_array_append_val (items, item);
+}
+
+/* Whether an activity of @debtor_id other than @own (the one that recorded the promise or
+ * plan, which is not acting on it) occurred on or after @day (activities_by_debtor): the
+ * office has acted on what happened that day. */
+static gboolean
+acted_since (ArLedger *ledger, gint64 debtor_id, gint64 own, guint32 day, gboolean *out_acted,
+             GError **error)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
+    "SELECT 1 FROM activities WHERE debtor_id = ?1 AND occurred_at >= ?2 AND id <> ?3"
+    " LIMIT 1", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, debtor_id);
+  sqlite3_bind_int64 (stmt, 3, own);
+  /* occurred_at is "YYYY-MM-DDTHH:MM:SSZ": every moment of @day sorts after "YYYY-MM-DD". */
+  _ar_bind_julian (stmt, 2, day);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _ar_ledger_set_sql_error (ledger, _("Could not read the contact log"), error);
+  *out_acted = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+/* What the callbacks of the other modules' foreach functions need. */
+typedef struct
+{
+  ArLedger     *ledger;
+  guint32       as_of;
+  GStringChunk *strings;
+  GArray       *items;
+  GError       *error;
+} Gather;
+
+/* The result of a foreach over @g: FALSE with an error when the foreach failed or one of the
+ * callbacks stopped it with one (kept in @g). */
+static gboolean
+gather_done (Gather *g, gboolean ok, GError **error)
+{
+  if (g->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&g->error));
+      return FALSE;
+    }
+  return ok;
+}
+
+static const char *
+format_detail (GStringChunk *strings, char *text)
+{
+  const char *kept = g_string_chunk_insert (strings, text);
+
+  g_free (text);
+  return kept;
+}
+
+static gboolean
+on_promise_broken (const ArPromise *promise, gpointer user_data)
+{
+  Gather *g = user_data;
+  g_autofree char *amount = ar_money_format (promise->amount, promise->currency);
+  g_autofree char *paid = ar_money_format (promise->paid, promise->currency);
+  guint32 broke_on = promise->until + 1;
+  gboolean acted = FALSE;
+  char date[11];
+
+  if (!acted_since (g->ledger, promise->debtor_id, promise->activity_id, broke_on, &acted,
+                    &g->error))
+    return FALSE;
+  if (acted)
+    return TRUE;
+  ar_date_format_julian (promise->date, date);
+  append_item (g->items, AR_QUEUE_PROMISE_BROKEN, promise->debtor_id, promise->id,
+               promise->activity_id, broke_on,
+               format_detail (g->strings, promise->paid > 0
+                              /* TRANSLATORS: "Promised $50.00 for 2026-06-05; $20.00 paid" */
+                              ? g_strdup_printf (_("Promised %s for %s; %s paid"), amount, date,
+                                                 paid)
+                              : g_strdup_printf (_("Promised %s for %s; nothing paid"), amount,
+                                                 date)));
+  return TRUE;
+}
+
+/* Promises broken in the last BROKEN_PROMISE_DAYS days and not acted on since. */
+static gboolean
+source_promises_broken (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArray *items,
+                        GError **error)
+{
+  Gather g = { ledger, as_of, strings, items, NULL };
+
+  return gather_done (&g, ar_ledger_foreach_promise_broken (ledger,
+                                                            as_of > BROKEN_PROMISE_DAYS
+                                                            ? as_of - BROKEN_PROMISE_DAYS : 1,
+                                                            as_of, on_promise_broken, &g,
+                                                            error), error);
+}
+
+static gboolean
+on_plan_missed (const ArPlan *plan, gpointer user_data)
+{
+  Gather *g = user_data;
+  guint32 missed_on = 0;
+  gboolean acted = FALSE;
+  char date[11];
+
+  /* The day the latest missed row became missed, or the plan defaulted. */
+  for (guint i = 0; i < plan->instalments->len; i++)
+    {
+      const ArPlanInstalment *row = &g_array_index (plan->instalments, ArPlanInstalment, i);
+
+      if (row->state == AR_INSTALMENT_MISSED)
+        missed_on = MAX (missed_on, row->due + plan->grace_days + 1);
+    }
+  if (plan->state == AR_PLAN_STATE_DEFAULTED && plan->defaulted_on != 0)
+    missed_on = MAX (missed_on, plan->defaulted_on);
+  if (missed_on == 0)
+    return TRUE;
+  if (!acted_since (g->ledger, plan->debtor_id, plan->activity_id, missed_on, &acted,
+                    &g->error))
+    return FALSE;
+  if (acted)
+    return TRUE;
+
+  append_item (g->items, AR_QUEUE_INSTALMENT_MISSED, plan->debtor_id, plan->id,
+               plan->activity_id, missed_on,
+               format_detail (g->strings, plan->state == AR_PLAN_STATE_DEFAULTED
+                              ? g_strdup_printf (_("The plan defaulted on %s"),
+                                                 ar_date_format_julian (plan->defaulted_on,
+                                                                        date))
+                              : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u instalment missed",
+                                                              "%u instalments missed",
+                                                              plan->n_missed),
+                                                 plan->n_missed)));
+  return TRUE;
+}
+
+/* Running plans with missed instalments, and defaulted plans, not acted on since. */
+static gboolean
+source_instalments_missed (ArLedger *ledger, guint32 as_of, GStringChunk *strings,
+                           GArray *items, GError **error)
+{
+  Gather g = { ledger, as_of, strings, items, NULL };
+
+  return gather_done (&g, ar_ledger_foreach_plan_missed (ledger, as_of, on_plan_missed, &g,
+                                                         error), error);
+}
+
+static gboolean
+on_promise_due (const ArPromise *promise, gpointer user_data)
+{
+  Gather *g = user_data;
+  g_autofree char *amount = ar_money_format (promise->amount - promise->paid, promise->currency);
+
+  append_item (g->items, AR_QUEUE_PROMISE_DUE, promise->debtor_id, promise->id,
+               promise->activity_id, promise->date,
+               /* TRANSLATORS: what is still to come in of a promise due today */
+               format_detail (g->strings, g_strdup_printf (_("%s promised for today"),
+                                                           amount)));
+  return TRUE;
+}
+
+/* Promises due on the day and still pending. */
+static gboolean
+source_promises_due (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArray *items,
+                     GError **error)
+{
+  Gather g = { ledger, as_of, strings, items, NULL };
+
+  return ar_ledger_foreach_promise_due (ledger, as_of, on_promise_due, &g, error);
 }
 
 /* Follow-ups due: activities whose next action date has come (activities_by_next_action)
@@ -75,9 +274,7 @@ source_follow_ups (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArra
   sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
     "SELECT a.id, a.debtor_id, a.next_action_date, a.summary FROM activities a"
     " WHERE a.next_action_date IS NOT NULL AND a.next_action_date <= ?1"
-    "   AND NOT EXISTS (SELECT 1 FROM activities n WHERE n.debtor_id = a.debtor_id"
-    "                     AND n.occurred_at >= a.occurred_at"
-    "                     AND (n.occurred_at > a.occurred_at OR n.id > a.id))", error);
+    "   AND " A_IS_LATEST, error);
   int rc;
 
   if (stmt == NULL)
@@ -85,7 +282,8 @@ source_follow_ups (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArra
   _ar_bind_julian (stmt, 1, as_of);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     append_item (items, AR_QUEUE_FOLLOW_UP, sqlite3_column_int64 (stmt, 1),
-                 sqlite3_column_int64 (stmt, 0), _ar_column_julian (stmt, 2),
+                 sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 0),
+                 _ar_column_julian (stmt, 2),
                  g_string_chunk_insert_const (strings,
                                               (const char *) sqlite3_column_text (stmt, 3)));
   sqlite3_reset (stmt);
@@ -116,7 +314,8 @@ source_ready_for_agency (ArLedger *ledger, guint32 as_of, GStringChunk *strings,
   if (stmt == NULL)
     return FALSE;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    append_item (items, AR_QUEUE_READY_FOR_AGENCY, sqlite3_column_int64 (stmt, 0), 0, 0, NULL);
+    append_item (items, AR_QUEUE_READY_FOR_AGENCY, sqlite3_column_int64 (stmt, 0), 0, 0, 0,
+                 NULL);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)
     return _ar_ledger_set_sql_error (ledger, _("Could not read the debtors ready for the "
@@ -124,22 +323,96 @@ source_ready_for_agency (ArLedger *ledger, guint32 as_of, GStringChunk *strings,
   return TRUE;
 }
 
+/* A hold ending: the key of what it holds, to see whether another hold goes on. */
+static char *
+hold_key (gint64 debtor_id, gint64 invoice_id)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT, debtor_id, invoice_id);
+}
+
+static gboolean
+on_hold_in_force (const ArHold *hold, gpointer user_data)
+{
+  g_hash_table_add (user_data, hold_key (hold->debtor_id, hold->invoice_id));
+  return TRUE;
+}
+
+typedef struct
+{
+  Gather      gather;
+  GHashTable *continued;   /* hold_key()s held again the day after */
+} HoldGather;
+
+static gboolean
+on_hold_ending (const ArHold *hold, gpointer user_data)
+{
+  HoldGather *hg = user_data;
+  Gather *g = &hg->gather;
+  g_autofree char *key = hold_key (hold->debtor_id, hold->invoice_id);
+  g_autofree char *debtor_key = hold_key (hold->debtor_id, 0);
+  gboolean acted = FALSE;
+  char date[11];
+
+  if (g_hash_table_contains (hg->continued, key) ||
+      g_hash_table_contains (hg->continued, debtor_key))
+    return TRUE;
+  if (!acted_since (g->ledger, hold->debtor_id, 0, hold->until, &acted, &g->error))
+    return FALSE;
+  if (acted)
+    return TRUE;
+
+  ar_date_format_julian (hold->until, date);
+  append_item (g->items, AR_QUEUE_HOLD_ENDING, hold->debtor_id, hold->id, 0, hold->until,
+               format_detail (g->strings, hold->invoice_number != NULL
+                              /* TRANSLATORS: "Snooze of INV-7 ends 2026-06-30: on holiday" */
+                              ? g_strdup_printf (hold->kind == AR_HOLD_DISPUTE
+                                                 ? _("Dispute of %s ends %s: %s")
+                                                 : _("Snooze of %s ends %s: %s"),
+                                                 hold->invoice_number, date, hold->reason)
+                              : g_strdup_printf (hold->kind == AR_HOLD_DISPUTE
+                                                 ? _("Dispute ends %s: %s")
+                                                 : _("Snooze ends %s: %s"),
+                                                 date, hold->reason)));
+  return TRUE;
+}
+
+/* Holds whose last day is the day or one of the HOLD_ENDED_DAYS before, unless held again the
+ * next day or acted on since. */
+static gboolean
+source_holds_ending (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArray *items,
+                     GError **error)
+{
+  g_autoptr(GHashTable) continued = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+  HoldGather hg = { { ledger, as_of, strings, items, NULL }, continued };
+
+  if (!ar_holds_in_force (ledger, as_of + 1, on_hold_in_force, continued, error))
+    return FALSE;
+  return gather_done (&hg.gather,
+                      ar_holds_ending (ledger, as_of > HOLD_ENDED_DAYS ? as_of - HOLD_ENDED_DAYS
+                                                                       : 1,
+                                       as_of, on_hold_ending, &hg, error), error);
+}
+
 static const QueueSource sources[] = {
+  source_promises_broken,
+  source_instalments_missed,
+  source_promises_due,
   source_follow_ups,
+  source_holds_ending,
   source_ready_for_agency,
 };
 
-/* Debtors snoozed on @as_of: their latest activity sets a next action date after it. Few:
- * only future follow-ups are read (activities_by_next_action). */
+/* Debtors snoozed on @as_of: their latest activity is a snooze (ar_queue_snooze()) ending
+ * after it. Few: only future follow-ups are read (activities_by_next_action). */
 static gboolean
 read_snoozed (ArLedger *ledger, guint32 as_of, GHashTable *snoozed, GError **error)
 {
   sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
     "SELECT a.debtor_id FROM activities a"
     " WHERE a.next_action_date IS NOT NULL AND a.next_action_date > ?1"
-    "   AND NOT EXISTS (SELECT 1 FROM activities n WHERE n.debtor_id = a.debtor_id"
-    "                     AND n.occurred_at >= a.occurred_at"
-    "                     AND (n.occurred_at > a.occurred_at OR n.id > a.id))", error);
+    "   AND a.outcome = '" SNOOZE_OUTCOME "'"
+    "   AND " A_IS_LATEST, error);
   int rc;
 
   if (stmt == NULL)
@@ -164,6 +437,9 @@ collect (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArray *items, 
 {
   g_autoptr(GHashTable) snoozed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
                                                          NULL);
+
+  g_autoptr(GHashTable) named = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                       NULL);
   guint kept = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
@@ -171,21 +447,57 @@ collect (ArLedger *ledger, guint32 as_of, GStringChunk *strings, GArray *items, 
       return FALSE;
   if (!read_snoozed (ledger, as_of, snoozed, error))
     return FALSE;
-  if (g_hash_table_size (snoozed) == 0)
+
+  /* The activities that recorded a listed promise or plan: their follow-up repeats it. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      ArQueueItem *item = &g_array_index (items, ArQueueItem, i);
+
+      if (item->kind != AR_QUEUE_FOLLOW_UP && item->activity_id != 0)
+        g_hash_table_add (named, g_memdup2 (&item->activity_id, sizeof (gint64)));
+    }
+  if (g_hash_table_size (snoozed) == 0 && g_hash_table_size (named) == 0)
     return TRUE;
 
   for (guint i = 0; i < items->len; i++)
     {
       ArQueueItem *item = &g_array_index (items, ArQueueItem, i);
 
-      if (!g_hash_table_contains (snoozed, &item->debtor_id))
-        g_array_index (items, ArQueueItem, kept++) = *item;
+      if (g_hash_table_contains (snoozed, &item->debtor_id) ||
+          (item->kind == AR_QUEUE_FOLLOW_UP && g_hash_table_contains (named, &item->source_id)))
+        continue;
+      g_array_index (items, ArQueueItem, kept++) = *item;
     }
   g_array_set_size (items, kept);
   return TRUE;
 }
 
 /* Amounts, names, score --------------------------------------------------------------------- */
+
+static ArQueueActions
+actions_for (ArQueueKind kind, gboolean cease_contact)
+{
+  ArQueueActions actions = AR_QUEUE_ACTION_SNOOZE | AR_QUEUE_ACTION_OPEN;
+
+  if (cease_contact)
+    return actions;
+  switch (kind)
+    {
+    case AR_QUEUE_FOLLOW_UP:
+      return actions | AR_QUEUE_ACTION_CALL | AR_QUEUE_ACTION_LETTER;
+    case AR_QUEUE_DUNNING_DUE:
+      return actions | AR_QUEUE_ACTION_LETTER;
+    case AR_QUEUE_PROMISE_BROKEN:
+    case AR_QUEUE_INSTALMENT_MISSED:
+    case AR_QUEUE_PROMISE_DUE:
+      return actions | AR_QUEUE_ACTION_CALL;
+    case AR_QUEUE_HOLD_ENDING:
+    case AR_QUEUE_READY_FOR_AGENCY:
+    case AR_N_QUEUE_KINDS:
+    default:
+      return actions;
+    }
+}
 
 /* overdue × (30 + days) / 10^exponent, saturating (only the order matters). */
 static gint64
@@ -231,10 +543,11 @@ fill_item (ArLedger *ledger, guint32 as_of, GStringChunk *strings, ArQueueItem *
 
       if (!found)
         {
+          /* Read once per debtor (fill_items), so nothing to share: no hashing. */
           item->debtor_external_id =
-            g_string_chunk_insert_const (strings, (const char *) sqlite3_column_text (stmt, 0));
+            g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 0));
           item->debtor_name =
-            g_string_chunk_insert_const (strings, (const char *) sqlite3_column_text (stmt, 1));
+            g_string_chunk_insert (strings, (const char *) sqlite3_column_text (stmt, 1));
           cease_contact = sqlite3_column_int (stmt, 2) != 0;
           found = TRUE;
         }
@@ -264,10 +577,30 @@ fill_item (ArLedger *ledger, guint32 as_of, GStringChunk *strings, ArQueueItem *
       return FALSE;
     }
 
-  item->actions = AR_QUEUE_ACTION_SNOOZE | AR_QUEUE_ACTION_OPEN;
-  if (item->kind == AR_QUEUE_FOLLOW_UP && !cease_contact)
-    item->actions |= AR_QUEUE_ACTION_CALL | AR_QUEUE_ACTION_LETTER;
+  item->cease_contact = cease_contact;
+  item->actions = actions_for (item->kind, cease_contact);
   return TRUE;
+}
+
+static int
+compare_debtors (gconstpointer pa, gconstpointer pb)
+{
+  const ArQueueItem *a = pa, *b = pb;
+
+  return a->debtor_id < b->debtor_id ? -1 : a->debtor_id > b->debtor_id;
+}
+
+/* What fill_item() found for the debtor of @from, for another item of the same debtor. */
+static void
+copy_debtor (ArQueueItem *to, const ArQueueItem *from)
+{
+  to->debtor_external_id = from->debtor_external_id;
+  to->debtor_name = from->debtor_name;
+  memcpy (to->currency, from->currency, sizeof to->currency);
+  to->overdue = from->overdue;
+  to->days_overdue = from->days_overdue;
+  to->score = from->score;
+  to->actions = actions_for (to->kind, from->cease_contact);
 }
 
 static int
@@ -287,6 +620,31 @@ compare_items (gconstpointer pa, gconstpointer pb)
 }
 
 /* The queue ----------------------------------------------------------------------------------- */
+
+/* Fills in the items from @first on and sorts the whole queue by priority. */
+static gboolean
+fill_items (ArLedger *ledger, ArQueue *queue, guint first, GError **error)
+{
+  GArray *items = queue->items;
+
+  /* In debtor order, the lookups walk debtors, balances and open_items (all keyed by debtor)
+   * front to back instead of jumping about, and a debtor with several items is read once. */
+  if (first < items->len)
+    qsort (&g_array_index (items, ArQueueItem, first), items->len - first, sizeof (ArQueueItem),
+           compare_debtors);
+  for (guint i = first; i < items->len; i++)
+    {
+      ArQueueItem *item = &g_array_index (items, ArQueueItem, i);
+      const ArQueueItem *prev = i > first ? item - 1 : NULL;
+
+      if (prev != NULL && prev->debtor_id == item->debtor_id)
+        copy_debtor (item, prev);
+      else if (!fill_item (ledger, queue->as_of, queue->strings, item, error))
+        return FALSE;
+    }
+  g_array_sort (items, compare_items);
+  return TRUE;
+}
 
 void
 ar_queue_free (ArQueue *queue)
@@ -313,11 +671,9 @@ ar_queue_build (ArLedger *ledger, guint32 as_of, GError **error)
 
   if (!collect (ledger, as_of, queue->strings, queue->items, error))
     return NULL;
-  for (guint i = 0; i < queue->items->len; i++)
-    if (!fill_item (ledger, as_of, queue->strings,
-                    &g_array_index (queue->items, ArQueueItem, i), error))
-      return NULL;
-  g_array_sort (queue->items, compare_items);
+
+  if (!fill_items (ledger, queue, 0, error))
+    return NULL;
   return g_steal_pointer (&queue);
 }
 
@@ -341,6 +697,53 @@ ar_queue_get_item (ArQueue *queue, guint index)
   g_return_val_if_fail (queue != NULL, NULL);
   g_return_val_if_fail (index < queue->items->len, NULL);
   return &g_array_index (queue->items, ArQueueItem, index);
+}
+
+gboolean
+ar_queue_add_dunning (ArQueue *queue, ArLedger *ledger, ArDunningPreview *preview,
+                      GError **error)
+{
+  g_autoptr(GHashTable) snoozed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                         NULL);
+  g_autoptr(GHashTable) listed = g_hash_table_new (g_int64_hash, g_int64_equal);
+  guint first;
+
+  g_return_val_if_fail (queue != NULL, FALSE);
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (preview != NULL, FALSE);
+
+  if (ar_dunning_preview_get_as_of (preview) != queue->as_of)
+    {
+      char queue_day[11], preview_day[11];
+
+      g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
+                   _("The dunning preview is as of %s, the work queue as of %s"),
+                   ar_date_format_julian (ar_dunning_preview_get_as_of (preview), preview_day),
+                   ar_date_format_julian (queue->as_of, queue_day));
+      return FALSE;
+    }
+  if (!read_snoozed (ledger, queue->as_of, snoozed, error))
+    return FALSE;
+
+  first = queue->items->len;
+  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (preview); i++)
+    {
+      ArDunningProposal *p = ar_dunning_preview_get_proposal (preview, i);
+      char *detail;
+
+      /* One item per debtor (a debtor owing in two currencies has two proposals). */
+      if (p->outcome != AR_DUNNING_PROPOSED ||
+          g_hash_table_contains (snoozed, &p->debtor_id) ||
+          g_hash_table_contains (listed, &p->debtor_id))
+        continue;
+      g_hash_table_add (listed, &p->debtor_id);
+      detail = p->hand_over
+        ? g_strdup (_("Hand-over to the agency"))
+        : g_strdup_printf (_("Letter of level %u"), p->level);
+      append_item (queue->items, AR_QUEUE_DUNNING_DUE, p->debtor_id, p->level, 0, 0,
+                   format_detail (queue->strings, detail));
+    }
+  return fill_items (ledger, queue, first, error);
 }
 
 gboolean
@@ -384,7 +787,7 @@ ar_queue_snooze (ArLedger *ledger, gint64 debtor_id, guint32 today, guint32 unti
   info.debtor_id = debtor_id;
   info.kind = AR_ACTIVITY_NOTE;
   info.direction = AR_DIRECTION_NONE;
-  info.outcome = "snoozed";
+  info.outcome = SNOOZE_OUTCOME;
   info.summary = reason;
   info.next_action_date = until;
   return ar_ledger_add_activity (ledger, &info, NULL, error);

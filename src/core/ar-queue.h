@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "ar-dunning-run.h"
 #include "ar-ledger.h"
 
 G_BEGIN_DECLS
@@ -13,9 +14,22 @@ G_BEGIN_DECLS
  * never stored: it is derived from the ledger as of a day, so it leaves the queue as soon as
  * its condition is resolved.
  *
+ *  * PROMISE_BROKEN: a promise to pay whose grace ended in the last 90 days unpaid or partly
+ *    paid (ar-promise.h). Done when an activity is logged after its grace ended (the call
+ *    about it), or when it is cancelled.
+ *  * INSTALMENT_MISSED: a running plan with missed instalments, or a defaulted plan
+ *    (ar-plan.h). Done when the instalment is paid, the plan is cancelled or renegotiated, or
+ *    an activity is logged after the latest instalment was missed (after the default for a
+ *    defaulted plan).
+ *  * PROMISE_DUE: a promise due on the day and not yet kept. Done when it is paid or cancelled.
  *  * FOLLOW_UP: the debtor's latest activity (by occurred_at, then id) set a next action date
  *    on or before the day. Done when a newer activity is logged (one with no next action
- *    date, or a later one: a snooze).
+ *    date, or a later one: a snooze). A follow-up set by the activity that recorded a promise
+ *    or plan listed above is left out: that item says more.
+ *  * HOLD_ENDING: a dunning hold or snooze (ar-hold.h) not released whose last day is the day
+ *    or one of the 7 days before. Done when an activity is logged on or after its last day,
+ *    when it is released, or when another hold on the same debtor (or invoice) is in force
+ *    the next day (it was extended).
  *  * READY_FOR_AGENCY: the debtor's status is "agency" (set by the dunning hand-over level)
  *    and no activity was logged after the debtor's record last changed (by the order of
  *    their audit records; a debtor imported in bulk has no record of its own, then any
@@ -23,13 +37,18 @@ G_BEGIN_DECLS
  *    changes. So whatever sets the status must not log an activity after it in the same
  *    write, or the item is done as soon as it exists.
  *
- * Not listed yet (their ledger data belongs to the plans and dunning work and is merged when
- * it exists): promises due today and promises broken, missed plan instalments, debtors due
- * their next dunning level, holds and snoozes ending.
+ *  * DUNNING_DUE: a debtor the dunning preview proposes a letter (or the hand-over) for. Only
+ *    with ar_queue_add_dunning(): finding them is the preview (ar-dunning-run.h), a pass over
+ *    every overdue item that costs a second or more on a large book, beyond what opening the
+ *    queue may cost; a caller that has a preview (the Dunning view builds one) adds them.
+ *    Done when the run that sends the letter is committed.
  *
- * Snoozing: a debtor whose latest activity sets a next action date after the day has been
- * snoozed until then; none of its items are listed (its follow-up comes back on that date).
- * ar_queue_snooze() logs such an activity.
+ * Snoozing: ar_queue_snooze() logs a note (outcome "snoozed") whose next action date is the
+ * end of the snooze. While it is the debtor's latest activity and has not ended, none of the
+ * debtor's items are listed; on its last day it comes back as a follow-up. It is the queue's
+ * own snooze: it does not hold dunning (ar_hold_place() with AR_HOLD_SNOOZE does that). An
+ * ordinary activity with a later next action date hides nothing: a promise due today stays
+ * listed although its follow-up is set for after the grace days.
  *
  * Priority. Amount at stake is what the debtor has overdue on the day (open items due before
  * it, from the stored allocation) in its currency with the highest score; days overdue count
@@ -45,18 +64,25 @@ G_BEGIN_DECLS
 
 typedef enum
 {
+  AR_QUEUE_PROMISE_BROKEN,
+  AR_QUEUE_INSTALMENT_MISSED,
+  AR_QUEUE_PROMISE_DUE,
+  AR_QUEUE_DUNNING_DUE,
   AR_QUEUE_FOLLOW_UP,
+  AR_QUEUE_HOLD_ENDING,
   AR_QUEUE_READY_FOR_AGENCY,
   AR_N_QUEUE_KINDS
 } ArQueueKind;
 
-/* "follow_up", "ready_for_agency" (for files and scripts). */
+/* "promise_broken", "instalment_missed", "promise_due", "dunning_due", "follow_up",
+ * "hold_ending", "ready_for_agency" (for files and scripts). */
 const char *ar_queue_kind_to_string (ArQueueKind kind);
-/* For people, translated: "Follow-up", "Ready for agency". */
+/* For people, translated: "Broken promise", … "Ready for agency". */
 const char *ar_queue_kind_to_label  (ArQueueKind kind);
 
-/* The one-step actions an item offers. A debtor with the cease-contact flag is offered
- * neither a call nor a letter. */
+/* The one-step actions an item offers: every item can be snoozed and opened; follow-ups,
+ * promises and plans offer a call, follow-ups and dunning letters due a letter. A debtor with the cease-contact flag
+ * is offered neither a call nor a letter. */
 typedef enum
 {
   AR_QUEUE_ACTION_CALL   = 1 << 0,  /* call, then log the outcome */
@@ -71,14 +97,21 @@ typedef struct
   gint64          debtor_id;
   const char     *debtor_external_id;
   const char     *debtor_name;
-  gint64          source_id;      /* FOLLOW_UP: the activity; 0 otherwise */
-  guint32         since;          /* the day the item came due (FOLLOW_UP: the next action
-                                   * date); 0 when unknown */
-  const char     *detail;         /* FOLLOW_UP: the activity's summary; "" otherwise */
+  gint64          source_id;      /* the activity (FOLLOW_UP), promise, plan or hold; the
+                                   * proposed level (DUNNING_DUE); 0 for READY_FOR_AGENCY */
+  gint64          activity_id;    /* the activity behind the item (a follow-up's own, the one
+                                   * that recorded a promise or plan), 0 when none */
+  guint32         since;          /* the day the item came due: the next action date, the
+                                   * promise's date, the day the promise broke or the
+                                   * instalment was missed, the hold's last day; 0 when
+                                   * unknown */
+  const char     *detail;         /* for people: the activity's summary, what was promised,
+                                   * how many instalments are missed, the hold's reason */
   char            currency[4];    /* "" when nothing is open */
   gint64          overdue;        /* amount at stake, minor units of @currency */
   guint           days_overdue;
   gint64          score;
+  gboolean        cease_contact;  /* the debtor asked not to be contacted */
   ArQueueActions  actions;
 } ArQueueItem;
 
@@ -94,6 +127,13 @@ guint              ar_queue_get_n_items  (ArQueue      *queue);
 /* Valid as long as @queue. */
 const ArQueueItem *ar_queue_get_item     (ArQueue      *queue,
                                           guint         index);
+
+/* Adds the debtors @preview (an ArDunningPreview of the same ledger and day) proposes a letter
+ * or the hand-over for, one item per debtor, unless snoozed; keeps the queue sorted. */
+gboolean           ar_queue_add_dunning  (ArQueue           *queue,
+                                          ArLedger          *ledger,
+                                          ArDunningPreview  *preview,
+                                          GError           **error);
 
 /* How many items ar_queue_build() would list (for the sidebar), without fetching amounts. */
 gboolean           ar_queue_count        (ArLedger     *ledger,

@@ -536,6 +536,100 @@ run 2 "letters: both -o and --dir" letters letters/book.arrears --all-overdue \
   -o letters/bad.pdf --dir letters/bad
 check "no output after usage errors" test ! -e letters/bad.pdf -a ! -e letters/bad
 
+# interest -----------------------------------------------------------------------------------
+# No ledger: the calculators alone. Figures worked out by hand in tests/core/test-interest.c.
+
+run 0 "interest: the UK worked example" interest --regime uk-b2b --amount 10000 --currency GBP \
+  --due 2024-03-01 --as-of 2024-03-31 --json
+same_text "… prints exactly the issue's JSON" \
+  '{"days":30,"rate":"13.25","interest":"108.90","compensation":"100.00","currency":"GBP"}' out
+run 0 "interest: readable form" interest --regime uk-b2b --amount 10000 --currency gbp \
+  --due 2024-03-01 --as-of 2024-03-31
+check "… names the Act" has out "Late Payment of Commercial Debts"
+check "… the reference rate and its day" has out "5.25 % on 2023-12-31"
+check "… the interest" has out "£108.90"
+run 0 "interest: German B2C" interest --regime de-b2c --amount 1000 --currency EUR \
+  --due 2024-01-31 --as-of 2024-03-01 --json
+same_text "… 8.62 %, no lump sum" \
+  '{"days":30,"rate":"8.62","interest":"7.08","compensation":"0.00","currency":"EUR"}' out
+run 0 "interest: German B2B across two half-years" interest --regime de-b2b --amount 10000 \
+  --currency EUR --due 2024-06-20 --as-of 2024-07-10 --json
+check "… lists both periods" has out '"periods":\[{"from":"2024-06-21","to":"2024-06-30","days":10,"rate":"12.62"'
+check "… and the total" has out '"days":20,"rate":"12.37","interest":"68.47","compensation":"40.00"'
+run 0 "interest: EU" interest --regime eu-b2b --amount 2000 --currency EUR --due 2024-01-10 \
+  --as-of 2024-02-09 --json
+same_text "… 12.50 % and EUR 40" \
+  '{"days":30,"rate":"12.50","interest":"20.55","compensation":"40.00","currency":"EUR"}' out
+run 0 "interest: simple APR" interest --regime simple --apr 12 --amount 5000 --currency GBP \
+  --due 2025-01-01 --as-of 2025-02-15 --json
+same_text "… the reference's £73.97" \
+  '{"days":45,"rate":"12.00","interest":"73.97","compensation":"0.00","currency":"GBP"}' out
+run 0 "interest: not late yet" interest --regime uk-b2b --amount 999.99 --currency GBP \
+  --due 2024-03-31 --as-of 2024-03-01 --json
+same_text "… zero days, nothing due" \
+  '{"days":0,"rate":"13.25","interest":"0.00","compensation":"0.00","currency":"GBP"}' out
+run 1 "interest: outside the rate table" interest --regime de-b2c --amount 100 --currency EUR \
+  --due 2026-06-01 --as-of 2026-07-15
+check "… names the table and its dates" has err "Basiszinssatz.*2026-07-01.*2015-01-01 to 2026-06-30"
+run 1 "interest: UK in euros" interest --regime uk-b2b --amount 100 --currency EUR \
+  --due 2024-03-01 --as-of 2024-03-31
+check "… names the currency required" has err "defined for debts in GBP, not EUR"
+run 1 "interest: an amount with too many decimals" interest --regime simple --apr 5 \
+  --amount 1.234 --currency USD --due 2024-03-01 --as-of 2024-03-31
+check "… names the option" has err "^arrears-cli: --amount"
+run 1 "interest: a bad APR" interest --regime simple --apr 5.125 --amount 1 --currency USD \
+  --due 2024-03-01 --as-of 2024-03-31
+check "… names the option" has err "^arrears-cli: --apr"
+run 2 "interest: simple without --apr" interest --regime simple --amount 1 --currency USD \
+  --due 2024-03-01
+run 2 "interest: --apr with a statutory regime" interest --regime uk-b2b --apr 5 --amount 1 \
+  --currency GBP --due 2024-03-01
+run 2 "interest: an unknown regime" interest --regime us-b2b --amount 1 --currency USD \
+  --due 2024-03-01
+run 2 "interest: --due missing" interest --regime uk-b2b --amount 1 --currency GBP
+run 2 "interest: takes no LEDGER" interest book.arrears --regime uk-b2b --amount 1 \
+  --currency GBP --due 2024-03-01
+
+# queue --------------------------------------------------------------------------------------
+# Follow-ups need a contact log, which only the core tests write (tests/core/test-queue.c);
+# here the demo book's debtors ready for the agency stand in.
+
+mkdir queue
+run 0 "queue: an empty book" queue book.arrears --as-of 2026-06-30
+check "… says there is nothing to do" has out "^Nothing to do on 2026-06-30"
+run 0 "queue: a demo book" demo queue/demo.arrears --debtors 400 --today 2026-06-30
+run 0 "queue: readable" queue queue/demo.arrears --as-of 2026-06-30
+check "… names the day and the count" has out "^Work queue for 2026-06-30: [0-9]* item"
+check "… lists debtors ready for the agency" has out "Ready for agency"
+run 0 "queue: JSON" queue queue/demo.arrears --as-of 2026-06-30 --json
+check "… starts with the day and the count" has out '^{"as_of":"2026-06-30","count":[1-9]'
+check "… has the items' fields" has out '"kind":"ready_for_agency","debtor":"C[0-9]*","name":"[^"]*","currency":"[A-Z]*","overdue":"[0-9.]*","days_overdue":[0-9]*,"score":[0-9]*,"since":null,"detail":"","actions":\["snooze","open"\]'
+grep -o '"score":[0-9]*' out | cut -d: -f2 >scores
+check "… by priority, highest score first" sh -c 'sort -nr scores | cmp -s - scores'
+total=$(grep -o '"count":[0-9]*' out | cut -d: -f2)
+run 0 "queue: --limit 2" queue queue/demo.arrears --as-of 2026-06-30 --json --limit 2
+check "… lists two items" test "$(grep -o '"kind":' out | wc -l)" -eq 2
+check "… and still counts them all" has out "\"count\":$total,"
+run 0 "queue: --limit 0" queue queue/demo.arrears --as-of 2026-06-30 --json --limit 0
+check "… lists none" has out '"items":\[\]'
+run 0 "queue: --limit in the readable form" queue queue/demo.arrears --as-of 2026-06-30 \
+  --limit 1
+check "… says how many more" has out "… and [0-9]* more item"
+run 0 "queue: a snooze placed with hold" hold queue/demo.arrears C000001 --reason "On holiday" \
+  --from 2026-06-01 --until 2026-06-20
+run 0 "queue: … ending" queue queue/demo.arrears --as-of 2026-06-20 --json
+check "… is listed with its reason" has out '"kind":"hold_ending","debtor":"C000001".*"since":"2026-06-20","detail":"Snooze ends 2026-06-20: On holiday","actions":\["snooze","open"\]'
+run 0 "queue: … the day before" queue queue/demo.arrears --as-of 2026-06-19 --json
+check "… is not listed yet" sh -c '! grep -q "hold_ending" out'
+run 0 "queue --with-dunning" queue queue/demo.arrears --as-of 2026-06-30 --json --with-dunning
+check "… adds the debtors due a dunning letter" has out '"kind":"dunning_due","debtor":"C[0-9]*".*"detail":"Letter of level [1-9]","actions":\["letter","snooze","open"\]'
+check "… and counts them" test "$(grep -o '"count":[0-9]*' out | cut -d: -f2)" -gt "$total"
+run 2 "queue: no LEDGER" queue
+run 1 "queue: a bad --as-of" queue queue/demo.arrears --as-of 2026-02-30
+check "… names the option" has err "^arrears-cli: --as-of"
+run 1 "queue: a bad --limit" queue queue/demo.arrears --limit -1
+check "… names the option" has err "^arrears-cli: --limit"
+run 1 "queue: no such ledger" queue queue/missing.arrears
 # dunning ------------------------------------------------------------------------------------
 # A book of its own, as of 2026-06-30: D-1 owes DA-1 (60 days, 100.00 of 500.00 paid) and DA-2
 # (10 days); D-2 is snoozed; D-3's only invoice is disputed; D-4 has nothing overdue.
@@ -662,91 +756,158 @@ run 0 "dunning preview outside the rate table" dunning preview dun/uk.arrears \
   --as-of 2026-08-15 --json
 check "… excludes the debtor with the reason, never guesses" \
   grep -q '"outcome":"interest_refused","reason":"UK-2: .*no rate is known for 2026-06-30' out
-# interest -----------------------------------------------------------------------------------
-# No ledger: the calculators alone. Figures worked out by hand in tests/core/test-interest.c.
 
-run 0 "interest: the UK worked example" interest --regime uk-b2b --amount 10000 --currency GBP \
-  --due 2024-03-01 --as-of 2024-03-31 --json
-same_text "… prints exactly the issue's JSON" \
-  '{"days":30,"rate":"13.25","interest":"108.90","compensation":"100.00","currency":"GBP"}' out
-run 0 "interest: readable form" interest --regime uk-b2b --amount 10000 --currency gbp \
-  --due 2024-03-01 --as-of 2024-03-31
-check "… names the Act" has out "Late Payment of Commercial Debts"
-check "… the reference rate and its day" has out "5.25 % on 2023-12-31"
-check "… the interest" has out "£108.90"
-run 0 "interest: German B2C" interest --regime de-b2c --amount 1000 --currency EUR \
-  --due 2024-01-31 --as-of 2024-03-01 --json
-same_text "… 8.62 %, no lump sum" \
-  '{"days":30,"rate":"8.62","interest":"7.08","compensation":"0.00","currency":"EUR"}' out
-run 0 "interest: German B2B across two half-years" interest --regime de-b2b --amount 10000 \
-  --currency EUR --due 2024-06-20 --as-of 2024-07-10 --json
-check "… lists both periods" has out '"periods":\[{"from":"2024-06-21","to":"2024-06-30","days":10,"rate":"12.62"'
-check "… and the total" has out '"days":20,"rate":"12.37","interest":"68.47","compensation":"40.00"'
-run 0 "interest: EU" interest --regime eu-b2b --amount 2000 --currency EUR --due 2024-01-10 \
-  --as-of 2024-02-09 --json
-same_text "… 12.50 % and EUR 40" \
-  '{"days":30,"rate":"12.50","interest":"20.55","compensation":"40.00","currency":"EUR"}' out
-run 0 "interest: simple APR" interest --regime simple --apr 12 --amount 5000 --currency GBP \
-  --due 2025-01-01 --as-of 2025-02-15 --json
-same_text "… the reference's £73.97" \
-  '{"days":45,"rate":"12.00","interest":"73.97","compensation":"0.00","currency":"GBP"}' out
-run 0 "interest: not late yet" interest --regime uk-b2b --amount 999.99 --currency GBP \
-  --due 2024-03-31 --as-of 2024-03-01 --json
-same_text "… zero days, nothing due" \
-  '{"days":0,"rate":"13.25","interest":"0.00","compensation":"0.00","currency":"GBP"}' out
-run 1 "interest: outside the rate table" interest --regime de-b2c --amount 100 --currency EUR \
-  --due 2026-06-01 --as-of 2026-07-15
-check "… names the table and its dates" has err "Basiszinssatz.*2026-07-01.*2015-01-01 to 2026-06-30"
-run 1 "interest: UK in euros" interest --regime uk-b2b --amount 100 --currency EUR \
-  --due 2024-03-01 --as-of 2024-03-31
-check "… names the currency required" has err "defined for debts in GBP, not EUR"
-run 1 "interest: an amount with too many decimals" interest --regime simple --apr 5 \
-  --amount 1.234 --currency USD --due 2024-03-01 --as-of 2024-03-31
-check "… names the option" has err "^arrears-cli: --amount"
-run 1 "interest: a bad APR" interest --regime simple --apr 5.125 --amount 1 --currency USD \
-  --due 2024-03-01 --as-of 2024-03-31
-check "… names the option" has err "^arrears-cli: --apr"
-run 2 "interest: simple without --apr" interest --regime simple --amount 1 --currency USD \
-  --due 2024-03-01
-run 2 "interest: --apr with a statutory regime" interest --regime uk-b2b --apr 5 --amount 1 \
-  --currency GBP --due 2024-03-01
-run 2 "interest: an unknown regime" interest --regime us-b2b --amount 1 --currency USD \
-  --due 2024-03-01
-run 2 "interest: --due missing" interest --regime uk-b2b --amount 1 --currency GBP
-run 2 "interest: takes no LEDGER" interest book.arrears --regime uk-b2b --amount 1 \
-  --currency GBP --due 2024-03-01
+# plans and promises ---------------------------------------------------------------------------
 
-# queue --------------------------------------------------------------------------------------
-# Follow-ups need a contact log, which only the core tests write (tests/core/test-queue.c);
-# here the demo book's debtors ready for the agency stand in.
+mkdir plans plans/in
+cat >plans/in/debtors.csv <<'EOF'
+id,name,email,phone,address_line1,address_line2,city,region,postal_code,country
+P1,Paula Plan,,,,,,,,
+P2,Peter Promise,,,,,,,,
+P3,Quinn Quota,,,,,,,,
+EOF
+cat >plans/in/invoices.csv <<'EOF'
+debtor_id,invoice_number,issue_date,due_date,amount,currency,description
+P1,PL-1,2026-09-01,2026-10-01,600.00,USD,Crown
+P1,PL-2,2026-09-15,2026-10-15,400.00,USD,Filling
+P2,PL-3,2026-09-01,2026-10-01,300.00,USD,Cleaning
+P3,PL-4,2026-09-01,2026-10-01,1000.00,USD,Bridge
+EOF
+printf 'debtor_id,date,amount,currency,reference,invoice_number\n' >plans/in/payments.csv
+run 0 "plans: a book to plan on" init plans/book.arrears
+run 0 "plans: import" import plans/book.arrears plans/in
 
-mkdir queue
-run 0 "queue: an empty book" queue book.arrears --as-of 2026-06-30
-check "… says there is nothing to do" has out "^Nothing to do on 2026-06-30"
-run 0 "queue: a demo book" demo queue/demo.arrears --debtors 400 --today 2026-06-30
-run 0 "queue: readable" queue queue/demo.arrears --as-of 2026-06-30
-check "… names the day and the count" has out "^Work queue for 2026-06-30: [0-9]* item"
-check "… lists debtors ready for the agency" has out "Ready for agency"
-run 0 "queue: JSON" queue queue/demo.arrears --as-of 2026-06-30 --json
-check "… starts with the day and the count" has out '^{"as_of":"2026-06-30","count":[1-9]'
-check "… has the items' fields" has out '"kind":"ready_for_agency","debtor":"C[0-9]*","name":"[^"]*","currency":"[A-Z]*","overdue":"[0-9.]*","days_overdue":[0-9]*,"score":[0-9]*,"since":null,"detail":"","actions":\["snooze","open"\]'
-grep -o '"score":[0-9]*' out | cut -d: -f2 >scores
-check "… by priority, highest score first" sh -c 'sort -nr scores | cmp -s - scores'
-total=$(grep -o '"count":[0-9]*' out | cut -d: -f2)
-run 0 "queue: --limit 2" queue queue/demo.arrears --as-of 2026-06-30 --json --limit 2
-check "… lists two items" test "$(grep -o '"kind":' out | wc -l)" -eq 2
-check "… and still counts them all" has out "\"count\":$total,"
-run 0 "queue: --limit 0" queue queue/demo.arrears --as-of 2026-06-30 --json --limit 0
-check "… lists none" has out '"items":\[\]'
-run 0 "queue: --limit in the readable form" queue queue/demo.arrears --as-of 2026-06-30 \
-  --limit 1
-check "… says how many more" has out "… and [0-9]* more item"
-run 2 "queue: no LEDGER" queue
-run 1 "queue: a bad --as-of" queue queue/demo.arrears --as-of 2026-02-30
-check "… names the option" has err "^arrears-cli: --as-of"
-run 1 "queue: a bad --limit" queue queue/demo.arrears --limit -1
-check "… names the option" has err "^arrears-cli: --limit"
-run 1 "queue: no such ledger" queue queue/missing.arrears
+PREVIEW='{"debtor":"P1","currency":"USD","total":"1000.00","down_payment":"0.00","instalments":[{"due":"2027-01-31","amount":"333.33"},{"due":"2027-02-28","amount":"333.33"},{"due":"2027-03-31","amount":"333.34"}]}'
+run 0 "plan preview --json" plan preview plans/book.arrears P1 --instalments 3 \
+  --frequency monthly --first 2027-01-31 --date 2026-12-01 --json
+same_text "plan preview --json: the schedule, exactly" "$PREVIEW" out
+
+# The form exactly as documented (today is the plan date): weekly from ten days on.
+first=$(date -d "+10 days" +%F)
+second=$(date -d "+17 days" +%F)
+run 0 "plan preview as documented" plan preview plans/book.arrears P1 --instalments 2 \
+  --frequency weekly --first "$first" --down 100.00 --invoices PL-1,PL-2 --json
+same_text "… prints the schedule" \
+  "{\"debtor\":\"P1\",\"currency\":\"USD\",\"total\":\"1000.00\",\"down_payment\":\"100.00\",\"instalments\":[{\"due\":\"$first\",\"amount\":\"450.00\"},{\"due\":\"$second\",\"amount\":\"450.00\"}]}" out
+
+run 0 "plan preview: some invoices, semimonthly, interest" plan preview plans/book.arrears P1 \
+  --instalments 2 --frequency semimonthly --first 2027-01-15 --date 2027-01-01 \
+  --invoices PL-2 --apr 12 --json
+# 400.00 at 12 %: 1.84 on 400.00 for 14 days, 0.99 on 200.00 for 15 days.
+same_text "… interest on the declining balance, actual/365" \
+  '{"debtor":"P1","currency":"USD","total":"402.83","down_payment":"0.00","instalments":[{"due":"2027-01-15","amount":"201.41"},{"due":"2027-01-30","amount":"201.42"}]}' out
+run 0 "plan preview: a table without --json" plan preview plans/book.arrears P1 \
+  --amount 400 --first 2027-01-31 --date 2026-12-01
+check "… lists the instalments" has out "2027-03-31  *\$200.00"
+check "… and what it covers" has out "PL-1, PL-2"
+
+# Bad options: each error names the option and what was expected.
+run 1 "plan preview: bad frequency" plan preview plans/book.arrears P1 --instalments 3 \
+  --frequency daily
+check "… names --frequency" has err "^arrears-cli: --frequency: expected weekly, biweekly"
+run 1 "plan preview: a count that is not a number" plan preview plans/book.arrears P1 \
+  --instalments three
+check "… names --instalments" has err "^arrears-cli: --instalments: “three” is not a whole number"
+run 1 "plan preview: no such day" plan preview plans/book.arrears P1 --instalments 3 \
+  --first 2027-02-30
+check "… names --first" has err "^arrears-cli: --first: "
+run 1 "plan preview: first due before the plan date" plan preview plans/book.arrears P1 \
+  --instalments 3 --first 2026-11-30 --date 2026-12-01
+check "… says so" has err "^arrears-cli: --first: first due date: 2026-11-30 is before"
+run 1 "plan preview: down payment too large" plan preview plans/book.arrears P1 \
+  --instalments 3 --down 1000.00
+check "… names --down" has err "^arrears-cli: --down: down payment: must be less than"
+run 1 "plan preview: instalments below the minimum" plan preview plans/book.arrears P1 \
+  --instalments 150 --frequency weekly --date 2026-12-01 --first 2026-12-08
+check "… names the minimum" has err "below the minimum instalment of \$10.00"
+run 1 "plan preview: a term too long" plan preview plans/book.arrears P1 --instalments 40 \
+  --date 2026-12-01 --first 2027-01-01
+check "… names the term" has err "^arrears-cli: --instalments: term: "
+run 1 "plan preview: a bad APR" plan preview plans/book.arrears P1 --instalments 3 --apr 12.345
+check "… names --apr" has err "^arrears-cli: --apr: expected a yearly percentage"
+run 1 "plan preview: an unknown invoice" plan preview plans/book.arrears P1 --instalments 3 \
+  --invoices PL-9
+check "… names --invoices" has err "^arrears-cli: --invoices: invoices: “PL-9” is not an open invoice"
+run 1 "plan preview: an unknown debtor" plan preview plans/book.arrears P9 --instalments 3
+check "… names the debtor" has err "P9"
+run 2 "plan preview: --instalments and --amount" plan preview plans/book.arrears P1 \
+  --instalments 3 --amount 100
+run 2 "plan preview: neither --instalments nor --amount" plan preview plans/book.arrears P1
+check "… says what is needed" has err "give --instalments N or --amount A"
+run 2 "plan preview: --apr and --fee" plan preview plans/book.arrears P1 --instalments 3 \
+  --apr 5 --fee 10
+run 2 "plan: no subcommand" plan
+run 2 "plan: an unknown subcommand" plan frob plans/book.arrears
+run 0 "help plan" help plan
+check "… lists the subcommands" has out "arrears-cli plan cancel"
+run 0 "help plan create" help plan create
+check "… lists its options" has out "waive-fees"
+
+run 0 "plan create" plan create plans/book.arrears P1 --instalments 3 --first 2027-01-31 \
+  --date 2026-12-01 --down 100 --note "Agreed by phone"
+same_text "plan create prints the plan's id" "1" out
+run 1 "plan create: the invoices are in a plan already" plan create plans/book.arrears P1 \
+  --instalments 3 --date 2026-12-02
+check "… says which" has err "^arrears-cli: --invoices: invoices: everything open in USD is already in plan 1"
+run 0 "plan create with an instalment amount and a fee" plan create plans/book.arrears P3 \
+  --amount 300 --fee 20 --frequency biweekly --first 2026-12-15 --date 2026-12-01
+same_text "… prints its id" "2" out
+run 0 "show: the fee is owed" show plans/book.arrears P3
+check "… as a fee entry" has out "fee"
+run 0 "check after plans" check plans/book.arrears
+
+run 0 "pay the down payment" pay plans/book.arrears P1 100 --date 2026-12-01
+run 0 "pay the first instalment late" pay plans/book.arrears P1 300 --date 2027-02-03
+run 0 "plan show --json" plan show plans/book.arrears 1 --as-of 2027-03-10 --json
+check "… active" has out '"state":"active"'
+check "… the second instalment missed" \
+  has out '{"seq":2,"due":"2027-02-28","amount":"300.00","paid":"0.00","state":"missed","paid_on":null}'
+check "… paid late is paid" \
+  has out '"seq":1,"due":"2027-01-31","amount":"300.00","paid":"300.00","state":"paid","paid_on":"2027-02-03"'
+run 0 "plan show" plan show plans/book.arrears 1 --as-of 2027-04-06
+check "… defaulted after two misses" has out "State: *Defaulted on 2027-04-06"
+run 1 "plan show: no such plan" plan show plans/book.arrears 99
+run 1 "plan show: not a plan id" plan show plans/book.arrears first
+check "… names the argument" has err "^arrears-cli: PLAN_ID: "
+
+run 0 "plans --due-on" plans plans/book.arrears --due-on 2027-02-28 --json
+same_text "… the plan due that day" \
+  '{"due_on":"2027-02-28","plans":[{"id":1,"debtor":"P1","currency":"USD","state":"active","next_due":"2027-02-28","next_amount":"300.00","missed":0,"in_arrears":"0.00","defaulted_on":null}]}' out
+run 0 "plans --missed" plans plans/book.arrears --missed --as-of 2027-03-10
+check "… lists the plan in arrears" has out "^ *1  P1 "
+run 0 "plans --missed: nothing missed yet" plans plans/book.arrears --missed --as-of 2026-12-02
+check "… says so" has out "No plan has a missed instalment"
+run 2 "plans: neither --due-on nor --missed" plans plans/book.arrears
+run 2 "plans: both" plans plans/book.arrears --due-on 2027-01-01 --missed
+
+run 2 "plan cancel without --reason" plan cancel plans/book.arrears 1
+run 0 "plan cancel" plan cancel plans/book.arrears 1 --reason "Insurer pays" --date 2027-03-11
+run 1 "plan cancel twice" plan cancel plans/book.arrears 1 --reason "Again"
+check "… says it was cancelled" has err "^arrears-cli: plan 1 was "
+run 0 "plan show after cancelling" plan show plans/book.arrears 1 --as-of 2027-03-12 --json
+check "… cancelled" has out '"state":"cancelled"'
+
+run 0 "promise add" promise add plans/book.arrears P2 50 --date 2027-01-01 --every 7 \
+  --times 3 --made-on 2026-12-20 --channel visit --note Fridays
+same_text "… prints its id" "1" out
+run 0 "a payment on the promise" pay plans/book.arrears P2 70 --date 2027-01-01
+run 0 "promise list --json" promise list plans/book.arrears P2 --as-of 2027-01-20 --json
+same_text "… kept, partly kept, broken" \
+  '{"as_of":"2027-01-20","promises":[{"id":1,"debtor":"P2","currency":"USD","amount":"50.00","date":"2027-01-01","until":"2027-01-04","paid":"50.00","state":"kept","channel":"visit","series_index":1,"series_length":3,"note":"Fridays"},{"id":2,"debtor":"P2","currency":"USD","amount":"50.00","date":"2027-01-08","until":"2027-01-11","paid":"20.00","state":"partly_kept","channel":"visit","series_index":2,"series_length":3,"note":"Fridays"},{"id":3,"debtor":"P2","currency":"USD","amount":"50.00","date":"2027-01-15","until":"2027-01-18","paid":"0.00","state":"broken","channel":"visit","series_index":3,"series_length":3,"note":"Fridays"}]}' out
+run 0 "promise list" promise list plans/book.arrears --as-of 2027-01-05
+check "… a table" has out "Pending"
+run 2 "promise add without --date" promise add plans/book.arrears P2 50
+run 2 "promise add: --every without --times" promise add plans/book.arrears P2 50 \
+  --date 2027-01-01 --every 7
+run 1 "promise add: bad channel" promise add plans/book.arrears P2 50 --date 2027-01-01 \
+  --channel pigeon
+check "… names --channel" has err "^arrears-cli: --channel: expected call"
+run 1 "promise add: bad amount" promise add plans/book.arrears P2 5.001 --date 2027-01-01
+check "… names AMOUNT" has err "^arrears-cli: AMOUNT: "
+run 1 "promise add: promised before it was made" promise add plans/book.arrears P2 50 \
+  --date 2027-01-01 --made-on 2027-01-02
+check "… says so" has err "^arrears-cli: date: 2027-01-01 is before the day"
+run 2 "promise: unknown subcommand" promise frob plans/book.arrears
 
 echo "1..$n"
 [ "$failed" -eq 0 ]

@@ -7,7 +7,11 @@
 
 #include "ar-activity.h"
 #include "ar-date.h"
+#include "ar-dunning-run.h"
+#include "ar-hold.h"
 #include "ar-ledger-private.h"
+#include "ar-plan.h"
+#include "ar-promise.h"
 #include "ar-queue.h"
 #include "ar-test-util.h"
 
@@ -87,6 +91,60 @@ log_call (Fixture *f, gint64 debtor, const char *summary, const char *next, gboo
   info.occurred_at = at;
   g_assert_true (ar_ledger_add_activity (f->ledger, &info, &id, &error));
   g_assert_no_error (error);
+  return id;
+}
+
+/* Logs a call on @day (at noon, a minute after the previous one). */
+static gint64
+log_call_on (Fixture *f, gint64 debtor, const char *day, const char *summary, const char *next)
+{
+  g_autoptr(GDateTime) at = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate date;
+  ArActivityInfo info = { .debtor_id = debtor, .kind = AR_ACTIVITY_CALL,
+                          .direction = AR_DIRECTION_OUT, .summary = summary,
+                          .next_action_date = next != NULL ? jd (next) : 0 };
+  gint64 id = 0;
+
+  g_assert_true (ar_date_parse (day, &date, NULL));
+  at = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                            g_date_get_day (&date), 12, ++f->minute % 60, 0);
+  info.occurred_at = at;
+  g_assert_true (ar_ledger_add_activity (f->ledger, &info, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+pay (Fixture *f, gint64 debtor, const char *day, gint64 amount)
+{
+  ArPosting p = { .debtor_id = debtor, .kind = AR_ENTRY_PAYMENT, .date = jd (day),
+                  .amount = amount, .currency = "USD" };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ar_ledger_post (f->ledger, &p, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A promise of @amount on @day, made on @made with its own call then (whose follow-up is the
+ * day after the grace, as the ledger would set it). Returns the promise's id. */
+static gint64
+promise (Fixture *f, gint64 debtor, const char *made, const char *day, gint64 amount,
+         gint64 *out_activity)
+{
+  g_autoptr(GError) error = NULL;
+  char next[11];
+  ArPromiseInfo info = { .debtor_id = debtor, .currency = "USD", .amount = amount,
+                         .date = jd (day), .channel = AR_ACTIVITY_CALL, .made_on = jd (made) };
+  gint64 id;
+
+  ar_date_format_julian (jd (day) + AR_PROMISE_DEFAULT_GRACE_DAYS + 1, next);
+  info.activity_id = log_call_on (f, debtor, made, "Promised to pay", next);
+  id = ar_ledger_add_promise (f->ledger, &info, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  if (out_activity != NULL)
+    *out_activity = info.activity_id;
   return id;
 }
 
@@ -329,16 +387,282 @@ test_snooze (Fixture *f, gconstpointer data)
   g_assert_nonnull (find (back, AR_QUEUE_FOLLOW_UP, agency));
 }
 
+/* Promises ------------------------------------------------------------------------------------ */
+
+/* Due today: listed until it is paid. Its own follow-up (after the grace) is not due yet. */
+static void
+test_promise_due (Fixture *f, gconstpointer data)
+{
+  gint64 d = add_debtor (f, "P1", AR_STATUS_ACTIVE, FALSE);
+  gint64 activity = 0;
+  gint64 id;
+  g_autoptr(ArQueue) before = NULL, due = NULL, paid = NULL;
+  const ArQueueItem *item;
+
+  invoice (f, d, "P-1", "2026-05-01", 20000, "USD");
+  id = promise (f, d, "2026-06-05", "2026-06-10", 5000, &activity);
+
+  before = build (f, "2026-06-09");
+  g_assert_cmpuint (ar_queue_get_n_items (before), ==, 0);
+
+  due = build (f, "2026-06-10");
+  g_assert_cmpuint (ar_queue_get_n_items (due), ==, 1);
+  item = ar_queue_get_item (due, 0);
+  g_assert_cmpint (item->kind, ==, AR_QUEUE_PROMISE_DUE);
+  g_assert_cmpint (item->source_id, ==, id);
+  g_assert_cmpint (item->activity_id, ==, activity);
+  g_assert_cmpuint (item->since, ==, jd ("2026-06-10"));
+  g_assert_cmpstr (item->detail, ==, "$50.00 promised for today");
+  g_assert_cmpint (item->overdue, ==, 20000);
+  g_assert_cmpint (item->actions, ==, AR_QUEUE_ACTION_CALL | AR_QUEUE_ACTION_SNOOZE |
+                                      AR_QUEUE_ACTION_OPEN);
+
+  pay (f, d, "2026-06-10", 5000);
+  paid = build (f, "2026-06-10");
+  g_assert_cmpuint (ar_queue_get_n_items (paid), ==, 0);
+}
+
+/* Broken once the grace (3 days) has passed: listed from the day after, instead of the
+ * promise's own follow-up; done when a call is logged about it. */
+static void
+test_promise_broken (Fixture *f, gconstpointer data)
+{
+  gint64 d = add_debtor (f, "P1", AR_STATUS_ACTIVE, FALSE);
+  gint64 id;
+  g_autoptr(ArQueue) grace = NULL, broken = NULL, partly = NULL, acted = NULL;
+  const ArQueueItem *item;
+
+  invoice (f, d, "P-1", "2026-05-01", 20000, "USD");
+  id = promise (f, d, "2026-06-05", "2026-06-10", 5000, NULL);
+
+  /* The last day of grace: due no more, not broken yet. */
+  grace = build (f, "2026-06-13");
+  g_assert_cmpuint (ar_queue_get_n_items (grace), ==, 0);
+
+  broken = build (f, "2026-06-14");
+  g_assert_cmpuint (ar_queue_get_n_items (broken), ==, 1);
+  item = ar_queue_get_item (broken, 0);
+  g_assert_cmpint (item->kind, ==, AR_QUEUE_PROMISE_BROKEN);
+  g_assert_cmpint (item->source_id, ==, id);
+  g_assert_cmpuint (item->since, ==, jd ("2026-06-14"));
+  g_assert_cmpstr (item->detail, ==, "Promised $50.00 for 2026-06-10; nothing paid");
+
+  pay (f, d, "2026-06-11", 2000);
+  partly = build (f, "2026-06-14");
+  g_assert_cmpuint (ar_queue_get_n_items (partly), ==, 1);
+  g_assert_cmpstr (ar_queue_get_item (partly, 0)->detail, ==,
+                   "Promised $50.00 for 2026-06-10; $20.00 paid");
+
+  log_call_on (f, d, "2026-06-15", "Asked about the promise", NULL);
+  acted = build (f, "2026-06-16");
+  g_assert_cmpuint (ar_queue_get_n_items (acted), ==, 0);
+}
+
+/* Plans --------------------------------------------------------------------------------------- */
+
+static gint64
+save_plan (Fixture *f, gint64 debtor)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArPlanDraft) draft = ar_plan_draft_new (f->ledger, debtor, "USD", jd ("2026-05-01"),
+                                                    &error);
+  gint64 id;
+
+  g_assert_no_error (error);
+  ar_plan_draft_set_n_instalments (draft, 3);
+  ar_plan_draft_set_first_due (draft, jd ("2026-06-01"));
+  id = ar_ledger_save_plan (f->ledger, draft, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* 300.00 in 3 monthly instalments from 1 June, 5 days' grace: the first is missed from 7 June.
+ * The plan's own follow-up (its first due date) is not listed beside it. */
+static void
+test_instalment_missed (Fixture *f, gconstpointer data)
+{
+  gint64 d = add_debtor (f, "PL", AR_STATUS_ACTIVE, FALSE);
+  gint64 plan;
+  g_autoptr(ArQueue) grace = NULL, missed = NULL, acted = NULL;
+  const ArQueueItem *item;
+
+  invoice (f, d, "PL-1", "2026-04-01", 30000, "USD");
+  plan = save_plan (f, d);
+
+  grace = build (f, "2026-06-06");
+  g_assert_null (find (grace, AR_QUEUE_INSTALMENT_MISSED, d));
+
+  missed = build (f, "2026-06-10");
+  g_assert_cmpuint (ar_queue_get_n_items (missed), ==, 1);
+  item = ar_queue_get_item (missed, 0);
+  g_assert_cmpint (item->kind, ==, AR_QUEUE_INSTALMENT_MISSED);
+  g_assert_cmpint (item->source_id, ==, plan);
+  g_assert_cmpint (item->activity_id, !=, 0);
+  g_assert_cmpuint (item->since, ==, jd ("2026-06-07"));
+  g_assert_cmpstr (item->detail, ==, "1 instalment missed");
+
+  log_call_on (f, d, "2026-06-08", "Asked about the instalment", NULL);
+  acted = build (f, "2026-06-10");
+  g_assert_null (find (acted, AR_QUEUE_INSTALMENT_MISSED, d));
+}
+
+/* Paid late, the instalment is no longer missed. */
+static void
+test_instalment_paid (Fixture *f, gconstpointer data)
+{
+  gint64 d = add_debtor (f, "PL", AR_STATUS_ACTIVE, FALSE);
+  g_autoptr(ArQueue) paid = NULL;
+
+  invoice (f, d, "PL-1", "2026-04-01", 30000, "USD");
+  save_plan (f, d);
+  pay (f, d, "2026-06-09", 10000);
+  paid = build (f, "2026-06-10");
+  g_assert_null (find (paid, AR_QUEUE_INSTALMENT_MISSED, d));
+}
+
+/* Holds --------------------------------------------------------------------------------------- */
+
+static gint64
+hold (Fixture *f, gint64 debtor, ArHoldKind kind, const char *start, const char *until,
+      const char *reason)
+{
+  ArHoldInfo info = { .debtor_id = debtor, .kind = kind, .reason = reason,
+                      .start = jd (start), .until = until != NULL ? jd (until) : 0 };
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (ar_hold_place (f->ledger, &info, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* Listed from its last day for a week, unless acted on or held again. */
+static void
+test_hold_ending (Fixture *f, gconstpointer data)
+{
+  gint64 d = add_debtor (f, "H1", AR_STATUS_ACTIVE, FALSE);
+  gint64 e = add_debtor (f, "H2", AR_STATUS_ACTIVE, FALSE);
+  gint64 g = add_debtor (f, "H3", AR_STATUS_ACTIVE, FALSE);
+  gint64 id;
+  g_autoptr(ArQueue) running = NULL, ending = NULL, week = NULL, later = NULL, acted = NULL;
+  const ArQueueItem *item;
+
+  id = hold (f, d, AR_HOLD_SNOOZE, "2026-06-01", "2026-06-20", "On holiday");
+  /* Extended the day after: not ending. */
+  hold (f, e, AR_HOLD_SNOOZE, "2026-06-01", "2026-06-20", "Waiting for the insurer");
+  hold (f, e, AR_HOLD_SNOOZE, "2026-06-21", "2026-07-20", "Still waiting");
+  /* A dispute with an end date. */
+  hold (f, g, AR_HOLD_DISPUTE, "2026-06-01", "2026-06-20", "Wrong quantity");
+
+  running = build (f, "2026-06-19");
+  g_assert_cmpuint (ar_queue_get_n_items (running), ==, 0);
+
+  ending = build (f, "2026-06-20");
+  g_assert_cmpuint (ar_queue_get_n_items (ending), ==, 2);
+  item = find (ending, AR_QUEUE_HOLD_ENDING, d);
+  g_assert_nonnull (item);
+  g_assert_cmpint (item->source_id, ==, id);
+  g_assert_cmpuint (item->since, ==, jd ("2026-06-20"));
+  g_assert_cmpstr (item->detail, ==, "Snooze ends 2026-06-20: On holiday");
+  g_assert_cmpint (item->actions, ==, AR_QUEUE_ACTION_SNOOZE | AR_QUEUE_ACTION_OPEN);
+  g_assert_cmpstr (find (ending, AR_QUEUE_HOLD_ENDING, g)->detail, ==,
+                   "Dispute ends 2026-06-20: Wrong quantity");
+  g_assert_null (find (ending, AR_QUEUE_HOLD_ENDING, e));
+
+  week = build (f, "2026-06-27");
+  g_assert_nonnull (find (week, AR_QUEUE_HOLD_ENDING, d));
+  later = build (f, "2026-06-28");
+  g_assert_null (find (later, AR_QUEUE_HOLD_ENDING, d));
+
+  log_call_on (f, d, "2026-06-21", "Back from holiday, will pay", NULL);
+  acted = build (f, "2026-06-22");
+  g_assert_null (find (acted, AR_QUEUE_HOLD_ENDING, d));
+  g_assert_nonnull (find (acted, AR_QUEUE_HOLD_ENDING, g));
+}
+
+/* One debtor can have several items: its hold ends, and it is ready for the agency. */
+static void
+test_two_items_per_debtor (Fixture *f, gconstpointer data)
+{
+  gint64 d = add_debtor (f, "AG", AR_STATUS_AGENCY, FALSE);
+  g_autoptr(ArQueue) queue = NULL;
+
+  hold (f, d, AR_HOLD_SNOOZE, "2026-06-01", "2026-06-20", "On holiday");
+  queue = build (f, "2026-06-20");
+  g_assert_nonnull (find (queue, AR_QUEUE_HOLD_ENDING, d));
+  g_assert_nonnull (find (queue, AR_QUEUE_READY_FOR_AGENCY, d));
+}
+
+/* Dunning ------------------------------------------------------------------------------------- */
+
+/* Due its first level (7 days past due) as of 2026-06-10: listed only when a preview is added;
+ * gone once the run is committed. */
+static void
+test_dunning_due (Fixture *f, gconstpointer data)
+{
+  gint64 d = add_debtor (f, "DU", AR_STATUS_ACTIVE, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArQueue) queue = NULL, sent = NULL;
+  g_autoptr(ArDunningPreview) preview = NULL, other_day = NULL, after = NULL;
+  const ArQueueItem *item;
+
+  invoice (f, d, "DU-1", "2026-06-01", 10000, "USD");
+  queue = build (f, "2026-06-10");
+  g_assert_cmpuint (ar_queue_get_n_items (queue), ==, 0);
+
+  preview = ar_dunning_preview_new (f->ledger, jd ("2026-06-10"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ar_queue_add_dunning (queue, f->ledger, preview, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ar_queue_get_n_items (queue), ==, 1);
+  item = ar_queue_get_item (queue, 0);
+  g_assert_cmpint (item->kind, ==, AR_QUEUE_DUNNING_DUE);
+  g_assert_cmpint (item->debtor_id, ==, d);
+  g_assert_cmpint (item->source_id, ==, 1);
+  g_assert_cmpstr (item->detail, ==, "Letter of level 1");
+  g_assert_cmpint (item->overdue, ==, 10000);
+  g_assert_cmpuint (item->days_overdue, ==, 9);
+  g_assert_cmpint (item->actions, ==, AR_QUEUE_ACTION_LETTER | AR_QUEUE_ACTION_SNOOZE |
+                                      AR_QUEUE_ACTION_OPEN);
+
+  /* A preview of another day does not mix in. */
+  other_day = ar_dunning_preview_new (f->ledger, jd ("2026-06-11"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (ar_queue_add_dunning (queue, f->ledger, other_day, &error));
+  g_assert_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* Sent: the next preview proposes nothing. */
+  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (preview); i++)
+    {
+      g_autoptr(GBytes) pdf = g_bytes_new_static ("%PDF-1.4\n", 9);
+
+      ar_dunning_proposal_set_document (ar_dunning_preview_get_proposal (preview, i), pdf);
+    }
+  g_assert_true (ar_dunning_run_commit (f->ledger, preview, NULL, &error));
+  g_assert_no_error (error);
+  sent = build (f, "2026-06-10");
+  after = ar_dunning_preview_new (f->ledger, jd ("2026-06-10"), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ar_queue_add_dunning (sent, f->ledger, after, &error));
+  g_assert_null (find (sent, AR_QUEUE_DUNNING_DUE, d));
+}
+
 static void
 test_kind_names (void)
 {
+  static const char * const names[] = {
+    "promise_broken", "instalment_missed", "promise_due", "dunning_due", "follow_up",
+    "hold_ending", "ready_for_agency",
+  };
+
+  g_assert_cmpuint (G_N_ELEMENTS (names), ==, AR_N_QUEUE_KINDS);
   for (guint i = 0; i < AR_N_QUEUE_KINDS; i++)
     {
-      g_assert_nonnull (ar_queue_kind_to_string (i));
+      g_assert_cmpstr (ar_queue_kind_to_string (i), ==, names[i]);
       g_assert_nonnull (ar_queue_kind_to_label (i));
     }
-  g_assert_cmpstr (ar_queue_kind_to_string (AR_QUEUE_FOLLOW_UP), ==, "follow_up");
-  g_assert_cmpstr (ar_queue_kind_to_string (AR_QUEUE_READY_FOR_AGENCY), ==, "ready_for_agency");
 }
 
 int
@@ -354,6 +678,13 @@ main (int argc, char **argv)
   ADD ("/queue/ready-for-agency", test_ready_for_agency);
   ADD ("/queue/priority", test_priority);
   ADD ("/queue/snooze", test_snooze);
+  ADD ("/queue/two-items-per-debtor", test_two_items_per_debtor);
+  ADD ("/queue/promise/due", test_promise_due);
+  ADD ("/queue/promise/broken", test_promise_broken);
+  ADD ("/queue/plan/instalment-missed", test_instalment_missed);
+  ADD ("/queue/plan/instalment-paid", test_instalment_paid);
+  ADD ("/queue/hold-ending", test_hold_ending);
+  ADD ("/queue/dunning-due", test_dunning_due);
 #undef ADD
   g_test_add_func ("/queue/kind-names", test_kind_names);
 
