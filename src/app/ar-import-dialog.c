@@ -462,7 +462,7 @@ progress_idle_cb (gpointer data)
 {
   Progress *progress = data;
 
-  if (progress->generation == progress->dialog->generation)
+  if (progress->generation == progress->dialog->generation && progress->dialog->ledger != NULL)
     gtk_progress_bar_set_fraction (progress->dialog->progress_bar, progress->fraction);
   g_object_unref (progress->dialog);
   g_free (progress);
@@ -641,7 +641,8 @@ job_done_cb (GObject      *source_object,
   save_maps (self);
   set_state (self, "done", rows);
   g_signal_emit (self, signals[IMPORTED], 0, job->result.rows[AR_IMPORT_DEBTORS],
-                 job->result.rows[AR_IMPORT_INVOICES], job->result.rows[AR_IMPORT_PAYMENTS]);
+                 job->result.rows[AR_IMPORT_INVOICES], job->result.rows[AR_IMPORT_PAYMENTS],
+                 rows);
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
@@ -837,6 +838,8 @@ ar_import_dialog_dispose (GObject *object)
 {
   ArImportDialog *self = (ArImportDialog *) object;
 
+  /* Progress and results still on their way are for a dialog that is gone. */
+  self->generation++;
   g_clear_handle_id (&self->check_source, g_source_remove);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -859,10 +862,10 @@ ar_import_dialog_class_init (ArImportDialogClass *klass)
   object_class->dispose = ar_import_dialog_dispose;
   window_class->close_request = ar_import_dialog_close_request;
 
-  /* (debtors, invoices, payments imported) */
+  /* (debtors, invoices, payments imported; the same in words: "3 debtors and 3 invoices") */
   signals[IMPORTED] =
     g_signal_new ("imported", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
-                  NULL, G_TYPE_NONE, 3, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT);
+                  NULL, G_TYPE_NONE, 4, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_UINT, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/arrears/Arrears/ui/ar-import-dialog.ui");

@@ -183,10 +183,11 @@ clear_search_action (GtkWidget  *widget,
 }
 
 static void
-on_import_dialog_imported_cb (ArWindow *self,
-                              guint     debtors,
-                              guint     invoices,
-                              guint     payments)
+on_import_dialog_imported_cb (ArWindow   *self,
+                              guint       debtors,
+                              guint       invoices,
+                              guint       payments,
+                              const char *summary)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ArLedger) ledger = self->ledger != NULL ? g_object_ref (self->ledger) : NULL;
@@ -198,7 +199,12 @@ on_import_dialog_imported_cb (ArWindow *self,
   if (!ar_window_set_ledger (self, ledger, &error))
     ar_window_show_error (self, _("Can’t Show the Imported Rows"), error->message);
   else
-    ar_window_add_toast (self, _("Import finished"));
+    {
+      /* Translators: %s is "3 debtors and 3 invoices" */
+      g_autofree char *title = g_strdup_printf (_("Imported %s"), summary);
+
+      ar_window_add_toast (self, title);
+    }
 }
 
 static void

@@ -180,6 +180,7 @@ test_open_window (void)
   g_assert_no_error (error);
   ar_ui_present_at (GTK_WINDOW (window), 1280, 800);
   g_assert_cmpstr (ar_window_get_state (window), ==, "empty");
+  ar_ui_iterate_for (500);   /* the title's cross-fade */
   ar_ui_save_screenshot (GTK_WIDGET (window), "import-empty-ledger-1280x800-light.png");
 }
 
@@ -317,6 +318,18 @@ test_cancel_import (void)
   for (guint i = 1; i <= 20000; i++)
     g_string_append_printf (csv, "B-%u,Big Customer %u,,,,,,,,\r\n", i, i);
   file = write_file ("big.csv", csv->str);
+
+  /* Closed while it checks: the check is dropped, whenever its answer comes. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
+  ar_ui_wait_for (dialog_mapped, NULL, "the import dialog");
+  dialog = find_dialog ();
+  g_assert_true (ar_import_dialog_set_file (dialog, AR_IMPORT_DEBTORS, file, &error));
+  ar_ui_iterate_for (300);   /* past the 250 ms pause: the worker is checking */
+  if (!g_str_equal (ar_import_dialog_get_state (dialog), "checking"))
+    g_test_message ("the check finished before the dialog was closed");
+  gtk_window_close (GTK_WINDOW (dialog));
+  ar_ui_wait_for (dialog_gone, NULL, "the dialog to close while checking");
+  ar_ui_iterate_for (1500);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import", NULL));
   ar_ui_wait_for (dialog_mapped, NULL, "the import dialog");
