@@ -667,7 +667,8 @@ ar_dunning_view_dup_commit_summary (ArDunningView *self)
         {
           const ArDunningItem *item = ar_dunning_preview_get_item (self->preview,
                                                                    p->first_item + k);
-          n_fees += item->fee != 0;
+          /* The statutory compensation is a fee entry of its own. */
+          n_fees += (item->fee != 0) + (item->compensation != 0);
           n_interest += item->interest != 0;
         }
     }

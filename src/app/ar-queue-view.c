@@ -59,9 +59,11 @@ ar_queue_row_init (ArQueueRow *self)
 
 /* Why the item is in the queue, in a sentence. */
 static char *
-item_reason (const ArQueueItem *item)
+item_reason (const ArQueueItem *item,
+             GArray            *levels)
 {
   char since[11] = "";
+  const char *detail = item->detail != NULL ? item->detail : "";
 
   if (item->since != 0)
     ar_date_format_julian (item->since, since);
@@ -74,15 +76,38 @@ item_reason (const ArQueueItem *item)
       return g_strdup_printf (_("Follow-up due %s"), since);
     case AR_QUEUE_READY_FOR_AGENCY:
       return g_strdup (_("Past the last dunning level: hand the account to the agency"));
+    case AR_QUEUE_PROMISE_BROKEN:
+      /* Translators: the day a promise to pay broke, then what was promised. */
+      return g_strdup_printf (_("Broken %s: %s"), since, detail);
+    case AR_QUEUE_INSTALMENT_MISSED:
+      /* Translators: the day an instalment was missed, then how many are missed. */
+      return g_strdup_printf (_("Missed %s: %s"), since, detail);
+    case AR_QUEUE_PROMISE_DUE:
+      return g_strdup_printf (_("Promised for today: %s"), detail);
+    case AR_QUEUE_DUNNING_DUE:
+      /* source_id is the level proposed: its name says which letter. */
+      if (levels != NULL && item->source_id >= 1 && item->source_id <= levels->len)
+        {
+          g_autofree char *name = ar_dunning_level_get_name (
+            &g_array_index (levels, ArDunningLevel, item->source_id - 1));
+
+          /* Translators: a dunning level's name ("Friendly reminder") is due. */
+          return g_strdup_printf (_("%s due"), name);
+        }
+      return g_strdup (detail[0] != '\0' ? detail : _("Next dunning letter due"));
+    case AR_QUEUE_HOLD_ENDING:
+      /* Translators: the last day of a dunning hold, then its reason. */
+      return g_strdup_printf (_("Hold ends %s: %s"), since, detail);
     case AR_N_QUEUE_KINDS:
     default:
       break;
     }
-  return g_strdup (item->detail != NULL ? item->detail : "");
+  return g_strdup (detail);
 }
 
 static ArQueueRow *
-ar_queue_row_new (const ArQueueItem *item)
+ar_queue_row_new (const ArQueueItem *item,
+                  GArray            *levels)
 {
   ArQueueRow *self = g_object_new (AR_TYPE_QUEUE_ROW, NULL);
 
@@ -90,7 +115,7 @@ ar_queue_row_new (const ArQueueItem *item)
   self->debtor_id = item->debtor_id;
   self->external_id = g_strdup (item->debtor_external_id);
   self->name = g_strdup (item->debtor_name);
-  self->reason = item_reason (item);
+  self->reason = item_reason (item, levels);
   self->amount = item->currency[0] != '\0' ? ar_money_format (item->overdue, item->currency)
                                            : g_strdup ("–");
   self->days_overdue = item->days_overdue;
@@ -114,7 +139,8 @@ struct _ArQueueView
   GCancellable   *cancellable;     /* the load under way */
   GCancellable   *letters;         /* letters under way, cancelled with the view */
   guint32         as_of;
-  gboolean        loading;
+  gboolean        loading;         /* the first pass: no rows of this load yet */
+  gboolean        completing;      /* a pass is under way (the second adds letters due) */
   guint           n_letters;       /* letters under way */
 };
 
@@ -170,8 +196,9 @@ update_page (ArQueueView *self)
 
 typedef struct
 {
-  char    *path;
-  guint32  as_of;
+  char     *path;
+  guint32   as_of;
+  gboolean  with_dunning;   /* the second pass: the debtors due their next letter too */
 } LoadJob;
 
 static void
@@ -197,10 +224,29 @@ load_worker (GTask        *task,
     return;
   if ((ledger = ar_ledger_open (job->path, &error)) == NULL ||
       (queue = ar_queue_build (ledger, job->as_of, &error)) == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, queue, (GDestroyNotify) ar_queue_free);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (job->with_dunning)
+    {
+      /* The dunning preview is a pass over every overdue item (a second or more on a large
+       * book): the rows are shown without it first, and this pass adds the letters due. */
+      g_autoptr(ArDunningPreview) preview = ar_dunning_preview_new (ledger, job->as_of,
+                                                                    cancellable, &error);
+
+      if (preview == NULL || !ar_queue_add_dunning (queue, ledger, preview, &error))
+        {
+          ar_queue_free (queue);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+    }
+  g_task_return_pointer (task, queue, (GDestroyNotify) ar_queue_free);
 }
+
+static void start_load (ArQueueView *self,
+                        gboolean     with_dunning);
 
 static void
 load_done_cb (GObject      *source,
@@ -211,36 +257,68 @@ load_done_cb (GObject      *source,
   g_autoptr(GError) error = NULL;
   g_autoptr(ArQueue) queue = NULL;
   g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GArray) levels = NULL;
   guint before;
+
+  LoadJob *job = g_task_get_task_data (G_TASK (result));
+  gboolean second = job->with_dunning;
 
   queue = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;   /* a newer load replaced it */
-  g_clear_object (&self->cancellable);
+  if (second)
+    {
+      g_clear_object (&self->cancellable);
+      self->completing = FALSE;
+    }
   set_loading (self, FALSE);
   if (queue == NULL)
     {
       g_warning ("Could not build the work queue: %s", error->message);
+      self->completing = FALSE;
+      g_clear_object (&self->cancellable);
       update_page (self);
       return;
     }
 
   self->as_of = ar_queue_get_as_of (queue);
+  /* The level names for the letters due (a few rows from the ledger). */
+  levels = second && self->ledger != NULL ? ar_dunning_levels_load (self->ledger, NULL) : NULL;
   rows = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < ar_queue_get_n_items (queue); i++)
-    g_ptr_array_add (rows, ar_queue_row_new (ar_queue_get_item (queue, i)));
+    g_ptr_array_add (rows, ar_queue_row_new (ar_queue_get_item (queue, i), levels));
   before = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   g_list_store_splice (self->rows, 0, before, rows->pdata, rows->len);
   if (before != rows->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   update_page (self);
+  if (!second)
+    start_load (self, TRUE);
+}
+
+/* One pass of the loader in a worker: the queue, or (@with_dunning) the queue with the
+ * debtors due their next dunning letter. */
+static void
+start_load (ArQueueView *self,
+            gboolean     with_dunning)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadJob *job = g_new0 (LoadJob, 1);
+
+  job->path = g_strdup (ar_ledger_get_path (self->ledger));
+  job->as_of = today ();
+  job->with_dunning = with_dunning;
+  self->completing = TRUE;
+  task = g_task_new (NULL, self->cancellable, load_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, ar_queue_view_reload);
+  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_run_in_thread (task, load_worker);
 }
 
 void
 ar_queue_view_reload (ArQueueView *self)
 {
-  g_autoptr(GTask) task = NULL;
-  LoadJob *job;
 
   g_return_if_fail (AR_IS_QUEUE_VIEW (self));
 
@@ -260,16 +338,9 @@ ar_queue_view_reload (ArQueueView *self)
     }
 
   self->cancellable = g_cancellable_new ();
-  job = g_new0 (LoadJob, 1);
-  job->path = g_strdup (ar_ledger_get_path (self->ledger));
-  job->as_of = today ();
-  task = g_task_new (NULL, self->cancellable, load_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, ar_queue_view_reload);
-  g_task_set_task_data (task, job, (GDestroyNotify) load_job_free);
-  g_task_set_check_cancellable (task, TRUE);
   set_loading (self, TRUE);
   update_page (self);
-  g_task_run_in_thread (task, load_worker);
+  start_load (self, FALSE);
 }
 
 /* Actions ---------------------------------------------------------------------------------- */
@@ -717,9 +788,12 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   g_autofree char *accessible = NULL;
 
   gtk_label_set_text (GTK_LABEL (w[W_KIND]), ar_queue_kind_to_label (row->kind));
+  /* Something went wrong (a broken promise, a missed instalment, the agency) or simply
+   * came due. */
   gtk_widget_set_css_classes (w[W_KIND], (const char *[]) {
     "queue-kind", "caption-heading",
-    row->kind == AR_QUEUE_READY_FOR_AGENCY ? "agency" : "follow-up", NULL });
+    row->kind == AR_QUEUE_READY_FOR_AGENCY || row->kind == AR_QUEUE_PROMISE_BROKEN ||
+    row->kind == AR_QUEUE_INSTALMENT_MISSED ? "agency" : "follow-up", NULL });
   gtk_label_set_text (GTK_LABEL (w[W_NAME]), row->name);
   gtk_label_set_text (GTK_LABEL (w[W_REASON]), row->reason);
   gtk_widget_set_tooltip_text (w[W_REASON], row->reason);
@@ -744,7 +818,7 @@ ar_queue_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (ar_queue_view_parent_class)->map (widget);
   /* Shown again: whatever changed elsewhere in the window (a payment, a contact) counts. */
-  if (self->ledger != NULL && !self->loading)
+  if (self->ledger != NULL && !self->completing)
     ar_queue_view_reload (self);
 }
 
@@ -873,6 +947,13 @@ ar_queue_view_get_loading (ArQueueView *self)
 {
   g_return_val_if_fail (AR_IS_QUEUE_VIEW (self), FALSE);
   return self->loading;
+}
+
+gboolean
+ar_queue_view_get_complete (ArQueueView *self)
+{
+  g_return_val_if_fail (AR_IS_QUEUE_VIEW (self), FALSE);
+  return self->ledger == NULL || !self->completing;
 }
 
 char **
