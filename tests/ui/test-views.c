@@ -653,6 +653,27 @@ test_levels_page (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+static void
+collect_buttons (GtkWidget  *widget,
+                 const char *label,
+                 GPtrArray  *found)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_buttons (child, label, found);
+}
+
+static gboolean
+count_debtor_holds (const ArHold *hold,
+                    gpointer      user_data)
+{
+  if (g_strcmp0 (hold->external_id, kept_id) == 0)
+    (*(guint *) user_data)++;
+  return TRUE;
+}
+
 /* The debtor pane's Holds section ------------------------------------------------------------ */
 
 static void
@@ -676,6 +697,23 @@ test_holds_section (void)
   g_assert_cmpuint (ar_holds_section_get_n_holds (section), ==, before + 1);
   ar_ui_iterate_for (300);
   ar_ui_save_screenshot (GTK_WIDGET (window), "holds-1280x800-light.png");
+
+  /* Release: the row's button; the hold stays listed, released, and is no longer in force. */
+  {
+    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+    guint in_force = 0;
+
+    collect_buttons (GTK_WIDGET (section), "Release", buttons);
+    g_assert_cmpuint (buttons->len, ==, 1);
+    g_signal_emit_by_name (buttons->pdata[0], "clicked");
+    g_assert_cmpuint (ar_holds_section_get_n_holds (section), ==, before + 1);
+    g_assert_true (ar_holds_in_force (ledger, today + 1, count_debtor_holds, &in_force, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (in_force, ==, 0);
+    g_ptr_array_set_size (buttons, 0);
+    collect_buttons (GTK_WIDGET (section), "Release", buttons);
+    g_assert_cmpuint (buttons->len, ==, 0);
+  }
 }
 
 int
