@@ -536,8 +536,8 @@ on_print_response_cb (GtkDialog     *dialog,
       g_autoptr(GtkPrintJob) job = NULL;
 
       if (printer == NULL || !gtk_printer_accepts_pdf (printer))
-        show_problem (self, _("This printer does not take PDF documents: use Open to Print "
-                              "to print from the PDF viewer."));
+        show_problem (self, _("This printer does not take PDF documents: use Open "
+                              "and print from the PDF viewer."));
       else if (!letters_file (self, &error))
         show_problem (self, error->message);
       else

@@ -218,6 +218,8 @@ load_worker (GTask        *task,
   LoadJob *job = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(ArLedger) ledger = NULL;
+  g_autoptr(GArray) levels = NULL;
+  GPtrArray *rows;
   ArQueue *queue;
 
   if (g_task_return_error_if_cancelled (task))
@@ -241,8 +243,17 @@ load_worker (GTask        *task,
           g_task_return_error (task, g_steal_pointer (&error));
           return;
         }
+      /* The level names for the letters due. */
+      levels = ar_dunning_levels_load (ledger, NULL);
     }
-  g_task_return_pointer (task, queue, (GDestroyNotify) ar_queue_free);
+  /* The rows are made here too: tens of thousands of them on a large book would stall the
+   * main loop, which only splices them in. */
+  job->as_of = ar_queue_get_as_of (queue);
+  rows = g_ptr_array_new_full (ar_queue_get_n_items (queue), g_object_unref);
+  for (guint i = 0; i < ar_queue_get_n_items (queue); i++)
+    g_ptr_array_add (rows, ar_queue_row_new (ar_queue_get_item (queue, i), levels));
+  ar_queue_free (queue);
+  g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void start_load (ArQueueView *self,
@@ -255,15 +266,12 @@ load_done_cb (GObject      *source,
 {
   g_autoptr(ArQueueView) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ArQueue) queue = NULL;
   g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GArray) levels = NULL;
-  guint before;
-
   LoadJob *job = g_task_get_task_data (G_TASK (result));
   gboolean second = job->with_dunning;
+  guint before;
 
-  queue = g_task_propagate_pointer (G_TASK (result), &error);
+  rows = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;   /* a newer load replaced it */
   if (second)
@@ -272,7 +280,7 @@ load_done_cb (GObject      *source,
       self->completing = FALSE;
     }
   set_loading (self, FALSE);
-  if (queue == NULL)
+  if (rows == NULL)
     {
       g_warning ("Could not build the work queue: %s", error->message);
       self->completing = FALSE;
@@ -281,12 +289,7 @@ load_done_cb (GObject      *source,
       return;
     }
 
-  self->as_of = ar_queue_get_as_of (queue);
-  /* The level names for the letters due (a few rows from the ledger). */
-  levels = second && self->ledger != NULL ? ar_dunning_levels_load (self->ledger, NULL) : NULL;
-  rows = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; i < ar_queue_get_n_items (queue); i++)
-    g_ptr_array_add (rows, ar_queue_row_new (ar_queue_get_item (queue, i), levels));
+  self->as_of = job->as_of;
   before = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
   g_list_store_splice (self->rows, 0, before, rows->pdata, rows->len);
   if (before != rows->len)
