@@ -688,6 +688,14 @@ snooze_popover (void)
   return popover;
 }
 
+static void
+create_snooze_popover (GtkMenuButton *button,
+                       gpointer       user_data)
+{
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_popover (button, snooze_popover ());
+}
+
 /* Rows ------------------------------------------------------------------------------------- */
 
 enum { W_KIND, W_NAME, W_REASON, W_AMOUNT, W_DAYS, W_CALL, W_LETTER, W_SNOOZE, W_OPEN, N_W };
@@ -758,7 +766,9 @@ setup_row_cb (GtkSignalListItemFactory *factory,
                              list_item);
   g_signal_connect (w[W_LETTER], "clicked", G_CALLBACK (on_letter_clicked_cb), NULL);
   w[W_SNOOZE] = icon_button (GTK_TYPE_MENU_BUTTON, "alarm-symbolic", _("Snooze"), list_item);
-  gtk_menu_button_set_popover (GTK_MENU_BUTTON (w[W_SNOOZE]), snooze_popover ());
+  /* A calendar per row would cost more than the rest of the row: made when first opened. */
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (w[W_SNOOZE]), create_snooze_popover,
+                                         NULL, NULL);
   w[W_OPEN] = icon_button (GTK_TYPE_BUTTON, "go-next-symbolic", _("Open the Debtor"),
                            list_item);
   g_signal_connect (w[W_OPEN], "clicked", G_CALLBACK (on_open_clicked_cb), NULL);
