@@ -141,6 +141,7 @@ struct _ArQueueView
   guint32         as_of;
   gboolean        loading;         /* the first pass: no rows of this load yet */
   gboolean        completing;      /* a pass is under way (the second adds letters due) */
+  gboolean        shown_complete;  /* the rows shown came from a second pass */
   guint           n_letters;       /* letters under way */
 };
 
@@ -291,6 +292,14 @@ load_done_cb (GObject      *source,
 
   self->as_of = job->as_of;
   before = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  /* A reload keeps the complete list until the second pass replaces it (replacing tens of
+   * thousands of rows twice would be felt); the first pass only fills an empty view. */
+  if (!second && self->shown_complete)
+    {
+      start_load (self, TRUE);
+      return;
+    }
+  self->shown_complete = second;
   g_list_store_splice (self->rows, 0, before, rows->pdata, rows->len);
   if (before != rows->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -333,6 +342,7 @@ ar_queue_view_reload (ArQueueView *self)
       guint before = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
 
       g_list_store_remove_all (self->rows);
+      self->shown_complete = FALSE;
       set_loading (self, FALSE);
       if (before != 0)
         g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
@@ -347,6 +357,29 @@ ar_queue_view_reload (ArQueueView *self)
 }
 
 /* Actions ---------------------------------------------------------------------------------- */
+
+/* Done at once: the rows of @debtor_id (only its letters due when @only_letters) leave before
+ * the reload that confirms it. */
+static void
+remove_debtor_rows (ArQueueView *self,
+                    gint64       debtor_id,
+                    gboolean     only_letters)
+{
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+
+  for (guint i = before; i > 0; i--)
+    {
+      g_autoptr(ArQueueRow) row = g_list_model_get_item (G_LIST_MODEL (self->rows), i - 1);
+
+      if (row->debtor_id == debtor_id && (!only_letters || row->kind == AR_QUEUE_DUNNING_DUE))
+        g_list_store_remove (self->rows, i - 1);
+    }
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) != before)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      update_page (self);
+    }
+}
 
 static ArQueueRow *
 row_of (GtkWidget *button)
@@ -472,6 +505,8 @@ letter_done_cb (GObject      *source,
     }
   else if (hand_over)
     message = g_strdup_printf (_("%s marked ready for the agency"), job->name);
+  if (error == NULL && (pdf != NULL || hand_over))
+    remove_debtor_rows (self, job->debtor_id, TRUE);
   else
     message = g_strdup_printf (_("No letter is due for %s today"), job->name);
 
@@ -574,6 +609,7 @@ ar_queue_view_snooze (ArQueueView  *self,
       ar_ledger_rollback (self->ledger);
       return FALSE;
     }
+  remove_debtor_rows (self, info.debtor_id, FALSE);
   ar_queue_view_reload (self);
   g_signal_emit (self, signals[LEDGER_CHANGED], 0, info.debtor_id);
   return TRUE;
@@ -942,6 +978,7 @@ ar_queue_view_set_ledger (ArQueueView *self,
 
   if (g_set_object (&self->ledger, ledger))
     {
+      self->shown_complete = FALSE;
       g_list_store_remove_all (self->rows);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
       ar_queue_view_reload (self);
