@@ -17,6 +17,7 @@
 #include "ar-debtor-ledger.h"
 #include "ar-debtor-pane-private.h"
 #include "ar-entry-row.h"
+#include "ar-holds-section.h"
 #include "ar-labels.h"
 #include "ar-ledger-edit.h"
 #include "ar-money.h"
@@ -316,6 +317,15 @@ fill_shortcuts (ArDebtorPane *self)
       gtk_widget_set_tooltip_text (link, c->kind == AR_DEBTOR_CONTACT_PHONE ? _("Call")
                                                                             : _("Write an email"));
       gtk_widget_add_css_class (link, "contact-shortcut");
+      /* A long address must not widen the pane past an 800-pixel window: it ellipsizes, and
+       * its tooltip and the Contacts section show it whole. */
+      if (GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (link))))
+        {
+          GtkLabel *label = GTK_LABEL (gtk_button_get_child (GTK_BUTTON (link)));
+
+          gtk_label_set_ellipsize (label, PANGO_ELLIPSIZE_END);
+          gtk_label_set_width_chars (label, 8);
+        }
       gtk_box_append (self->shortcut_box, link);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->shortcut_box), phone || email);
@@ -983,6 +993,7 @@ ar_debtor_pane_class_init (ArDebtorPaneClass *klass)
   gtk_widget_class_install_action (widget_class, "debtor.set-up-plan", NULL, set_up_plan_action);
 
   g_type_ensure (AR_TYPE_ENTRY_ROW);
+  g_type_ensure (AR_TYPE_HOLDS_SECTION);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include "ar-activity.h"
 #include "ar-aging.h"
 #include "ar-country.h"
+#include "ar-dunning-levels-page.h"
 #include "ar-preferences-window.h"
 #include "ar-template.h"
 
@@ -937,6 +938,9 @@ ar_preferences_window_new (GtkWindow *parent,
   self = g_object_new (AR_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
   self->ledger = g_object_ref (ledger);
   load (self);
+  /* Dunning levels are saved level by level, each checked by the core as typed. */
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (ar_dunning_levels_page_new (ledger)));
   return self;
 }
 

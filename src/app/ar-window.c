@@ -12,8 +12,10 @@
 #include "ar-aging-view.h"
 #include "ar-debtor-list.h"
 #include "ar-debtor-pane.h"
+#include "ar-dunning-view.h"
 #include "ar-import-dialog.h"
 #include "ar-preferences-window.h"
+#include "ar-queue-view.h"
 #include "ar-window.h"
 
 struct _ArWindow
@@ -36,6 +38,8 @@ struct _ArWindow
   ArAccountList        *account_list;
   ArDebtorPane         *debtor_pane;
   ArAgingView          *aging_view;
+  ArQueueView          *queue_view;
+  ArDunningView        *dunning_view;
 
   ArLedger             *ledger;        /* owned */
   ArAccountModel       *model;         /* owned */
@@ -120,6 +124,34 @@ on_search_entry_stop_search_cb (ArWindow       *self,
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+}
+
+/* "Open the debtor" from Today: the accounts view, searched for the debtor's id (the list
+ * reads its rows from SQL, so a search is the way to find one) with its row selected. */
+static void
+on_queue_view_open_debtor_cb (ArWindow    *self,
+                              const char  *external_id,
+                              ArQueueView *view)
+{
+  ar_window_open_debtor (self, external_id);
+}
+
+/* Today or Dunning wrote to the ledger: the list's row (or the whole list after a run), the
+ * pane and the queue show it. */
+static void
+on_view_ledger_changed_cb (ArWindow  *self,
+                           gint64     debtor_id,
+                           GtkWidget *view)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->model != NULL &&
+      !(debtor_id > 0 ? ar_account_model_refresh (self->model, debtor_id, &error)
+                      : ar_account_model_reload (self->model, &error)))
+    g_warning ("Could not refresh the list: %s", error->message);
+  ar_debtor_pane_reload (self->debtor_pane);
+  if (view != GTK_WIDGET (self->queue_view))
+    ar_queue_view_reload (self->queue_view);
 }
 
 /* Actions --------------------------------------------------------------------------------- */
@@ -427,6 +459,10 @@ ar_window_class_init (ArWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArWindow, account_list);
   gtk_widget_class_bind_template_child (widget_class, ArWindow, debtor_pane);
   gtk_widget_class_bind_template_child (widget_class, ArWindow, aging_view);
+  gtk_widget_class_bind_template_child (widget_class, ArWindow, queue_view);
+  gtk_widget_class_bind_template_child (widget_class, ArWindow, dunning_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_queue_view_open_debtor_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_view_ledger_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_search_entry_stop_search_cb);
 
@@ -438,6 +474,8 @@ ar_window_class_init (ArWindowClass *klass)
 
   g_type_ensure (AR_TYPE_ACCOUNT_LIST);
   g_type_ensure (AR_TYPE_AGING_VIEW);
+  g_type_ensure (AR_TYPE_QUEUE_VIEW);
+  g_type_ensure (AR_TYPE_DUNNING_VIEW);
   g_type_ensure (AR_TYPE_DEBTOR_PANE);
 }
 
@@ -514,6 +552,8 @@ ar_window_set_ledger (ArWindow  *self,
   ar_debtor_pane_set_ledger (self->debtor_pane, ledger);
   ar_account_list_set_model (self->account_list, self->model);
   ar_aging_view_set_ledger (self->aging_view, ledger);
+  ar_queue_view_set_ledger (self->queue_view, ledger);
+  ar_dunning_view_set_ledger (self->dunning_view, ledger);
   if (self->model != NULL)
     g_signal_connect_swapped (self->model, "notify::n-items",
                               G_CALLBACK (on_model_items_changed_cb), self);
@@ -531,7 +571,8 @@ ar_window_set_ledger (ArWindow  *self,
                                                      ledger != NULL && n_debtors > 0);
   gtk_window_set_title (GTK_WINDOW (self), title);
 
-  adw_view_stack_set_visible_child_name (self->view_stack, "accounts");
+  /* Today is where the day starts (issue 6, §4). */
+  adw_view_stack_set_visible_child_name (self->view_stack, "today");
   update_accounts_page (self);
   update_actions (self);
   if (ledger == NULL)
@@ -657,4 +698,51 @@ ar_window_show_view (ArWindow   *self,
 {
   g_return_if_fail (AR_IS_WINDOW (self));
   adw_view_stack_set_visible_child_name (self->view_stack, name);
+}
+
+gboolean
+ar_window_open_debtor (ArWindow   *self,
+                       const char *external_id)
+{
+  GtkSingleSelection *selection;
+  GListModel *model;
+
+  g_return_val_if_fail (AR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (external_id != NULL, FALSE);
+
+  if (self->model == NULL)
+    return FALSE;
+  adw_view_stack_set_visible_child_name (self->view_stack, "accounts");
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), external_id);
+  ar_account_model_set_search (self->model, external_id);
+  update_accounts_page (self);
+
+  selection = ar_account_list_get_selection (self->account_list);
+  model = G_LIST_MODEL (self->model);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ArAccount) account = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (ar_account_get_external_id (account), external_id) == 0)
+        {
+          gtk_single_selection_set_selected (selection, i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+GtkWidget *
+ar_window_get_queue_view (ArWindow *self)
+{
+  g_return_val_if_fail (AR_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->queue_view);
+}
+
+GtkWidget *
+ar_window_get_dunning_view (ArWindow *self)
+{
+  g_return_val_if_fail (AR_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->dunning_view);
 }

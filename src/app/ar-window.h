@@ -45,5 +45,10 @@ GtkWidget  *ar_window_get_search_entry (ArWindow     *self);
 const char *ar_window_get_state        (ArWindow     *self);
 void        ar_window_show_view        (ArWindow     *self,
                                         const char   *name);
+/* Shows debtor @external_id in the accounts view, selected; FALSE when it is not listed. */
+gboolean    ar_window_open_debtor      (ArWindow     *self,
+                                        const char   *external_id);
+GtkWidget  *ar_window_get_queue_view   (ArWindow     *self);
+GtkWidget  *ar_window_get_dunning_view (ArWindow     *self);
 
 G_END_DECLS

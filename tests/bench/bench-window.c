@@ -18,6 +18,7 @@
 #include "ar-date.h"
 #include "ar-demo.h"
 #include "ar-ledger.h"
+#include "ar-queue-view.h"
 #include "ar-window.h"
 
 /* The window benchmark (the issue's "desktop window" targets), under a display (xvfb-run -a
@@ -35,7 +36,10 @@
  * sort by each column through gtk_column_view_sort_by_column(), each timed until the next
  * frame is painted; then the list is scrolled to the end through its vadjustment (a page at a
  * time, or in --scroll-steps equal jumps when that is fewer), keeping the worst time from a
- * scroll to its frame; and the peak RSS (ru_maxrss).
+ * scroll to its frame; and the peak RSS (ru_maxrss). Before the list steps, Today (the page a
+ * ledger opens on) rebuilds the work queue: the time until its rows are painted (the queue is
+ * built in a worker), and the longest the main loop went without running a 5 ms timer
+ * meanwhile (what a person would feel as a freeze); then the accounts view is shown.
  *
  *   bench-window [--debtors N] [--dir DIR] [--scroll-steps S] */
 
@@ -290,6 +294,72 @@ result (const char *step, double measured, double target, const char *unit, doub
   g_print ("R\t%s\t%.1f\t%.0f\t%s\t%.1f\n", step, measured, target, unit, cpu);
 }
 
+static gint64 last_tick_us, worst_gap_us;
+
+static gboolean
+gap_tick_cb (gpointer data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  worst_gap_us = MAX (worst_gap_us, now - last_tick_us);
+  last_tick_us = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+queue_loaded (gpointer data)
+{
+  return !ar_queue_view_get_loading (AR_QUEUE_VIEW (ar_window_get_queue_view (window)));
+}
+
+static gboolean
+queue_complete (gpointer data)
+{
+  return ar_queue_view_get_complete (AR_QUEUE_VIEW (ar_window_get_queue_view (window)));
+}
+
+/* Today: the queue rebuilt in its worker, and the main loop's longest stall meanwhile. */
+static void
+today_steps (void)
+{
+  ArQueueView *queue = AR_QUEUE_VIEW (ar_window_get_queue_view (window));
+  guint tick, before;
+  gint64 t0;
+  double cpu0;
+
+  iterate_until (queue_complete, NULL, "Today's first load");
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_print ("# Today: %u items\n", ar_queue_view_get_n_items (queue));
+  before = n_paints;
+  t0 = last_tick_us = g_get_monotonic_time ();
+  cpu0 = process_cpu_ms ();
+  worst_gap_us = 0;
+  tick = g_timeout_add (5, gap_tick_cb, NULL);
+  ar_queue_view_reload (queue);
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  iterate_until (queue_loaded, NULL, "Today's queue");
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  iterate_until (painted_since, GUINT_TO_POINTER (before), "a frame");
+  result ("Today: queue rebuilt", (last_paint_us - t0) / 1e3, 300, "ms",
+          process_cpu_ms () - cpu0);
+  /* The second pass: the dunning preview adds the debtors due their next letter. */
+  iterate_until (queue_complete, NULL, "Today's letters due");
+  before = n_paints;
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  iterate_until (painted_since, GUINT_TO_POINTER (before), "a frame");
+  g_source_remove (tick);
+  g_print ("# Today with the letters due: %u items\n", ar_queue_view_get_n_items (queue));
+  result ("Today: with letters due", (last_paint_us - t0) / 1e3, 2000, "ms",
+          process_cpu_ms () - cpu0);
+  result ("Today: longest loop stall", worst_gap_us / 1e3, 50, "ms", -1);
+
+  before = n_paints;
+  ar_window_show_view (window, "accounts");
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  iterate_until (painted_since, GUINT_TO_POINTER (before), "the accounts view");
+}
+
 static gboolean
 run_steps (gpointer user_data)
 {
@@ -305,6 +375,7 @@ run_steps (gpointer user_data)
   iterate_until (is_first_frame_done, NULL, "the first frame with the list filled");
   g_print ("# %u rows in the list; RSS %.0f MiB, peak %.0f MiB\n", n_accounts (), rss_mib (),
            peak_rss_mib ());
+  today_steps ();
 
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
     {

@@ -84,6 +84,18 @@ ar_ui_present_at (GtkWindow *win,
                       gtk_widget_get_height (GTK_WIDGET (win)), width, height);
       gtk_window_set_default_size (GTK_WINDOW (win), width + extra_w, height + extra_h);
     }
+  if (!has_size (&size))
+    {
+      int min_w, min_h;
+
+      /* Say why when the content can't shrink that far: a failure names the minimum. */
+      gtk_widget_measure (GTK_WIDGET (win), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL,
+                          NULL);
+      gtk_widget_measure (GTK_WIDGET (win), GTK_ORIENTATION_VERTICAL, -1, &min_h, NULL, NULL,
+                          NULL);
+      g_test_message ("asked %d×%d; the window's content needs at least %d×%d", width, height,
+                      min_w, min_h);
+    }
   ar_ui_wait_for (has_size, &size, "the window to take its size");
 }
 

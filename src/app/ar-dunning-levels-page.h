@@ -1,0 +1,32 @@
+/* SPDX-FileCopyrightText: 2026 The Arrears authors
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ar-ledger.h"
+
+G_BEGIN_DECLS
+
+/* Preferences ▸ Dunning: the ledger's dunning levels (ar-dunning.h), one expander row each.
+ * Every change is checked as typed through the core (the whole sequence, with the level's
+ * change, must pass ar_dunning_levels_validate); the problem shows on the level's row and its
+ * Save button stays off until it is fixed. Save stores that level (audited). */
+
+#define AR_TYPE_DUNNING_LEVELS_PAGE (ar_dunning_levels_page_get_type ())
+G_DECLARE_FINAL_TYPE (ArDunningLevelsPage, ar_dunning_levels_page, AR, DUNNING_LEVELS_PAGE,
+                      AdwPreferencesPage)
+
+ArDunningLevelsPage *ar_dunning_levels_page_new         (ArLedger            *ledger);
+/* For tests: a level's field ("days_past_due", "min_days_since_previous", "fee",
+ * "template_level", "deadline_days"), its problem (NULL when it is right) and its Save. */
+GtkEditable         *ar_dunning_levels_page_get_field   (ArDunningLevelsPage *self,
+                                                         guint                level,
+                                                         const char          *name);
+const char          *ar_dunning_levels_page_get_problem (ArDunningLevelsPage *self,
+                                                         guint                level);
+gboolean             ar_dunning_levels_page_save        (ArDunningLevelsPage *self,
+                                                         guint                level,
+                                                         GError             **error);
+
+G_END_DECLS
