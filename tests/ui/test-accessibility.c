@@ -255,7 +255,10 @@ is_composite (GtkWidget *widget)
   return GTK_IS_ENTRY (widget) || GTK_IS_SPIN_BUTTON (widget) || GTK_IS_SEARCH_ENTRY (widget)
          || GTK_IS_PASSWORD_ENTRY (widget) || GTK_IS_DROP_DOWN (widget)
          || GTK_IS_MENU_BUTTON (widget) || ADW_IS_ENTRY_ROW (widget) || ADW_IS_COMBO_ROW (widget)
-         || GTK_IS_POPOVER_MENU (widget) || GTK_IS_WINDOW_CONTROLS (widget);
+         || GTK_IS_POPOVER_MENU (widget) || GTK_IS_WINDOW_CONTROLS (widget)
+         /* GTK 4.8's calendar has unnamed month and year arrows of its own; it is named as one
+          * and its days are reached with the arrow keys. */
+         || GTK_IS_CALENDAR (widget);
 }
 
 static char *

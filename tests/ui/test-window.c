@@ -13,6 +13,7 @@
 
 #include "ar-account-list.h"
 #include "ar-aging-view.h"
+#include "ar-chart-model.h"
 #include "ar-date.h"
 #include "ar-debtor-ledger.h"
 #include "ar-debtor-list.h"
@@ -501,6 +502,109 @@ test_aging_view_draws (void)
   ar_window_show_view (window, "accounts");
 }
 
+static gboolean
+aging_computed (gpointer data)
+{
+  ArAgingView *view = data;
+
+  return !ar_aging_view_get_computing (view) && ar_aging_view_get_shown_as_of (view) != 0;
+}
+
+static void
+count_bucket (guint  bucket,
+              guint *n_activated)
+{
+  (*n_activated)++;
+}
+
+static gboolean
+trend_drawn (gpointer data)
+{
+  return ar_aging_view_get_n_trend_draws (AR_AGING_VIEW (data)) > 0;
+}
+
+/* The description the view should give for @as_of: the core's report for that day, through
+ * the same chart model. */
+static char *
+expected_description (guint32 as_of)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArAgingReport) report = NULL;
+  g_autoptr(ArChartModel) model = NULL;
+  ArAgingConfig config;
+
+  g_assert_true (ar_aging_config_load (&config, ledger, &error));
+  report = ar_aging_report_compute (ledger, as_of, &config, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (report->totals->len, >, 0);
+  model = ar_chart_model_new_aging_report (
+    report, g_array_index (report->totals, ArAgingTotal, 0).currency);
+  return ar_chart_model_describe (model);
+}
+
+/* A past day chosen: the chart's figures are the core's for that day, the trend has its
+ * twelve points and is drawn, and a bar no longer filters the list (its buckets are today's). */
+static void
+test_aging_view_as_of (void)
+{
+  ArAgingView *view = AR_AGING_VIEW (ar_window_get_aging_view (window));
+  g_autofree char *today_text = NULL;
+  g_autofree char *past_text = NULL;
+  g_autofree char *expected = NULL;
+  graphene_rect_t bar;
+  guint n_activated = 0;
+  gulong handler;
+  guint32 past;
+  GDate today;
+
+  ar_date_set_today (&today);
+  past = ar_date_to_julian (&today) - 75;
+
+  ar_window_show_view (window, "aging");
+  ar_ui_wait_for (aging_computed, view, "the aging to be computed");
+  g_assert_cmpuint (ar_aging_view_get_as_of (view), ==, 0);
+  g_assert_cmpuint (ar_aging_view_get_shown_as_of (view), ==, ar_date_to_julian (&today));
+  today_text = g_strdup (ar_aging_view_get_description (view));
+  expected = expected_description (ar_date_to_julian (&today));
+  g_assert_cmpstr (today_text, ==, expected);
+  g_clear_pointer (&expected, g_free);
+  g_assert_cmpuint (ar_aging_view_get_n_trend_points (view), ==, 12);
+  g_assert_nonnull (ar_aging_view_get_trend_description (view));
+
+  ar_aging_view_set_as_of (view, past);
+  g_assert_cmpuint (ar_aging_view_get_as_of (view), ==, past);
+  /* The old chart stays until the new one is ready. */
+  g_assert_cmpstr (ar_aging_view_get_description (view), ==, today_text);
+  ar_ui_wait_for (aging_computed, view, "the past aging to be computed");
+  g_assert_cmpuint (ar_aging_view_get_shown_as_of (view), ==, past);
+  past_text = g_strdup (ar_aging_view_get_description (view));
+  expected = expected_description (past);
+  g_assert_cmpstr (past_text, ==, expected);
+  g_assert_cmpstr (past_text, !=, today_text);
+  g_assert_cmpuint (ar_aging_view_get_n_trend_points (view), ==, 12);
+
+  gtk_widget_queue_draw (GTK_WIDGET (view));
+  ar_ui_wait_for (trend_drawn, view, "the trend to be drawn");
+  ar_ui_iterate_for (100);
+
+  /* A past day's bar does not filter the list of today's buckets. */
+  handler = g_signal_connect (view, "bucket-activated", G_CALLBACK (count_bucket), &n_activated);
+  for (guint bucket = 0; bucket < AR_AGING_MAX_BUCKETS; bucket++)
+    if (ar_aging_view_get_bar_area (view, bucket, &bar))
+      ar_aging_view_click (view, bar.origin.x + bar.size.width / 2,
+                           bar.origin.y + bar.size.height / 2);
+  g_assert_cmpuint (n_activated, ==, 0);
+  g_signal_handler_disconnect (view, handler);
+
+  /* Back to today. */
+  ar_aging_view_set_as_of (view, 0);
+  ar_ui_wait_for (aging_computed, view, "today's aging to be computed");
+  g_assert_cmpuint (ar_aging_view_get_shown_as_of (view), ==, ar_date_to_julian (&today));
+  g_assert_cmpstr (ar_aging_view_get_description (view), ==, today_text);
+
+  ar_window_show_view (window, "accounts");
+}
+
 /* A row whose debtor has paid something and still owes: every part of the pane has content. */
 static guint
 interesting_row (void)
@@ -553,6 +657,8 @@ screenshots_at (int width,
       ar_ui_save_screenshot (GTK_WIDGET (shot), accounts_png);
 
       ar_window_show_view (shot, "aging");
+      ar_ui_wait_for (aging_computed, ar_window_get_aging_view (shot),
+                      "the aging to be computed");
       ar_ui_iterate_for (400);
       ar_ui_save_screenshot (GTK_WIDGET (shot), aging_png);
 
@@ -659,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/window/search-narrows", test_search_narrows);
   g_test_add_func ("/window/select-fills-pane", test_select_fills_pane);
   g_test_add_func ("/window/aging-view-draws", test_aging_view_draws);
+  g_test_add_func ("/window/aging-view-as-of", test_aging_view_as_of);
   g_test_add_func ("/window/screenshots", test_screenshots);
   g_test_add_func ("/window/empty-ledger", test_empty_ledger);
   g_test_add_func ("/window/close", test_close);
