@@ -227,6 +227,7 @@ typedef struct
   char    *path;
   guint32  as_of;
   char    *currency;   /* the one wanted; NULL: the first in the report */
+  gboolean trend;      /* the second pass: the trend of @currency */
 } AgingJob;
 
 typedef struct
@@ -254,7 +255,8 @@ aging_result_free (AgingResult *result)
 }
 
 /* The window's ledger belongs to the main thread: the worker reads through its own. A past
- * day's aging of a large book takes a third of a second, its twelve month-ends several. */
+ * day's aging of a large book takes a third of a second, its twelve month-ends several
+ * seconds: the first pass computes the aging, which is shown at once, the second the trend. */
 static void
 aging_worker (GTask        *task,
               gpointer      source,
@@ -281,6 +283,20 @@ aging_worker (GTask        *task,
       ar_aging_config_init_default (&config);
     }
   result = g_new0 (AgingResult, 1);
+  if (job->trend)
+    {
+      result->currency = g_strdup (job->currency);
+      result->trend = ar_aging_trend_compute (ledger, job->as_of, &config, job->currency, 12,
+                                              &error);
+      if (result->trend == NULL)
+        {
+          aging_result_free (result);
+          g_task_return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      g_task_return_pointer (task, result, (GDestroyNotify) aging_result_free);
+      return;
+    }
   result->report = ar_aging_report_compute (ledger, job->as_of, &config, &error);
   if (result->report == NULL)
     {
@@ -297,16 +313,6 @@ aging_worker (GTask        *task,
   /* A book with nothing open has no currency in its report: the charts' empty state. */
   if (result->currency == NULL)
     result->currency = fallback_currency (ledger);
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      aging_result_free (result);
-      g_task_return_error_if_cancelled (task);
-      return;
-    }
-  result->trend = ar_aging_trend_compute (ledger, job->as_of, &config, result->currency, 12,
-                                          &error);
-  if (result->trend == NULL)
-    g_warning ("Can’t compute the aging trend: %s", error->message);
   g_task_return_pointer (task, result, (GDestroyNotify) aging_result_free);
 }
 
@@ -316,6 +322,10 @@ set_computing (ArAgingView *self,
 {
   gtk_widget_set_visible (self->spinner, computing);
 }
+
+static void start_pass (ArAgingView *self,
+                        guint32      as_of,
+                        gboolean     trend);
 
 static void
 aging_done_cb (GObject      *source,
@@ -329,22 +339,35 @@ aging_done_cb (GObject      *source,
   AgingResult *result;
   guint keep = 0;
 
+  AgingJob *job = g_task_get_task_data (G_TASK (res));
+  guint32 as_of = job->as_of;
+
   result = g_task_propagate_pointer (G_TASK (res), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;   /* a newer computation replaced it */
-  g_clear_object (&self->cancellable);
-  set_computing (self, FALSE);
+  if (result == NULL || job->trend)
+    {
+      g_clear_object (&self->cancellable);
+      set_computing (self, FALSE);
+    }
   if (result == NULL)
     {
-      g_warning ("Can’t compute the aging: %s", error->message);
+      g_warning (job->trend ? "Can’t compute the aging trend: %s"
+                            : "Can’t compute the aging: %s", error->message);
+      return;
+    }
+  if (job->trend)
+    {
+      g_clear_pointer (&self->trend, ar_aging_trend_free);
+      self->trend = g_steal_pointer (&result->trend);
+      aging_result_free (result);
+      update_trend_chart (self);
       return;
     }
 
   g_clear_pointer (&self->report, ar_aging_report_free);
-  g_clear_pointer (&self->trend, ar_aging_trend_free);
   g_free (self->currency);
   self->report = g_steal_pointer (&result->report);
-  self->trend = g_steal_pointer (&result->trend);
   self->currency = g_steal_pointer (&result->currency);
   aging_result_free (result);
 
@@ -369,34 +392,46 @@ aging_done_cb (GObject      *source,
   gtk_widget_set_visible (self->currency_box, g_strv_length (codes) > 1);
 
   update_chart (self);
-  update_trend_chart (self);
+  start_pass (self, as_of, TRUE);
 }
 
-/* Computes the aging and the trend of the chosen day in a worker; the charts in view stay
- * until the new ones are ready. */
+/* One pass of the computation in a worker, under self->cancellable. */
 static void
-start_compute (ArAgingView *self)
+start_pass (ArAgingView *self,
+            guint32      as_of,
+            gboolean     trend)
 {
   g_autoptr(GTask) task = NULL;
-  AgingJob *job;
+  AgingJob *job = g_new0 (AgingJob, 1);
 
+  job->path = g_strdup (ar_ledger_get_path (self->ledger));
+  job->as_of = as_of;
+  job->currency = g_strdup (self->currency);
+  job->trend = trend;
+  task = g_task_new (NULL, self->cancellable, aging_done_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_pass);
+  g_task_set_task_data (task, job, (GDestroyNotify) aging_job_free);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_run_in_thread (task, aging_worker);
+}
+
+/* Computes the aging of the chosen day, then (@trend_only: only) its trend, in a worker; the
+ * charts in view stay until the new ones are ready. */
+static void
+start_compute (ArAgingView *self,
+               gboolean     trend_only)
+{
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   if (self->ledger == NULL)
     return;
 
-  job = g_new0 (AgingJob, 1);
-  job->path = g_strdup (ar_ledger_get_path (self->ledger));
-  job->as_of = effective_as_of (self);
-  job->currency = g_strdup (self->currency);
   self->cancellable = g_cancellable_new ();
   set_computing (self, TRUE);
-  task = g_task_new (NULL, self->cancellable, aging_done_cb, g_object_ref (self));
-  g_task_set_source_tag (task, start_compute);
-  g_task_set_task_data (task, job, (GDestroyNotify) aging_job_free);
-  g_task_set_check_cancellable (task, TRUE);
-  g_task_run_in_thread (task, aging_worker);
+  start_pass (self, trend_only && self->report != NULL ? self->report->as_of
+                                                       : effective_as_of (self),
+              trend_only && self->report != NULL);
 }
 
 static void
@@ -410,7 +445,8 @@ on_selected_changed_cb (ArAgingView *self)
   self->currency = g_strdup (gtk_string_list_get_string (self->currencies, selected));
   /* The bars are in the report already; the trend is another currency's, computed anew. */
   update_chart (self);
-  start_compute (self);
+  /* A computation under way may be of another day: it starts again, whole. */
+  start_compute (self, self->cancellable == NULL);
 }
 
 static void
@@ -698,7 +734,7 @@ ar_aging_view_reload (ArAgingView *self)
       update_trend_chart (self);
       return;
     }
-  start_compute (self);
+  start_compute (self, FALSE);
 }
 
 guint32

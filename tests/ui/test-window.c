@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 /* The real window on a demo ledger of 500 debtors: the list shows them, search narrows it,
  * selecting a row fills the debtor pane with that debtor's name and ledger, sorting by a
- * column header sorts in SQL and is remembered, and the aging view draws. Screenshots of the
+ * column header sorts in SQL and is remembered, and the aging view draws, as of today and as of
+ * a past day (the core's figures for that day, a trend of twelve points). Screenshots of the
  * window (1280×800 and 800×600, light and dark) are written to
  * $G_TEST_BUILDDIR/screenshots. */
 #include "config.h"
@@ -662,6 +663,29 @@ screenshots_at (int width,
       ar_ui_iterate_for (400);
       ar_ui_save_screenshot (GTK_WIDGET (shot), aging_png);
 
+      if (width == 1280)
+        {
+          /* A past day, and the date picker open. */
+          g_autofree char *past_png = g_strdup_printf ("aging-past-%dx%d-%s.png", width, height,
+                                                       schemes[i].name);
+          g_autofree char *picker_png = g_strdup_printf ("aging-picker-%s.png", schemes[i].name);
+          ArAgingView *aging = AR_AGING_VIEW (ar_window_get_aging_view (shot));
+          g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (aging), GTK_TYPE_MENU_BUTTON);
+          GtkPopover *picker = gtk_menu_button_get_popover (buttons->pdata[0]);
+          GDate today;
+
+          ar_date_set_today (&today);
+          ar_aging_view_set_as_of (aging, ar_date_to_julian (&today) - 75);
+          ar_ui_wait_for (aging_computed, aging, "the past aging to be computed");
+          ar_ui_iterate_for (400);
+          ar_ui_save_screenshot (GTK_WIDGET (shot), past_png);
+          gtk_menu_button_popup (buttons->pdata[0]);
+          ar_ui_iterate_for (400);
+          ar_ui_save_screenshot (GTK_WIDGET (picker), picker_png);
+          gtk_menu_button_popdown (buttons->pdata[0]);
+          ar_aging_view_set_as_of (aging, 0);
+          ar_ui_wait_for (aging_computed, aging, "today's aging to be computed");
+        }
       if (width == 1280)
         {
           g_autofree char *ledger_png = g_strdup_printf ("ledger-%dx%d-%s.png", width, height,
