@@ -597,8 +597,34 @@ test_aging_view_as_of (void)
   g_assert_cmpuint (n_activated, ==, 0);
   g_signal_handler_disconnect (view, handler);
 
-  /* Back to today. */
-  ar_aging_view_set_as_of (view, 0);
+  /* The picker: a day clicked on the calendar, then Today. */
+  {
+    g_autoptr(GPtrArray) buttons = find_all (GTK_WIDGET (view), GTK_TYPE_MENU_BUTTON);
+    GtkPopover *picker = gtk_menu_button_get_popover (buttons->pdata[0]);
+    g_autoptr(GPtrArray) calendars = find_all (GTK_WIDGET (picker), GTK_TYPE_CALENDAR);
+    g_autoptr(GPtrArray) today_buttons = find_all (GTK_WIDGET (picker), GTK_TYPE_BUTTON);
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) earlier = g_date_time_add_days (now, -40);
+
+    gtk_menu_button_popup (buttons->pdata[0]);
+    ar_ui_iterate_for (100);
+    g_assert_cmpuint (calendars->len, ==, 1);
+    /* Opening shows the chosen day, which chooses nothing new. */
+    g_assert_cmpuint (ar_aging_view_get_as_of (view), ==, past);
+    /* GTK emits "day-selected" here, as for a click. */
+    gtk_calendar_select_day (calendars->pdata[0], earlier);
+    g_assert_cmpuint (ar_aging_view_get_as_of (view), ==, ar_date_to_julian (&today) - 40);
+    ar_ui_wait_for (aging_computed, view, "the picked day's aging to be computed");
+    g_assert_cmpuint (ar_aging_view_get_shown_as_of (view), ==, ar_date_to_julian (&today) - 40);
+
+    /* Back to today with the Today button (the calendar's own arrows are buttons too). */
+    for (guint i = 0; i < today_buttons->len; i++)
+      if (g_strcmp0 (gtk_button_get_label (today_buttons->pdata[i]), "_Today") == 0)
+        g_signal_emit_by_name (today_buttons->pdata[i], "clicked");
+    g_assert_cmpuint (ar_aging_view_get_as_of (view), ==, 0);
+    ar_ui_iterate_for (100);
+    g_assert_false (gtk_widget_get_visible (GTK_WIDGET (picker)));
+  }
   ar_ui_wait_for (aging_computed, view, "today's aging to be computed");
   g_assert_cmpuint (ar_aging_view_get_shown_as_of (view), ==, ar_date_to_julian (&today));
   g_assert_cmpstr (ar_aging_view_get_description (view), ==, today_text);
