@@ -10,6 +10,7 @@
 
 #include "ar-dunning.h"
 #include "ar-dunning-levels-page.h"
+#include "ar-interest-choice.h"
 #include "ar-money.h"
 
 /* The page's rows are made in C: there is one expander per stored level, so a template would
@@ -50,6 +51,15 @@ struct _ArDunningLevelsPage
   GArray               *levels;     /* ArDunningLevel, as stored */
   GPtrArray            *rows;       /* LevelRows, one per level */
   gboolean              loading;
+
+  /* The book's interest calculator: a group of its own under the levels. */
+  AdwComboRow          *regime_row;
+  AdwEntryRow          *apr_row;
+  GtkLabel             *interest_problem;
+  GtkButton            *interest_save;
+  char                 *interest_problem_text;
+  char                 *stored_regime;
+  gint64                stored_apr_bp;
 };
 
 G_DEFINE_FINAL_TYPE (ArDunningLevelsPage, ar_dunning_levels_page, ADW_TYPE_PREFERENCES_PAGE)
@@ -396,6 +406,140 @@ load (ArDunningLevelsPage *self)
   self->loading = FALSE;
 }
 
+/* The regime and APR as the rows say; FALSE with a message when the APR does not parse. */
+static gboolean
+read_interest (ArDunningLevelsPage  *self,
+               const char          **out_regime,
+               gint64               *out_apr_bp,
+               GError              **error)
+{
+  *out_regime = ar_interest_choice_regime (adw_combo_row_get_selected (self->regime_row));
+  *out_apr_bp = 0;
+  if (!g_str_equal (*out_regime, "simple"))
+    return TRUE;
+  return ar_interest_choice_parse_apr (gtk_editable_get_text (GTK_EDITABLE (self->apr_row)),
+                                       out_apr_bp, error);
+}
+
+static void
+show_interest_problem (ArDunningLevelsPage *self,
+                       const char          *message)
+{
+  g_free (self->interest_problem_text);
+  self->interest_problem_text = g_strdup (message);
+  gtk_label_set_text (self->interest_problem, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->interest_problem), message != NULL);
+}
+
+static void
+check_interest (ArDunningLevelsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *regime;
+  gint64 apr_bp;
+  gboolean simple, ok, changed;
+
+  if (self->loading)
+    return;
+  simple = g_str_equal (ar_interest_choice_regime (adw_combo_row_get_selected (self->regime_row)),
+                        "simple");
+  gtk_widget_set_visible (GTK_WIDGET (self->apr_row), simple);
+  ok = read_interest (self, &regime, &apr_bp, &error);
+  show_interest_problem (self, ok ? NULL : error->message);
+  if (ok)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->apr_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->apr_row), "error");
+  changed = ok && (g_strcmp0 (regime, self->stored_regime) != 0 || apr_bp != self->stored_apr_bp);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->interest_save), changed);
+}
+
+static void
+load_interest (ArDunningLevelsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *apr = NULL;
+
+  g_clear_pointer (&self->stored_regime, g_free);
+  self->stored_apr_bp = 0;
+  if (!ar_dunning_get_interest_regime (self->ledger, 0, &self->stored_regime,
+                                       &self->stored_apr_bp, &error))
+    {
+      show_interest_problem (self, error->message);
+      return;
+    }
+  self->loading = TRUE;
+  adw_combo_row_set_selected (self->regime_row, ar_interest_choice_index (self->stored_regime));
+  apr = self->stored_apr_bp > 0 ? ar_interest_choice_format_apr (self->stored_apr_bp)
+                                : g_strdup ("");
+  gtk_editable_set_text (GTK_EDITABLE (self->apr_row), apr);
+  self->loading = FALSE;
+  check_interest (self);
+}
+
+static void
+on_interest_save_clicked_cb (ArDunningLevelsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ar_dunning_levels_page_save_interest (self, &error))
+    show_interest_problem (self, error->message);
+}
+
+static void
+add_interest_group (ArDunningLevelsPage *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  g_autoptr(GtkStringList) choices = ar_interest_choice_model (NULL);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+
+  adw_preferences_group_set_title (group, _("Interest"));
+  adw_preferences_group_set_description (group,
+    _("How interest on late items is worked out for the whole book. A debtor can have its "
+      "own calculator in Edit Debtor."));
+
+  self->regime_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->regime_row), _("Calculator"));
+  adw_combo_row_set_model (self->regime_row, G_LIST_MODEL (choices));
+  /* The statutes' names are long: the chosen one as the subtitle, whole. */
+  adw_combo_row_set_use_subtitle (self->regime_row, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->regime_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Interest calculator"), -1);
+  g_signal_connect_swapped (self->regime_row, "notify::selected",
+                            G_CALLBACK (check_interest), self);
+  adw_preferences_group_add (group, GTK_WIDGET (self->regime_row));
+
+  self->apr_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->apr_row),
+                                 _("Yearly rate in percent (APR)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->apr_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Yearly rate in percent (APR)"), -1);
+  g_signal_connect_swapped (self->apr_row, "changed", G_CALLBACK (check_interest), self);
+  adw_preferences_group_add (group, GTK_WIDGET (self->apr_row));
+
+  self->interest_problem = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->interest_problem, TRUE);
+  gtk_label_set_xalign (self->interest_problem, 0);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->interest_problem), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->interest_problem), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->interest_problem), FALSE);
+  self->interest_save = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Save")));
+  gtk_widget_set_halign (GTK_WIDGET (self->interest_save), GTK_ALIGN_END);
+  gtk_widget_set_hexpand (GTK_WIDGET (self->interest_save), TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->interest_save), "suggested-action");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->interest_save),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Save the interest calculator"), -1);
+  g_signal_connect_swapped (self->interest_save, "clicked",
+                            G_CALLBACK (on_interest_save_clicked_cb), self);
+  gtk_widget_set_margin_top (bottom, 12);
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->interest_problem));
+  gtk_box_append (GTK_BOX (bottom), GTK_WIDGET (self->interest_save));
+  adw_preferences_group_add (group, bottom);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), group);
+}
+
 static void
 ar_dunning_levels_page_dispose (GObject *object)
 {
@@ -404,6 +548,8 @@ ar_dunning_levels_page_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->levels, g_array_unref);
   g_clear_object (&self->ledger);
+  g_clear_pointer (&self->interest_problem_text, g_free);
+  g_clear_pointer (&self->stored_regime, g_free);
   G_OBJECT_CLASS (ar_dunning_levels_page_parent_class)->dispose (object);
 }
 
@@ -426,6 +572,7 @@ ar_dunning_levels_page_init (ArDunningLevelsPage *self)
       "days since its previous level have passed. Each change is checked as you type and "
       "saved with its level’s Save button."));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->group);
+  add_interest_group (self);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) level_rows_free);
 }
 
@@ -438,6 +585,7 @@ ar_dunning_levels_page_new (ArLedger *ledger)
   self = g_object_new (AR_TYPE_DUNNING_LEVELS_PAGE, NULL);
   self->ledger = g_object_ref (ledger);
   load (self);
+  load_interest (self);
   return self;
 }
 
@@ -492,5 +640,41 @@ ar_dunning_levels_page_save (ArDunningLevelsPage  *self,
   /* The rows are made again from what is stored; the expander may go: leave this one open. */
   load (self);
   adw_expander_row_set_expanded (rows_of (self, level)->expander, TRUE);
+  return TRUE;
+}
+
+AdwComboRow *
+ar_dunning_levels_page_get_regime_row (ArDunningLevelsPage *self)
+{
+  g_return_val_if_fail (AR_IS_DUNNING_LEVELS_PAGE (self), NULL);
+  return self->regime_row;
+}
+
+GtkEditable *
+ar_dunning_levels_page_get_apr_row (ArDunningLevelsPage *self)
+{
+  g_return_val_if_fail (AR_IS_DUNNING_LEVELS_PAGE (self), NULL);
+  return GTK_EDITABLE (self->apr_row);
+}
+
+const char *
+ar_dunning_levels_page_get_interest_problem (ArDunningLevelsPage *self)
+{
+  g_return_val_if_fail (AR_IS_DUNNING_LEVELS_PAGE (self), NULL);
+  return self->interest_problem_text;
+}
+
+gboolean
+ar_dunning_levels_page_save_interest (ArDunningLevelsPage  *self,
+                                      GError              **error)
+{
+  const char *regime;
+  gint64 apr_bp;
+
+  g_return_val_if_fail (AR_IS_DUNNING_LEVELS_PAGE (self), FALSE);
+  if (!read_interest (self, &regime, &apr_bp, error) ||
+      !ar_dunning_set_interest_regime (self->ledger, 0, regime, apr_bp, error))
+    return FALSE;
+  load_interest (self);
   return TRUE;
 }

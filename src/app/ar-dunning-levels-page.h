@@ -29,4 +29,13 @@ gboolean             ar_dunning_levels_page_save        (ArDunningLevelsPage *se
                                                          guint                level,
                                                          GError             **error);
 
+/* The book's interest calculator (ar_dunning_set_interest_regime with debtor 0): its combo
+ * row (ar-interest-choice.h's order), the APR entry shown for "simple", the problem with
+ * what is typed (NULL when none) and its Save, one audited write. */
+AdwComboRow         *ar_dunning_levels_page_get_regime_row       (ArDunningLevelsPage *self);
+GtkEditable         *ar_dunning_levels_page_get_apr_row          (ArDunningLevelsPage *self);
+const char          *ar_dunning_levels_page_get_interest_problem (ArDunningLevelsPage *self);
+gboolean             ar_dunning_levels_page_save_interest        (ArDunningLevelsPage *self,
+                                                                  GError             **error);
+
 G_END_DECLS

@@ -653,6 +653,65 @@ test_levels_page (void)
   gtk_window_destroy (GTK_WINDOW (win));
 }
 
+/* The book's interest calculator: simple at 8 %, the APR row only for simple, a bad rate
+ * refused inline and by Save; then back to none. */
+static void
+test_levels_page_interest (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *regime = NULL;
+  gint64 apr_bp = -1;
+  ArDunningLevelsPage *page = ar_dunning_levels_page_new (ledger);
+  GtkWidget *win = adw_preferences_window_new ();
+  AdwComboRow *row = ar_dunning_levels_page_get_regime_row (page);
+  GtkEditable *apr = ar_dunning_levels_page_get_apr_row (page);
+
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (win), ADW_PREFERENCES_PAGE (page));
+  ar_ui_present_at (GTK_WINDOW (win), 640, 900);
+  ar_ui_iterate_for (200);
+  g_assert_true (ar_dunning_set_interest_regime (ledger, 0, "none", 0, &error));
+  g_assert_no_error (error);
+
+  adw_combo_row_set_selected (row, 1 /* simple */);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (apr)));
+  gtk_editable_set_text (apr, "eight");
+  g_assert_nonnull (ar_dunning_levels_page_get_interest_problem (page));
+  g_assert_nonnull (strstr (ar_dunning_levels_page_get_interest_problem (page), "eight"));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (apr), "error"));
+  g_assert_false (ar_dunning_levels_page_save_interest (page, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  ar_ui_iterate_for (300);
+  ar_ui_save_screenshot (win, "levels-interest-invalid-light.png");
+
+  gtk_editable_set_text (apr, "8 %");
+  g_assert_null (ar_dunning_levels_page_get_interest_problem (page));
+  g_assert_true (ar_dunning_levels_page_save_interest (page, &error));
+  g_assert_no_error (error);
+  g_assert_true (ar_dunning_get_interest_regime (ledger, 0, &regime, &apr_bp, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (regime, ==, "simple");
+  g_assert_cmpint (apr_bp, ==, 800);
+  /* Reloaded from the ledger: the rate as stored. */
+  g_assert_cmpstr (gtk_editable_get_text (apr), ==, "8.00");
+  ar_ui_iterate_for (300);
+  ar_ui_save_screenshot (win, "levels-interest-light.png");
+
+  adw_combo_row_set_selected (row, 3 /* eu-b2b */);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (apr)));
+  g_assert_true (ar_dunning_levels_page_save_interest (page, &error));
+  g_clear_pointer (&regime, g_free);
+  g_assert_true (ar_dunning_get_interest_regime (ledger, 0, &regime, &apr_bp, &error));
+  g_assert_cmpstr (regime, ==, "eu-b2b");
+
+  adw_combo_row_set_selected (row, 0);
+  g_assert_true (ar_dunning_levels_page_save_interest (page, &error));
+  g_clear_pointer (&regime, g_free);
+  g_assert_true (ar_dunning_get_interest_regime (ledger, 0, &regime, &apr_bp, &error));
+  g_assert_cmpstr (regime, ==, "none");
+  gtk_window_destroy (GTK_WINDOW (win));
+}
+
 static void
 collect_buttons (GtkWidget  *widget,
                  const char *label,
@@ -757,6 +816,7 @@ main (int   argc,
   g_test_add_func ("/views/dunning-screenshots", test_dunning_screenshots);
   g_test_add_func ("/views/dunning-commit", test_dunning_commit);
   g_test_add_func ("/views/levels-page", test_levels_page);
+  g_test_add_func ("/views/levels-page-interest", test_levels_page_interest);
   g_test_add_func ("/views/holds-section", test_holds_section);
 
   status = g_test_run ();
