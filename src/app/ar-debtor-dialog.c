@@ -7,7 +7,9 @@
 
 #include "ar-country.h"
 #include "ar-debtor-dialog.h"
+#include "ar-dunning.h"
 #include "ar-form.h"
+#include "ar-interest-choice.h"
 #include "ar-labels.h"
 #include "ar-ledger-edit.h"
 
@@ -26,6 +28,8 @@ struct _ArDebtorDialog
   GtkEntry    *country_entry;
   AdwComboRow *status_row;
   GtkSwitch   *cease_switch;
+  AdwComboRow *interest_row;  /* "As the book", then ar-interest-choice.h's list */
+  AdwEntryRow *apr_row;
   GtkLabel    *error_label;
 
   ArLedger    *ledger;     /* owned */
@@ -48,9 +52,35 @@ text_of (GtkEntry *entry)
   return gtk_editable_get_text (GTK_EDITABLE (entry));
 }
 
+/* The override the rows say: *@out_regime NULL for "As the book". */
+static gboolean
+parse_interest (ArDebtorDialog  *self,
+                const char     **out_regime,
+                gint64          *out_apr_bp,
+                char           **out_message)
+{
+  g_autoptr(GError) error = NULL;
+  guint selected = adw_combo_row_get_selected (self->interest_row);
+
+  *out_regime = selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                ? NULL : ar_interest_choice_regime (selected - 1);
+  *out_apr_bp = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->apr_row), g_strcmp0 (*out_regime, "simple") == 0);
+  if (g_strcmp0 (*out_regime, "simple") == 0 &&
+      !ar_interest_choice_parse_apr (gtk_editable_get_text (GTK_EDITABLE (self->apr_row)),
+                                     out_apr_bp, &error))
+    {
+      *out_message = g_strdup (error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 parse_form (ArDebtorDialog *self,
-            ArDebtorInfo   *info)
+            ArDebtorInfo   *info,
+            const char    **out_regime,
+            gint64         *out_apr_bp)
 {
   g_autoptr(GString) messages = g_string_new (NULL);
   const char *country = text_of (self->country_entry);
@@ -60,8 +90,13 @@ parse_form (ArDebtorDialog *self,
     /* Translators: %s is what was typed */
     country_message = g_strdup_printf (_("“%s” is not a country code. Write two capital "
                                          "letters, like US, GB or DE."), country);
+  g_autofree char *interest_message = NULL;
+
   ar_form_mark (GTK_WIDGET (self->country_entry), country_message);
   ar_form_add_message (messages, country_message);
+  parse_interest (self, out_regime, out_apr_bp, &interest_message);
+  ar_form_mark (GTK_WIDGET (self->apr_row), interest_message);
+  ar_form_add_message (messages, interest_message);
   ar_form_show_messages (self->error_label, messages);
 
   *info = (ArDebtorInfo) {
@@ -79,15 +114,38 @@ parse_form (ArDebtorDialog *self,
     .tags = self->tags,
     .notes = self->notes,
   };
-  return country_message == NULL && info->name[0] != '\0' && info->external_id[0] != '\0';
+  return country_message == NULL && interest_message == NULL && info->name[0] != '\0' && info->external_id[0] != '\0';
 }
 
 static void
 validate (ArDebtorDialog *self)
 {
   ArDebtorInfo info;
+  const char *regime;
+  gint64 apr_bp;
 
-  gtk_widget_set_sensitive (self->save_button, parse_form (self, &info));
+  if (self->ledger == NULL)  /* the template's signals, before _new() fills the rows */
+    return;
+  gtk_widget_set_sensitive (self->save_button, parse_form (self, &info, &regime, &apr_bp));
+}
+
+/* The details and the interest override are one edit: both or neither. */
+static gboolean
+save (ArDebtorDialog      *self,
+      const ArDebtorInfo  *info,
+      const char          *regime,
+      gint64               apr_bp,
+      GError             **error)
+{
+  if (!ar_ledger_begin (self->ledger, "edit-debtor", error))
+    return FALSE;
+  if (!ar_ledger_update_debtor (self->ledger, self->debtor_id, info, error) ||
+      !ar_dunning_set_interest_regime (self->ledger, self->debtor_id, regime, apr_bp, error))
+    {
+      ar_ledger_rollback (self->ledger);
+      return FALSE;
+    }
+  return ar_ledger_commit (self->ledger, error);
 }
 
 static void
@@ -95,10 +153,12 @@ on_save_button_clicked_cb (ArDebtorDialog *self)
 {
   g_autoptr(GError) error = NULL;
   ArDebtorInfo info;
+  const char *regime;
+  gint64 apr_bp;
 
-  if (!parse_form (self, &info))
+  if (!parse_form (self, &info, &regime, &apr_bp))
     return;
-  if (!ar_ledger_update_debtor (self->ledger, self->debtor_id, &info, &error))
+  if (!save (self, &info, regime, apr_bp, &error))
     {
       g_autoptr(GString) message = g_string_new (error->message);
 
@@ -157,6 +217,8 @@ ar_debtor_dialog_class_init (ArDebtorDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArDebtorDialog, country_entry);
   gtk_widget_class_bind_template_child (widget_class, ArDebtorDialog, status_row);
   gtk_widget_class_bind_template_child (widget_class, ArDebtorDialog, cease_switch);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorDialog, interest_row);
+  gtk_widget_class_bind_template_child (widget_class, ArDebtorDialog, apr_row);
   gtk_widget_class_bind_template_child (widget_class, ArDebtorDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, validate);
   gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
@@ -195,6 +257,11 @@ ar_debtor_dialog_new (GtkWindow             *parent,
 {
   ArDebtorDialog *self;
   g_autofree char *title = NULL;
+  g_autofree char *book_regime = NULL;
+  g_autofree char *own_regime = NULL;
+  g_autofree char *as_book = NULL;
+  g_autoptr(GtkStringList) interest = NULL;
+  gint64 book_apr_bp = 0, own_apr_bp = 0;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (AR_IS_LEDGER (ledger), NULL);
@@ -221,6 +288,31 @@ ar_debtor_dialog_new (GtkWindow             *parent,
   set_text (self->country_entry, details->country);
   adw_combo_row_set_selected (self->status_row, details->status);
   gtk_switch_set_active (self->cease_switch, details->cease_contact);
+
+  /* A ledger that cannot be read shows "As the book" and no override; Save reports it. */
+  if (!ar_dunning_get_interest_regime (ledger, 0, &book_regime, &book_apr_bp, NULL))
+    book_regime = g_strdup ("none");
+  if (!ar_dunning_get_interest_override (ledger, details->id, &own_regime, &own_apr_bp, NULL))
+    own_regime = NULL;
+  {
+    GListModel *names = G_LIST_MODEL (ar_interest_choice_model (NULL));
+    guint index = ar_interest_choice_index (book_regime);
+
+    /* Translators: the first choice of a debtor's interest: "As the book (No interest)" */
+    as_book = g_strdup_printf (_("As the book (%s)"),
+                               gtk_string_list_get_string (GTK_STRING_LIST (names), index));
+    g_object_unref (names);
+  }
+  interest = ar_interest_choice_model (as_book);
+  adw_combo_row_set_model (self->interest_row, G_LIST_MODEL (interest));
+  adw_combo_row_set_selected (self->interest_row,
+                              own_regime != NULL ? ar_interest_choice_index (own_regime) + 1 : 0);
+  if (own_apr_bp > 0)
+    {
+      g_autofree char *apr = ar_interest_choice_format_apr (own_apr_bp);
+
+      gtk_editable_set_text (GTK_EDITABLE (self->apr_row), apr);
+    }
   g_signal_connect_swapped (self->cease_switch, "notify::active", G_CALLBACK (validate), self);
   validate (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
@@ -260,4 +352,18 @@ ar_debtor_dialog_get_save_button (ArDebtorDialog *self)
 {
   g_return_val_if_fail (AR_IS_DEBTOR_DIALOG (self), NULL);
   return self->save_button;
+}
+
+AdwComboRow *
+ar_debtor_dialog_get_interest_row (ArDebtorDialog *self)
+{
+  g_return_val_if_fail (AR_IS_DEBTOR_DIALOG (self), NULL);
+  return self->interest_row;
+}
+
+GtkEditable *
+ar_debtor_dialog_get_apr_row (ArDebtorDialog *self)
+{
+  g_return_val_if_fail (AR_IS_DEBTOR_DIALOG (self), NULL);
+  return GTK_EDITABLE (self->apr_row);
 }

@@ -30,4 +30,9 @@ AdwComboRow    *ar_debtor_dialog_get_status_row    (ArDebtorDialog        *self)
 GtkWidget      *ar_debtor_dialog_get_error_label   (ArDebtorDialog        *self);
 GtkWidget      *ar_debtor_dialog_get_save_button   (ArDebtorDialog        *self);
 
+/* For tests: the interest override ("As the book" first, then ar-interest-choice.h's list)
+ * and the APR row shown for simple interest. */
+AdwComboRow    *ar_debtor_dialog_get_interest_row  (ArDebtorDialog        *self);
+GtkEditable    *ar_debtor_dialog_get_apr_row       (ArDebtorDialog        *self);
+
 G_END_DECLS

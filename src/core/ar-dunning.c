@@ -446,6 +446,38 @@ ar_dunning_get_interest_regime (ArLedger *ledger, gint64 debtor_id, char **out_r
 }
 
 gboolean
+ar_dunning_get_interest_override (ArLedger *ledger, gint64 debtor_id, char **out_regime,
+                                  gint64 *out_apr_bp, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (debtor_id > 0, FALSE);
+  g_return_val_if_fail (out_regime != NULL, FALSE);
+
+  stmt = _ar_ledger_prepare (ledger,
+    "SELECT regime, apr_bp FROM interest_regimes WHERE debtor_id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, debtor_id);
+  *out_regime = NULL;
+  if (out_apr_bp != NULL)
+    *out_apr_bp = 0;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      *out_regime = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      if (out_apr_bp != NULL)
+        *out_apr_bp = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _ar_ledger_set_sql_error (ledger, _("Could not read the interest regime"), error);
+  return TRUE;
+}
+
+gboolean
 ar_dunning_waive_charge (ArLedger *ledger, gint64 entry_id, guint32 date, const char *reason,
                          gint64 *out_reversal_id, GError **error)
 {

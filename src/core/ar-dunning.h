@@ -95,6 +95,13 @@ gboolean    ar_dunning_get_interest_regime   (ArLedger              *ledger,
                                               char                 **out_regime,
                                               gint64                *out_apr_bp,
                                               GError               **error);
+/* @debtor_id's own override only: *@out_regime is NULL (and *@out_apr_bp 0) when the debtor
+ * has none and follows the book. *@out_regime is newly allocated. */
+gboolean    ar_dunning_get_interest_override (ArLedger              *ledger,
+                                              gint64                 debtor_id,
+                                              char                 **out_regime,
+                                              gint64                *out_apr_bp,
+                                              GError               **error);
 
 /* Waives a fee or interest charge: posts its reversal dated @date with @reason (required), so
  * the waiver stays visible on statements. Refused for any other kind of entry. */

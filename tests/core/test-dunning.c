@@ -931,6 +931,18 @@ test_interest_regime (Fixture *f, gconstpointer data)
   g_clear_pointer (&regime, g_free);
   g_assert_true (ar_dunning_get_interest_regime (f->ledger, 0, &regime, &apr, &error));
   g_assert_cmpstr (regime, ==, "none");
+  g_clear_pointer (&regime, g_free);
+  /* The override alone: the debtor's, then none once it is removed. */
+  g_assert_true (ar_dunning_get_interest_override (f->ledger, d, &regime, &apr, &error));
+  g_assert_cmpstr (regime, ==, "simple");
+  g_assert_cmpint (apr, ==, 800);
+  g_clear_pointer (&regime, g_free);
+  g_assert_true (ar_dunning_set_interest_regime (f->ledger, d, NULL, 0, &error));
+  g_assert_true (ar_dunning_get_interest_override (f->ledger, d, &regime, &apr, &error));
+  g_assert_no_error (error);
+  g_assert_null (regime);
+  g_assert_cmpint (apr, ==, 0);
+  g_assert_true (ar_dunning_set_interest_regime (f->ledger, d, "simple", 800, &error));
 
   /* A level that charges interest with "none": nothing is charged. */
   l1.charges_interest = TRUE;

@@ -24,6 +24,7 @@
 #include "ar-demo.h"
 #include "ar-doc-statement.h"
 #include "ar-document-dialog.h"
+#include "ar-dunning.h"
 #include "ar-entry-dialog.h"
 #include "ar-invoice-dialog.h"
 #include "ar-ledger-edit.h"
@@ -828,6 +829,58 @@ test_edit_debtor (void)
   g_assert_cmpstr (ar_debtor_pane_get_debtor_name (pane ()), ==, "Renata Okonkwo-Weiß");
 }
 
+/* The debtor's interest override: simple at 8 % on a book with none, then back to the book's. */
+static void
+test_edit_debtor_interest (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *regime = NULL;
+  gint64 apr_bp = -1;
+  Find find = { AR_TYPE_DEBTOR_DIALOG, NULL };
+  ArDebtorDialog *dialog;
+  AdwComboRow *row;
+  GtkEditable *apr;
+  GtkWidget *save;
+
+  g_assert_true (ar_dunning_set_interest_regime (ledger, 0, "none", 0, &error));
+  g_assert_no_error (error);
+  dialog = AR_DEBTOR_DIALOG (open_dialog ("debtor.edit", NULL, &find));
+  row = ar_debtor_dialog_get_interest_row (dialog);
+  apr = ar_debtor_dialog_get_apr_row (dialog);
+  save = ar_debtor_dialog_get_save_button (dialog);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (apr)));
+
+  adw_combo_row_set_selected (row, 2 /* simple, after "As the book" */);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (apr)));
+  g_assert_false (gtk_widget_get_sensitive (save));  /* no rate yet */
+  gtk_editable_set_text (apr, "8");
+  g_assert_true (gtk_widget_get_sensitive (save));
+  screenshot_both (GTK_WIDGET (dialog), "debtor-dialog-interest");
+  g_signal_emit_by_name (save, "clicked");
+  ar_ui_wait_for (is_null, &find.found, "the debtor dialog to close");
+  g_assert_true (ar_dunning_get_interest_regime (ledger, debtor_id, &regime, &apr_bp, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (regime, ==, "simple");
+  g_assert_cmpint (apr_bp, ==, 800);
+  g_clear_pointer (&regime, g_free);
+  g_assert_true (ar_dunning_get_interest_regime (ledger, 0, &regime, NULL, &error));
+  g_assert_cmpstr (regime, ==, "none");
+  g_clear_pointer (&regime, g_free);
+
+  /* Opened again it shows the override; "As the book" removes it. */
+  dialog = AR_DEBTOR_DIALOG (open_dialog ("debtor.edit", NULL, &find));
+  row = ar_debtor_dialog_get_interest_row (dialog);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (ar_debtor_dialog_get_apr_row (dialog)), ==, "8.00");
+  adw_combo_row_set_selected (row, 0);
+  g_signal_emit_by_name (ar_debtor_dialog_get_save_button (dialog), "clicked");
+  ar_ui_wait_for (is_null, &find.found, "the debtor dialog to close");
+  g_assert_true (ar_dunning_get_interest_override (ledger, debtor_id, &regime, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (regime);
+}
+
 static const ArDebtorContact *
 find_contact (const ArDebtorLedger *debtor,
               ArDebtorContactKind   kind,
@@ -1023,6 +1076,7 @@ main (int   argc,
   g_test_add_func ("/actions/statement", test_statement);
   g_test_add_func ("/actions/letter", test_letter);
   g_test_add_func ("/actions/edit-debtor", test_edit_debtor);
+  g_test_add_func ("/actions/edit-debtor-interest", test_edit_debtor_interest);
   g_test_add_func ("/actions/contacts", test_contacts);
   g_test_add_func ("/actions/status-and-notes", test_status_and_notes);
   g_test_add_func ("/actions/close", test_close);
