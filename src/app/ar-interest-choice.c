@@ -56,18 +56,12 @@ ar_interest_choice_parse_apr (const char  *text,
                               gint64      *out_bp,
                               GError     **error)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  gsize len = strlen (copy);
   gint64 bp;
 
-  if (len > 0 && copy[len - 1] == '%')
+  if (!ar_percent_parse_bp (text, &bp) || bp <= 0)
     {
-      copy[len - 1] = '\0';
-      g_strstrip (copy);
-    }
-  /* Basis points are hundredths of a percent: the digits of a two-decimal amount. */
-  if (!ar_money_parse_minor (copy, 2, &bp, NULL) || bp <= 0)
-    {
+      g_autofree char *copy = g_strstrip (g_strdup (text));
+
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    /* Translators: %s is what was typed */
                    _("Yearly rate: “%s” is not a percentage above 0 with up to two decimals, "

@@ -98,16 +98,10 @@ parse_amount (ArPlanStepTerms *self, AdwEntryRow *row, gboolean empty_ok, gint64
 static gboolean
 parse_rate (const char *text, guint32 *out_bp)
 {
-  g_autofree char *plain = g_strstrip (g_strdup (text));
+  g_autofree char *plain = g_strdelimit (g_strdup (text), ",", '.');
   gint64 bp;
 
-  g_strdelimit (plain, ",", '.');
-  if (g_str_has_suffix (plain, "%"))
-    {
-      plain[strlen (plain) - 1] = '\0';
-      g_strstrip (plain);
-    }
-  if (!ar_money_parse_minor (plain, 2, &bp, NULL) || bp < 0 || bp > G_MAXUINT32)
+  if (!ar_percent_parse_bp (plain, &bp) || bp < 0 || bp > G_MAXUINT32)
     return FALSE;
   *out_bp = (guint32) bp;
   return TRUE;

@@ -444,6 +444,22 @@ check_currency (const char  *currency,
 }
 
 gboolean
+ar_percent_parse_bp (const char *text,
+                     gint64     *out_bp)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+  gsize len = strlen (copy);
+
+  if (len > 0 && copy[len - 1] == '%')
+    {
+      copy[len - 1] = '\0';
+      g_strstrip (copy);
+    }
+  /* Basis points are hundredths: the digits of a two-decimal amount. */
+  return ar_money_parse_minor (copy, 2, out_bp, NULL);
+}
+
+gboolean
 ar_money_parse_minor (const char  *text,
                       int          exponent,
                       gint64      *out_minor,

@@ -58,6 +58,11 @@ gboolean    ar_money_parse_minor       (const char   *text,
                                         int           exponent,
                                         gint64       *out_minor,
                                         GError      **error);
+/* A percentage as typed by a person ("8", "8.5", " 8.50 % ") as basis points (hundredths of a
+ * percent): surrounding space and one trailing '%' are allowed, up to two decimals, as
+ * ar_money_parse_minor() reads them. Sign and range are the caller's to check. */
+gboolean    ar_percent_parse_bp        (const char   *text,
+                                        gint64       *out_bp);
 /* Same, for a currency code (unknown codes are AR_MONEY_ERROR_CURRENCY). */
 gboolean    ar_money_parse             (const char   *text,
                                         const char   *currency,

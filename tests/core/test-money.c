@@ -1233,6 +1233,26 @@ test_percent_vs_int128 (void)
 }
 #endif
 
+/* A percentage as a person types it, as basis points. */
+static void
+test_percent_parse (void)
+{
+  gint64 bp = -1;
+
+  g_assert_true (ar_percent_parse_bp ("8", &bp));
+  g_assert_cmpint (bp, ==, 800);
+  g_assert_true (ar_percent_parse_bp (" 8.5 % ", &bp));
+  g_assert_cmpint (bp, ==, 850);
+  g_assert_true (ar_percent_parse_bp ("-0.88%", &bp));
+  g_assert_cmpint (bp, ==, -88);
+  bp = 7;
+  g_assert_false (ar_percent_parse_bp ("8.125", &bp));
+  g_assert_false (ar_percent_parse_bp ("eight", &bp));
+  g_assert_false (ar_percent_parse_bp ("%", &bp));
+  g_assert_false (ar_percent_parse_bp ("8%%", &bp));
+  g_assert_cmpint (bp, ==, 7);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1275,6 +1295,7 @@ main (int argc, char **argv)
   g_test_add_func ("/money/arith/add-checked", test_arith_add_checked);
   g_test_add_func ("/money/split", test_split);
   g_test_add_func ("/money/percent", test_percent);
+  g_test_add_func ("/money/percent/parse", test_percent_parse);
 #ifdef __SIZEOF_INT128__
   g_test_add_func ("/money/percent/vs-int128", test_percent_vs_int128);
 #endif
