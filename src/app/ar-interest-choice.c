@@ -3,8 +3,6 @@
 #define G_LOG_DOMAIN "ar-interest-choice"
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "ar-interest.h"
