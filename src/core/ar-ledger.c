@@ -279,6 +279,16 @@ looks_like_sqlite (const char *path, GError **error)
   return TRUE;
 }
 
+/* The page cache is a bound, not an allocation, but a scan fills it: on a 100,000-debtor book
+ * (385 MB) the window's connections, each reading the whole book once (aging, the work queue,
+ * the dunning preview), held 128 MB each, and the window peaked at 318 MiB. Reads are served
+ * well enough by the operating system's file cache through a small one. A write transaction
+ * gets the large one back: a large import rewrites the same index pages many times, and with
+ * foreign keys every trigger's statement journal stays in memory, which makes bulk writes
+ * several times faster; shrinking it at the end frees the pages. */
+#define READ_CACHE "PRAGMA cache_size = -8192"
+#define WRITE_CACHE "PRAGMA cache_size = -131072"
+
 static ArLedger *
 connect (const char *path, gboolean create, GError **error)
 {
@@ -328,22 +338,21 @@ connect (const char *path, gboolean create, GError **error)
         }
     }
 
-  /* temp_store and cache_size: with foreign keys on, every write that fires a trigger needs a
-   * statement journal, and a large import rewrites the same index pages many times; keeping
-   * both in memory (the cache is a bound, not an allocation) makes bulk writes several times
-   * faster without loading the ledger. */
+  /* temp_store: with foreign keys on, every write that fires a trigger needs a statement
+   * journal; in memory it costs no file. */
   if (!_ar_ledger_exec (self, "PRAGMA foreign_keys = ON", error) ||
       !_ar_ledger_exec (self, "PRAGMA journal_mode = WAL", error) ||
       !_ar_ledger_exec (self, "PRAGMA synchronous = FULL", error) ||
       !_ar_ledger_exec (self, "PRAGMA temp_store = MEMORY", error) ||
-      !_ar_ledger_exec (self, "PRAGMA cache_size = -131072", error))
+      !_ar_ledger_exec (self, READ_CACHE, error))
     return NULL;
 
   {
     int version = 0;
     char *message = NULL;
 
-    if (sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, &message) != SQLITE_OK)
+    if (sqlite3_exec (self->db, WRITE_CACHE "; BEGIN IMMEDIATE", NULL, NULL, &message) !=
+        SQLITE_OK)
       {
         g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_IO,
                      _("Could not lock “%s”: %s"), path, message);
@@ -369,6 +378,7 @@ connect (const char *path, gboolean create, GError **error)
         return NULL;
       }
     g_ptr_array_set_size (self->actions, 0);
+    sqlite3_exec (self->db, READ_CACHE, NULL, NULL, NULL);
   }
 
   return g_steal_pointer (&self);
@@ -495,8 +505,17 @@ ar_ledger_begin (ArLedger *self, const char *action, GError **error)
   g_return_val_if_fail (AR_IS_LEDGER (self), FALSE);
   g_return_val_if_fail (action != NULL, FALSE);
 
-  if (!_ar_ledger_exec (self, self->actions->len == 0 ? "BEGIN IMMEDIATE" : "SAVEPOINT ar_write",
-                        error))
+  if (self->actions->len == 0)
+    {
+      if (!_ar_ledger_exec (self, WRITE_CACHE, error))
+        return FALSE;
+      if (!_ar_ledger_exec (self, "BEGIN IMMEDIATE", error))
+        {
+          _ar_ledger_exec (self, READ_CACHE, NULL);
+          return FALSE;
+        }
+    }
+  else if (!_ar_ledger_exec (self, "SAVEPOINT ar_write", error))
     return FALSE;
   g_ptr_array_add (self->actions, g_strdup (action));
   g_array_append_val (self->marks, self->flushed->len);
@@ -574,6 +593,7 @@ ar_ledger_commit (ArLedger *self, GError **error)
   g_ptr_array_set_size (self->actions, 0);
   g_array_set_size (self->marks, 0);
   g_array_set_size (self->flushed, 0);
+  _ar_ledger_exec (self, READ_CACHE, NULL);
   return TRUE;
 }
 
@@ -599,6 +619,7 @@ ar_ledger_rollback (ArLedger *self)
   else
     {
       _ar_ledger_exec (self, "ROLLBACK", NULL);
+      _ar_ledger_exec (self, READ_CACHE, NULL);
       g_hash_table_remove_all (self->dirty);
       g_array_set_size (self->flushed, 0);
     }
