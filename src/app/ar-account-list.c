@@ -5,9 +5,9 @@
 
 #include <glib/gi18n.h>
 
+#include "ar-account-header.h"
 #include "ar-account-list.h"
-#include "ar-chart-model.h"
-#include "ar-column-sorter.h"
+#include "ar-account-row.h"
 #include "ar-labels.h"
 #include "ar-aging.h"
 #include "ar-money.h"
@@ -17,15 +17,9 @@ struct _ArAccountList
   GtkWidget           parent_instance;
 
   /* Template children. */
-  GtkColumnView      *column_view;
+  ArAccountHeader    *header;
+  GtkListView        *list_view;
   GtkSingleSelection *selection;
-  GtkColumnViewColumn *name_column;
-  GtkColumnViewColumn *balance_column;
-  GtkColumnViewColumn *days_column;
-  GtkColumnViewColumn *bucket_column;
-  GtkColumnViewColumn *status_column;
-  GtkColumnViewColumn *last_contact_column;
-  GtkColumnViewColumn *next_action_column;
   GtkLabel           *count_label;
   GtkLabel           *totals_label;
   GtkMenuButton      *filter_button;
@@ -44,7 +38,7 @@ struct _ArAccountList
   ArAccountModel     *model;          /* owned */
   GSettings          *settings;       /* owned */
   char               *summary_text;
-  char               *buckets_class;  /* "buckets-N" on the column view */
+  guint               n_buckets;      /* of the model's book, for the rows' pills */
   guint               summary_idle;
   gboolean            syncing;        /* the filter widgets are being set from the model */
 
@@ -75,162 +69,39 @@ static const struct
   { "next-action", AR_ACCOUNT_SORT_NEXT_ACTION },
 };
 
-/* Cells ----------------------------------------------------------------------------------- */
+/* Rows ------------------------------------------------------------------------------------ */
 
-/* The cells are made and filled in C (GtkSignalListItemFactory) rather than from builder
- * templates: a sort replaces every visible row, and parsing a template per cell with its
- * expressions was a fifth of a sort's time in the window benchmark. The rows are immutable
- * snapshots, so "bind" sets the text once and nothing needs unbinding. */
-
-typedef enum
-{
-  CELL_NAME,
-  CELL_BALANCE,
-  CELL_DAYS,
-  CELL_BUCKET,
-  CELL_STATUS,
-  CELL_LAST_CONTACT,
-  CELL_NEXT_ACTION,
-} CellKind;
-
-static CellKind
-cell_kind (GtkListItemFactory *factory)
-{
-  return (CellKind) GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "ar-cell-kind"));
-}
-
-/* The full name of a debtor whose name the column cuts short, asked for when the pointer
- * rests on it: setting a tooltip text in every bind was a quarter of the cost of rebinding the
- * rows (GTK 4.8 binds every row again after a change of sort or search). */
-static gboolean
-on_name_query_tooltip_cb (GtkWidget  *label,
-                          int         x,
-                          int         y,
-                          gboolean    keyboard_mode,
-                          GtkTooltip *tooltip,
-                          gpointer    user_data)
-{
-  const char *text = gtk_label_get_text (GTK_LABEL (label));
-
-  if (text == NULL || text[0] == '\0')
-    return FALSE;
-  gtk_tooltip_set_text (tooltip, text);
-  return TRUE;
-}
-
-/* GtkLabels, not GtkInscriptions: an inscription measures itself from the font's metrics,
- * which Pango computes afresh for each widget (shaping a sample text), and a sort builds every
- * visible cell anew; the columns have fixed widths, so a label's text is all it measures. */
-static void
-on_cell_setup_cb (GtkListItemFactory *factory,
-                  GtkListItem        *item,
-                  gpointer            user_data)
-{
-  CellKind kind = cell_kind (factory);
-  GtkWidget *child = gtk_label_new (NULL);
-
-  if (kind == CELL_BUCKET)
-    {
-      gtk_widget_set_halign (child, GTK_ALIGN_START);
-      gtk_widget_set_valign (child, GTK_ALIGN_CENTER);
-    }
-  else
-    {
-      gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_END);
-      gtk_label_set_single_line_mode (GTK_LABEL (child), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (child), kind == CELL_BALANCE || kind == CELL_DAYS ? 1 : 0);
-      if (kind != CELL_NAME && kind != CELL_STATUS)
-        gtk_widget_add_css_class (child, "numeric");
-    }
-  if (kind == CELL_NAME)
-    {
-      gtk_widget_set_has_tooltip (child, TRUE);
-      g_signal_connect (child, "query-tooltip", G_CALLBACK (on_name_query_tooltip_cb), NULL);
-    }
-  gtk_list_item_set_child (item, child);
-}
+/* Each row is one ArAccountRow (see ar-account-row.c for why not a column view). The rows are
+ * immutable snapshots, so "bind" hands the row its account and nothing needs unbinding. */
 
 static void
-on_cell_bind_cb (GtkListItemFactory *factory,
+on_row_setup_cb (GtkListItemFactory *factory,
                  GtkListItem        *item,
                  gpointer            user_data)
 {
-  ArAccount *account = gtk_list_item_get_item (item);
-  GtkWidget *child = gtk_list_item_get_child (item);
-  g_autofree char *owned = NULL;
-  const char *text = NULL;
-
-  if (account == NULL || child == NULL)
-    return;
-
-  switch (cell_kind (factory))
-    {
-    case CELL_NAME:
-      text = ar_account_get_name (account);
-      break;
-    case CELL_BALANCE:
-      text = ar_account_get_balance_text (account);
-      break;
-    case CELL_DAYS:
-      if (ar_account_get_days_overdue (account) > 0)
-        text = owned = g_strdup_printf ("%d", ar_account_get_days_overdue (account));
-      break;
-    case CELL_BUCKET:
-      {
-        int bucket = ar_account_get_bucket (account);
-        const char *classes[] = { "bucket-pill", NULL, NULL };
-        g_autofree char *name = g_strdup_printf ("bucket-%d", bucket);
-        g_autofree char *label = ar_label_bucket_short (ar_account_get_bucket_label (account));
-
-        classes[1] = name;
-        /* Rebinding a row to the same account (GTK 4.8 does after each change) leaves its
-         * style alone: setting the classes again restyles the cell. */
-        if (bucket >= 0 ? !gtk_widget_has_css_class (child, name)
-                        : gtk_widget_has_css_class (child, "bucket-pill"))
-          gtk_widget_set_css_classes (child, bucket >= 0 ? classes : (const char *[]) { NULL });
-        gtk_label_set_text (GTK_LABEL (child), label);
-      }
-      return;
-    case CELL_STATUS:
-      text = ar_label_debtor_status (ar_account_get_status (account));
-      break;
-    case CELL_LAST_CONTACT:
-      text = ar_account_get_last_contact (account);
-      break;
-    case CELL_NEXT_ACTION:
-      text = ar_account_get_next_action (account);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
-  gtk_label_set_text (GTK_LABEL (child), text != NULL ? text : "");
+  gtk_list_item_set_child (item, ar_account_row_new ());
 }
 
 static void
-set_cell_factory (GtkColumnViewColumn *column,
-                  CellKind             kind)
+on_row_bind_cb (GtkListItemFactory *factory,
+                GtkListItem        *item,
+                ArAccountList      *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *row = gtk_list_item_get_child (item);
 
-  g_object_set_data (G_OBJECT (factory), "ar-cell-kind", GINT_TO_POINTER (kind));
-  g_signal_connect (factory, "setup", G_CALLBACK (on_cell_setup_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_cell_bind_cb), NULL);
-  gtk_column_view_column_set_factory (column, factory);
+  if (row != NULL)
+    ar_account_row_set_account (AR_ACCOUNT_ROW (row), gtk_list_item_get_item (item),
+                                self->n_buckets);
 }
 
 /* Sorting --------------------------------------------------------------------------------- */
 
-/* Sorts the model the way the column headers show, and remembers it. */
+/* Sorts the model, shows it on the headers and remembers it. */
 static void
-apply_view_sort (ArAccountList *self)
+apply_sort (ArAccountList *self,
+            ArAccountSort  sort,
+            gboolean       descending)
 {
-  GtkSorter *view_sorter = gtk_column_view_get_sorter (self->column_view);
-  ArAccountSort sort;
-  gboolean descending;
-
-  if (!ar_column_sorter_probe (view_sorter, &sort, &descending))
-    return;
-
   if (self->model != NULL)
     {
       gboolean current_descending;
@@ -239,6 +110,7 @@ apply_view_sort (ArAccountList *self)
       if (current != sort || current_descending != descending)
         ar_account_model_set_sort (self->model, sort, descending);
     }
+  ar_account_header_set_sort (self->header, sort, descending);
 
   for (guint i = 0; i < G_N_ELEMENTS (saved_sorts); i++)
     if (saved_sorts[i].sort == sort)
@@ -250,50 +122,26 @@ apply_view_sort (ArAccountList *self)
 }
 
 static void
-on_view_sorter_changed_cb (GtkSorter       *view_sorter,
-                           GtkSorterChange  change,
-                           ArAccountList   *self)
+on_sort_requested_cb (ArAccountHeader *header,
+                      int              sort,
+                      gboolean         descending,
+                      ArAccountList   *self)
 {
-  g_assert (AR_IS_ACCOUNT_LIST (self));
-
-  apply_view_sort (self);
+  if (sort >= 0 && sort < AR_N_ACCOUNT_SORTS)
+    apply_sort (self, (ArAccountSort) sort, descending);
 }
 
-/* Shows the saved sort in the column headers (which sorts the model through the sorter's
- * "changed"), or sorts the model directly for a key no column shows. */
+/* The saved sort, on the headers and the model. */
 static void
 restore_sort (ArAccountList *self)
 {
   int saved = g_settings_get_enum (self->settings, "sort-column");
   gboolean descending = g_settings_get_boolean (self->settings, "sort-descending");
-  GtkSortType order = descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
   ArAccountSort sort = AR_ACCOUNT_SORT_DAYS_OVERDUE;
-  GtkColumnViewColumn *column = NULL;
 
   if (saved >= 0 && (guint) saved < G_N_ELEMENTS (saved_sorts))
     sort = saved_sorts[saved].sort;
-
-  switch (sort)
-    {
-    case AR_ACCOUNT_SORT_NAME:         column = self->name_column; break;
-    case AR_ACCOUNT_SORT_BALANCE:      column = self->balance_column; break;
-    case AR_ACCOUNT_SORT_DAYS_OVERDUE: column = self->days_column; break;
-    case AR_ACCOUNT_SORT_STATUS:       column = self->status_column; break;
-    case AR_ACCOUNT_SORT_LAST_CONTACT: column = self->last_contact_column; break;
-    case AR_ACCOUNT_SORT_NEXT_ACTION:  column = self->next_action_column; break;
-    case AR_ACCOUNT_SORT_EXTERNAL_ID:
-    case AR_N_ACCOUNT_SORTS:
-    default:                           column = NULL; break;
-    }
-
-  if (column != NULL)
-    gtk_column_view_sort_by_column (self->column_view, column, order);
-  else
-    {
-      gtk_column_view_sort_by_column (self->column_view, NULL, order);
-      if (self->model != NULL)
-        ar_account_model_set_sort (self->model, sort, descending);
-    }
+  apply_sort (self, sort, descending);
 }
 
 /* Filters --------------------------------------------------------------------------------- */
@@ -647,8 +495,6 @@ ar_account_list_dispose (GObject *object)
   g_clear_handle_id (&self->summary_idle, g_source_remove);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
-  if (self->column_view != NULL)
-    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AR_TYPE_ACCOUNT_LIST);
   /* The template's root box is no bound child, so it is not unparented for us. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL; )
@@ -665,7 +511,6 @@ ar_account_list_finalize (GObject *object)
   ArAccountList *self = (ArAccountList *) object;
 
   g_free (self->summary_text);
-  g_free (self->buckets_class);
   G_OBJECT_CLASS (ar_account_list_parent_class)->finalize (object);
 }
 
@@ -731,15 +576,9 @@ ar_account_list_class_init (ArAccountListClass *klass)
   gtk_widget_class_set_css_name (widget_class, "accountlist");
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/arrears/Arrears/ui/ar-account-list.ui");
-  gtk_widget_class_bind_template_child (widget_class, ArAccountList, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, header);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, list_view);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, selection);
-  gtk_widget_class_bind_template_child (widget_class, ArAccountList, name_column);
-  gtk_widget_class_bind_template_child (widget_class, ArAccountList, balance_column);
-  gtk_widget_class_bind_template_child (widget_class, ArAccountList, days_column);
-  gtk_widget_class_bind_template_child (widget_class, ArAccountList, bucket_column);
-  gtk_widget_class_bind_template_child (widget_class, ArAccountList, status_column);
-  gtk_widget_class_bind_template_child (widget_class, ArAccountList, last_contact_column);
-  gtk_widget_class_bind_template_child (widget_class, ArAccountList, next_action_column);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, count_label);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, totals_label);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, filter_button);
@@ -758,25 +597,22 @@ ar_account_list_class_init (ArAccountListClass *klass)
                                    clear_filters_action);
 
   g_type_ensure (AR_TYPE_ACCOUNT);
-  g_type_ensure (AR_TYPE_COLUMN_SORTER);
+  g_type_ensure (AR_TYPE_ACCOUNT_HEADER);
 }
 
 static void
 ar_account_list_init (ArAccountList *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  set_cell_factory (self->name_column, CELL_NAME);
-  set_cell_factory (self->balance_column, CELL_BALANCE);
-  set_cell_factory (self->days_column, CELL_DAYS);
-  set_cell_factory (self->bucket_column, CELL_BUCKET);
-  set_cell_factory (self->status_column, CELL_STATUS);
-  set_cell_factory (self->last_contact_column, CELL_LAST_CONTACT);
-  set_cell_factory (self->next_action_column, CELL_NEXT_ACTION);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_row_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_row_bind_cb), self);
+  gtk_list_view_set_factory (self->list_view, factory);
 
   self->settings = g_settings_new ("io.github.arrears.Arrears");
-  g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
-                    G_CALLBACK (on_view_sorter_changed_cb), self);
+  g_signal_connect (self->header, "sort-requested", G_CALLBACK (on_sort_requested_cb), self);
   g_signal_connect (self->selection, "notify::selected-item",
                     G_CALLBACK (on_selected_item_changed_cb), self);
 
@@ -830,19 +666,14 @@ ar_account_list_set_model (ArAccountList  *self,
     g_signal_handlers_disconnect_by_data (self->model, self);
   g_set_object (&self->model, model);
 
-  if (self->buckets_class != NULL)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->column_view), self->buckets_class);
-  g_clear_pointer (&self->buckets_class, g_free);
-
+  self->n_buckets = 0;
   if (model != NULL)
     {
-      const ArAgingConfig *config = ar_account_model_get_aging_config (model);
-
-      /* The pills take the chart's colours, which depend on the number of buckets. */
-      self->buckets_class = g_strdup_printf ("buckets-%u", config->n_limits + 2);
-      gtk_widget_add_css_class (GTK_WIDGET (self->column_view), self->buckets_class);
       ArAccountFilter filter;
       g_autofree char *currency = NULL;
+
+      /* The pills take the chart's colours, which depend on the number of buckets. */
+      self->n_buckets = ar_account_model_get_aging_config (model)->n_limits + 2;
 
       load_filter (self, model, &filter, &currency);
       ar_account_model_set_filter (model, &filter);
@@ -850,7 +681,6 @@ ar_account_list_set_model (ArAccountList  *self,
       g_signal_connect (model, "changing", G_CALLBACK (on_model_changing_cb), self);
       g_signal_connect (model, "changed", G_CALLBACK (on_model_changed_cb), self);
       restore_sort (self);
-      apply_view_sort (self);
     }
 
   fill_buckets (self);
@@ -931,4 +761,46 @@ ar_account_list_get_filter_button (ArAccountList *self)
 {
   g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), NULL);
   return GTK_WIDGET (self->filter_button);
+}
+
+/**
+ * ar_account_list_sort_by:
+ * @self: the list
+ * @sort: the key
+ * @descending: the direction
+ *
+ * Sorts as clicking a column header does: the model, the arrow on the header and the setting
+ * (for the keys the setting holds).
+ */
+void
+ar_account_list_sort_by (ArAccountList *self,
+                         ArAccountSort  sort,
+                         gboolean       descending)
+{
+  g_return_if_fail (AR_IS_ACCOUNT_LIST (self));
+  g_return_if_fail (sort < AR_N_ACCOUNT_SORTS);
+
+  apply_sort (self, sort, descending);
+}
+
+ArAccountSort
+ar_account_list_get_sort (ArAccountList *self,
+                          gboolean      *descending)
+{
+  g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), AR_ACCOUNT_SORT_NAME);
+  return ar_account_header_get_sort (self->header, descending);
+}
+
+GtkWidget *
+ar_account_list_get_header (ArAccountList *self)
+{
+  g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), NULL);
+  return GTK_WIDGET (self->header);
+}
+
+GtkWidget *
+ar_account_list_get_list_view (ArAccountList *self)
+{
+  g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), NULL);
+  return GTK_WIDGET (self->list_view);
 }

@@ -34,4 +34,13 @@ void                ar_account_list_clear_filters        (ArAccountList  *self);
 const char         *ar_account_list_get_filter_summary   (ArAccountList  *self);
 GtkWidget          *ar_account_list_get_filter_button    (ArAccountList  *self);
 
+/* The sort the headers show (clicking one, or Space on a focused one, sorts by it). */
+void                ar_account_list_sort_by              (ArAccountList  *self,
+                                                          ArAccountSort   sort,
+                                                          gboolean        descending);
+ArAccountSort       ar_account_list_get_sort             (ArAccountList  *self,
+                                                          gboolean       *descending);
+GtkWidget          *ar_account_list_get_header           (ArAccountList  *self);
+GtkWidget          *ar_account_list_get_list_view        (ArAccountList  *self);
+
 G_END_DECLS

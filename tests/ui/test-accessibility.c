@@ -1383,7 +1383,7 @@ note_focus (GtkWidget *focus,
   if (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL)
     reached->search = TRUE;
   if (gtk_widget_get_ancestor (focus, AR_TYPE_ACCOUNT_LIST) != NULL
-      && gtk_widget_get_ancestor (focus, GTK_TYPE_COLUMN_VIEW) != NULL)
+      && gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW) != NULL)
     reached->list = TRUE;
   if (gtk_widget_get_ancestor (focus, AR_TYPE_DEBTOR_PANE) != NULL && GTK_IS_ACTIONABLE (focus))
     {

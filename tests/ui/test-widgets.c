@@ -12,7 +12,8 @@
 #include "ar-account-list.h"
 #include "ar-aging-view.h"
 #include "ar-application.h"
-#include "ar-column-sorter.h"
+#include "ar-account-columns.h"
+#include "ar-account-header.h"
 #include "ar-date.h"
 #include "ar-debtor-pane.h"
 #include "ar-demo.h"
@@ -320,53 +321,105 @@ test_builder_files (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
-static GtkColumnViewColumn *
-add_column (GtkColumnView *view,
-            const char    *title,
-            ArAccountSort  key)
+/* The rows and the header lay out from one function: every visible column inside the width,
+ * side by side, the least needed dropped first when narrow, mirrored right to left. */
+static void
+test_account_columns (void)
 {
-  g_autoptr(GtkSorter) sorter = ar_column_sorter_new (key);
-  GtkColumnViewColumn *column = gtk_column_view_column_new (title, NULL);
+  const int widths[] = { 300, ar_account_columns_min_width (), 520, 700, 815, 1200 };
 
-  gtk_column_view_column_set_sorter (column, sorter);
-  gtk_column_view_append_column (view, column);
-  g_object_unref (column);
-  return column;
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      ArAccountColumnSlot ltr[AR_N_ACCOUNT_COLUMNS], rtl[AR_N_ACCOUNT_COLUMNS];
+      int end = AR_ACCOUNT_ROW_MARGIN;
+
+      ar_account_columns_layout (widths[w], FALSE, ltr);
+      ar_account_columns_layout (widths[w], TRUE, rtl);
+      g_assert_true (ltr[AR_ACCOUNT_COLUMN_NAME].visible);
+      g_assert_true (ltr[AR_ACCOUNT_COLUMN_BALANCE].visible);
+      for (guint c = 0; c < AR_N_ACCOUNT_COLUMNS; c++)
+        {
+          g_assert_cmpint (ltr[c].visible, ==, rtl[c].visible);
+          if (!ltr[c].visible)
+            continue;
+          g_assert_cmpint (ltr[c].x, ==, end);
+          g_assert_cmpint (rtl[c].x, ==, widths[w] - ltr[c].x - ltr[c].width);
+          g_assert_cmpint (rtl[c].width, ==, ltr[c].width);
+          end += ltr[c].width;
+        }
+      /* The Debtor column takes the rest, unless even the least is too wide. */
+      if (widths[w] >= ar_account_columns_min_width ())
+        g_assert_cmpint (end + AR_ACCOUNT_ROW_MARGIN, ==, widths[w]);
+      /* A column dropped means every column less needed is dropped too. */
+      if (!ltr[AR_ACCOUNT_COLUMN_BUCKET].visible)
+        g_assert_false (ltr[AR_ACCOUNT_COLUMN_DAYS].visible);
+      if (!ltr[AR_ACCOUNT_COLUMN_STATUS].visible)
+        g_assert_false (ltr[AR_ACCOUNT_COLUMN_NEXT_ACTION].visible);
+      if (!ltr[AR_ACCOUNT_COLUMN_NEXT_ACTION].visible)
+        g_assert_false (ltr[AR_ACCOUNT_COLUMN_LAST_CONTACT].visible);
+    }
+
+  {
+    ArAccountColumnSlot slots[AR_N_ACCOUNT_COLUMNS];
+
+    ar_account_columns_layout (ar_account_columns_natural_width (), FALSE, slots);
+    for (guint c = 0; c < AR_N_ACCOUNT_COLUMNS; c++)
+      g_assert_true (slots[c].visible);
+    ar_account_columns_layout (520, FALSE, slots);
+    g_assert_false (slots[AR_ACCOUNT_COLUMN_LAST_CONTACT].visible);
+    g_assert_true (slots[AR_ACCOUNT_COLUMN_DAYS].visible);
+    /* The narrow pane of an 800-pixel window keeps the bucket pill beside the balance. */
+    ar_account_columns_layout (330, FALSE, slots);
+    g_assert_true (slots[AR_ACCOUNT_COLUMN_BUCKET].visible);
+    g_assert_false (slots[AR_ACCOUNT_COLUMN_DAYS].visible);
+  }
+  g_assert_cmpint (ar_account_column_for_sort (AR_ACCOUNT_SORT_DAYS_OVERDUE), ==,
+                   AR_ACCOUNT_COLUMN_DAYS);
+  g_assert_cmpint (ar_account_column_for_sort (AR_ACCOUNT_SORT_EXTERNAL_ID), ==, -1);
 }
 
 static void
-test_sorter_probe (void)
+on_sort_requested_cb (ArAccountHeader *header,
+                      int              sort,
+                      gboolean         descending,
+                      int             *out)
 {
-  GtkWidget *view = g_object_ref_sink (gtk_column_view_new (NULL));
-  GtkSorter *sorter = gtk_column_view_get_sorter (GTK_COLUMN_VIEW (view));
-  GtkColumnViewColumn *name = add_column (GTK_COLUMN_VIEW (view), "Name", AR_ACCOUNT_SORT_NAME);
-  GtkColumnViewColumn *days = add_column (GTK_COLUMN_VIEW (view), "Days",
-                                          AR_ACCOUNT_SORT_DAYS_OVERDUE);
-  ArAccountSort key = AR_N_ACCOUNT_SORTS;
-  gboolean descending = TRUE;
+  out[0] = sort;
+  out[1] = descending;
+}
 
-  g_assert_false (ar_column_sorter_probe (sorter, &key, &descending));
+/* A header asks for its column's key ascending, and for the other direction when the list is
+ * already sorted by it; the arrow and the accessible sort follow what the list shows. */
+static void
+test_account_header (void)
+{
+  GtkWidget *header = g_object_ref_sink (ar_account_header_new ());
+  GtkWidget *name = ar_account_header_get_button (AR_ACCOUNT_HEADER (header),
+                                                  AR_ACCOUNT_COLUMN_NAME);
+  GtkWidget *bucket = ar_account_header_get_button (AR_ACCOUNT_HEADER (header),
+                                                    AR_ACCOUNT_COLUMN_BUCKET);
+  int asked[2] = { -1, -1 };
 
-  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), name, GTK_SORT_ASCENDING);
-  g_assert_true (ar_column_sorter_probe (sorter, &key, &descending));
-  g_assert_cmpint (key, ==, AR_ACCOUNT_SORT_NAME);
-  g_assert_false (descending);
+  g_signal_connect (header, "sort-requested", G_CALLBACK (on_sort_requested_cb), asked);
+  g_assert_true (gtk_widget_get_focusable (name) || gtk_widget_get_can_focus (name));
 
-  /* The last column sorted is the primary one, whatever sorted before it. */
-  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), days, GTK_SORT_DESCENDING);
-  g_assert_true (ar_column_sorter_probe (sorter, &key, &descending));
-  g_assert_cmpint (key, ==, AR_ACCOUNT_SORT_DAYS_OVERDUE);
-  g_assert_true (descending);
+  ar_account_header_set_sort (AR_ACCOUNT_HEADER (header), AR_ACCOUNT_SORT_BALANCE, TRUE);
+  g_signal_emit_by_name (name, "clicked");
+  g_assert_cmpint (asked[0], ==, AR_ACCOUNT_SORT_NAME);
+  g_assert_false (asked[1]);
 
-  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), name, GTK_SORT_DESCENDING);
-  g_assert_true (ar_column_sorter_probe (sorter, &key, &descending));
-  g_assert_cmpint (key, ==, AR_ACCOUNT_SORT_NAME);
-  g_assert_true (descending);
+  ar_account_header_set_sort (AR_ACCOUNT_HEADER (header), AR_ACCOUNT_SORT_NAME, FALSE);
+  g_signal_emit_by_name (name, "clicked");
+  g_assert_cmpint (asked[0], ==, AR_ACCOUNT_SORT_NAME);
+  g_assert_true (asked[1]);
 
-  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), NULL, GTK_SORT_ASCENDING);
-  g_assert_false (ar_column_sorter_probe (sorter, &key, &descending));
+  /* Bucket sorts by the days overdue, like the Days Overdue column. */
+  ar_account_header_set_sort (AR_ACCOUNT_HEADER (header), AR_ACCOUNT_SORT_DAYS_OVERDUE, TRUE);
+  g_signal_emit_by_name (bucket, "clicked");
+  g_assert_cmpint (asked[0], ==, AR_ACCOUNT_SORT_DAYS_OVERDUE);
+  g_assert_false (asked[1]);
 
-  g_assert_finalize_object (view);
+  g_assert_finalize_object (header);
 }
 
 int
@@ -384,7 +437,8 @@ main (int   argc,
   g_test_add_func ("/widgets/aging-view", test_aging_view);
   g_test_add_func ("/widgets/window", test_window);
   g_test_add_func ("/widgets/application", test_application);
-  g_test_add_func ("/widgets/sorter-probe", test_sorter_probe);
+  g_test_add_func ("/widgets/account-columns", test_account_columns);
+  g_test_add_func ("/widgets/account-header", test_account_header);
   g_test_add_func ("/widgets/application-run", test_application_run);
 
   return g_test_run ();
