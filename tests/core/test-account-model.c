@@ -1524,6 +1524,36 @@ test_empty_book (void)
   g_assert_cmpuint (totals->len, ==, 0);
 }
 
+/* A search skips the sources that can't hold its text (no name has a "q"), and learns again
+ * when the book changes: a debtor added since is found. */
+static void
+test_search_learns_again (void)
+{
+  g_autoptr(ArLedger) ledger = new_ledger ();
+  g_autoptr(ArAccountModel) model = NULL;
+
+  add_debtor (ledger, "A1", "Alpha Ltd", AR_STATUS_ACTIVE);
+  add_debtor (ledger, "B2", "Beta GmbH", AR_STATUS_ACTIVE);
+  model = new_model (ledger);
+
+  ar_account_model_set_search (model, "q");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  ar_account_model_set_search (model, NULL);
+  ar_account_model_set_search (model, "q");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  ar_account_model_set_search (model, "ha l");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+
+  add_debtor (ledger, "Q3", "Quill & Co", AR_STATUS_ACTIVE);
+  g_assert_true (ar_account_model_reload (model, NULL));
+  ar_account_model_set_search (model, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  ar_account_model_set_search (model, "QUI");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  ar_account_model_set_search (model, "q3");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+}
+
 static void
 test_two_models (void)
 {
@@ -1580,6 +1610,7 @@ main (int argc, char **argv)
   g_test_add_func ("/account-model/special-rows", test_special_rows);
   g_test_add_func ("/account-model/empty-book", test_empty_book);
   g_test_add_func ("/account-model/two-models", test_two_models);
+  g_test_add_func ("/account-model/search-learns-again", test_search_learns_again);
   ret = g_test_run ();
 
   g_clear_object (&book);
