@@ -29,6 +29,7 @@ struct _ArAccountList
   GtkLabel           *count_label;
   GtkLabel           *totals_label;
   GtkMenuButton      *filter_button;
+  GtkMenuButton      *sort_button;
   GtkLabel           *filter_summary_label;
   GtkWidget          *clear_filters_button;
   GtkPopover         *filter_popover;
@@ -43,6 +44,9 @@ struct _ArAccountList
 
   ArAccountModel     *model;          /* owned */
   GSettings          *settings;       /* owned */
+  GSimpleActionGroup *sort_actions;   /* owned: the group "list" */
+  GSimpleAction      *sort_by;        /* owned: "list.sort-by" */
+  GSimpleAction      *sort_descending; /* owned: "list.sort-descending" */
   char               *summary_text;
   char               *buckets_class;  /* "buckets-N" on the column view */
   guint               summary_idle;
@@ -59,20 +63,26 @@ G_DEFINE_FINAL_TYPE (ArAccountList, ar_account_list, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_MODEL, PROP_SELECTED_ACCOUNT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-/* The sort keys the settings schema can hold (its enum io.github.arrears.Arrears.SortColumn);
- * the other columns sort too but are not remembered. */
+/* The sorts the settings schema can hold (its enum io.github.arrears.Arrears.SortColumn, in
+ * the order of its values), each with the column that shows it. Their nicks are also the
+ * states of "list.sort-by". Bucket sorts as Days Overdue does but is a column of its own, so
+ * its header keeps the arrow. The id has no column (arrears-cli sorts by it). */
 static const struct
 {
   const char    *nick;
   ArAccountSort  sort;
+  gssize         column;   /* the column's offset in ArAccountList, or -1 */
 } saved_sorts[] = {
-  { "balance", AR_ACCOUNT_SORT_BALANCE },
-  { "days", AR_ACCOUNT_SORT_DAYS_OVERDUE },
-  { "name", AR_ACCOUNT_SORT_NAME },
-  { "id", AR_ACCOUNT_SORT_EXTERNAL_ID },
-  { "status", AR_ACCOUNT_SORT_STATUS },
-  { "last-contact", AR_ACCOUNT_SORT_LAST_CONTACT },
-  { "next-action", AR_ACCOUNT_SORT_NEXT_ACTION },
+  { "balance", AR_ACCOUNT_SORT_BALANCE, G_STRUCT_OFFSET (ArAccountList, balance_column) },
+  { "days", AR_ACCOUNT_SORT_DAYS_OVERDUE, G_STRUCT_OFFSET (ArAccountList, days_column) },
+  { "name", AR_ACCOUNT_SORT_NAME, G_STRUCT_OFFSET (ArAccountList, name_column) },
+  { "id", AR_ACCOUNT_SORT_EXTERNAL_ID, -1 },
+  { "status", AR_ACCOUNT_SORT_STATUS, G_STRUCT_OFFSET (ArAccountList, status_column) },
+  { "last-contact", AR_ACCOUNT_SORT_LAST_CONTACT,
+    G_STRUCT_OFFSET (ArAccountList, last_contact_column) },
+  { "next-action", AR_ACCOUNT_SORT_NEXT_ACTION,
+    G_STRUCT_OFFSET (ArAccountList, next_action_column) },
+  { "bucket", AR_ACCOUNT_SORT_DAYS_OVERDUE, G_STRUCT_OFFSET (ArAccountList, bucket_column) },
 };
 
 /* Cells ----------------------------------------------------------------------------------- */
@@ -220,16 +230,39 @@ set_cell_factory (GtkColumnViewColumn *column,
 
 /* Sorting --------------------------------------------------------------------------------- */
 
-/* Sorts the model the way the column headers show, and remembers it. */
+/* The column the saved sort @i shows in, or NULL. */
+static GtkColumnViewColumn *
+saved_sort_column (ArAccountList *self,
+                   guint          i)
+{
+  if (saved_sorts[i].column < 0)
+    return NULL;
+  return G_STRUCT_MEMBER (GtkColumnViewColumn *, self, saved_sorts[i].column);
+}
+
+/* The sort menu's radio items follow the actions' states. */
+static void
+show_sort_state (ArAccountList *self,
+                 guint          i,
+                 gboolean       descending)
+{
+  g_simple_action_set_state (self->sort_by, g_variant_new_string (saved_sorts[i].nick));
+  g_simple_action_set_state (self->sort_descending, g_variant_new_boolean (descending));
+}
+
+/* Sorts the model the way the column headers show, and remembers it: after a click on a
+ * header and after gtk_column_view_sort_by_column() (the sort menu's way in). */
 static void
 apply_view_sort (ArAccountList *self)
 {
-  GtkSorter *view_sorter = gtk_column_view_get_sorter (self->column_view);
+  GtkColumnViewColumn *column;
   ArAccountSort sort;
   gboolean descending;
 
-  if (!ar_column_sorter_probe (view_sorter, &sort, &descending))
+  column = ar_column_sorter_probe_column (self->column_view, &descending);
+  if (column == NULL)
     return;
+  sort = ar_column_sorter_get_key (AR_COLUMN_SORTER (gtk_column_view_column_get_sorter (column)));
 
   if (self->model != NULL)
     {
@@ -241,10 +274,11 @@ apply_view_sort (ArAccountList *self)
     }
 
   for (guint i = 0; i < G_N_ELEMENTS (saved_sorts); i++)
-    if (saved_sorts[i].sort == sort)
+    if (saved_sort_column (self, i) == column)
       {
         g_settings_set_enum (self->settings, "sort-column", (int) i);
         g_settings_set_boolean (self->settings, "sort-descending", descending);
+        show_sort_state (self, i, descending);
         break;
       }
 }
@@ -260,40 +294,103 @@ on_view_sorter_changed_cb (GtkSorter       *view_sorter,
 }
 
 /* Shows the saved sort in the column headers (which sorts the model through the sorter's
- * "changed"), or sorts the model directly for a key no column shows. */
+ * "changed"), or sorts the model directly for a key no column shows. At start-up, for a new
+ * model, and after a choice in the sort menu (which saves it first). */
 static void
 restore_sort (ArAccountList *self)
 {
   int saved = g_settings_get_enum (self->settings, "sort-column");
   gboolean descending = g_settings_get_boolean (self->settings, "sort-descending");
   GtkSortType order = descending ? GTK_SORT_DESCENDING : GTK_SORT_ASCENDING;
-  ArAccountSort sort = AR_ACCOUNT_SORT_DAYS_OVERDUE;
-  GtkColumnViewColumn *column = NULL;
+  GtkColumnViewColumn *column;
 
-  if (saved >= 0 && (guint) saved < G_N_ELEMENTS (saved_sorts))
-    sort = saved_sorts[saved].sort;
+  if (saved < 0 || (guint) saved >= G_N_ELEMENTS (saved_sorts))
+    saved = 1;   /* days */
+  column = saved_sort_column (self, (guint) saved);
 
-  switch (sort)
-    {
-    case AR_ACCOUNT_SORT_NAME:         column = self->name_column; break;
-    case AR_ACCOUNT_SORT_BALANCE:      column = self->balance_column; break;
-    case AR_ACCOUNT_SORT_DAYS_OVERDUE: column = self->days_column; break;
-    case AR_ACCOUNT_SORT_STATUS:       column = self->status_column; break;
-    case AR_ACCOUNT_SORT_LAST_CONTACT: column = self->last_contact_column; break;
-    case AR_ACCOUNT_SORT_NEXT_ACTION:  column = self->next_action_column; break;
-    case AR_ACCOUNT_SORT_EXTERNAL_ID:
-    case AR_N_ACCOUNT_SORTS:
-    default:                           column = NULL; break;
-    }
-
+  /* GTK 4.8's gtk_column_view_sort_by_column() redraws only the new column's header, so the
+   * one that sorted before kept its arrow; clearing first takes it off (the "changed" this
+   * emits finds no column and sorts nothing). */
+  gtk_column_view_sort_by_column (self->column_view, NULL, order);
   if (column != NULL)
     gtk_column_view_sort_by_column (self->column_view, column, order);
-  else
-    {
-      gtk_column_view_sort_by_column (self->column_view, NULL, order);
-      if (self->model != NULL)
-        ar_account_model_set_sort (self->model, sort, descending);
-    }
+  else if (self->model != NULL)
+    ar_account_model_set_sort (self->model, saved_sorts[saved].sort, descending);
+  show_sort_state (self, (guint) saved, descending);
+}
+
+/* "list.sort-by" (a column's nick) and "list.sort-descending": the sort menu, the keyboard's
+ * way to what a click on a header does. GTK 4.8's column headers take no focus. */
+static void
+on_sort_by_change_state_cb (GSimpleAction *action,
+                            GVariant      *value,
+                            ArAccountList *self)
+{
+  const char *nick = g_variant_get_string (value, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (saved_sorts); i++)
+    if (g_str_equal (saved_sorts[i].nick, nick))
+      {
+        g_settings_set_enum (self->settings, "sort-column", (int) i);
+        restore_sort (self);
+        return;
+      }
+  g_warning ("No sort named “%s”", nick);
+}
+
+static void
+on_sort_descending_change_state_cb (GSimpleAction *action,
+                                    GVariant      *value,
+                                    ArAccountList *self)
+{
+  g_settings_set_boolean (self->settings, "sort-descending", g_variant_get_boolean (value));
+  restore_sort (self);
+}
+
+/* Ctrl+Shift+S opens the sort menu wherever the focus is, while the list is on screen. */
+static gboolean
+show_sort_menu_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  ArAccountList *self = AR_ACCOUNT_LIST (widget);
+
+  if (!gtk_widget_is_drawable (GTK_WIDGET (self->sort_button))
+      || !gtk_widget_is_sensitive (GTK_WIDGET (self->sort_button)))
+    return FALSE;
+  gtk_menu_button_popup (self->sort_button);
+  return TRUE;
+}
+
+static void
+init_sort_actions (ArAccountList *self)
+{
+  GActionMap *group;
+  GtkEventController *shortcuts;
+
+  self->sort_by = g_simple_action_new_stateful ("sort-by", G_VARIANT_TYPE_STRING,
+                                                g_variant_new_string ("days"));
+  self->sort_descending = g_simple_action_new_stateful ("sort-descending",
+                                                        G_VARIANT_TYPE_BOOLEAN,
+                                                        g_variant_new_boolean (TRUE));
+  g_signal_connect (self->sort_by, "change-state",
+                    G_CALLBACK (on_sort_by_change_state_cb), self);
+  g_signal_connect (self->sort_descending, "change-state",
+                    G_CALLBACK (on_sort_descending_change_state_cb), self);
+  self->sort_actions = g_simple_action_group_new ();
+  group = G_ACTION_MAP (self->sort_actions);
+  g_action_map_add_action (group, G_ACTION (self->sort_by));
+  g_action_map_add_action (group, G_ACTION (self->sort_descending));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "list", G_ACTION_GROUP (group));
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                      gtk_callback_action_new (show_sort_menu_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 /* Filters --------------------------------------------------------------------------------- */
@@ -655,6 +752,13 @@ ar_account_list_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->model);
   g_clear_object (&self->settings);
+  if (self->sort_by != NULL)
+    g_signal_handlers_disconnect_by_data (self->sort_by, self);
+  if (self->sort_descending != NULL)
+    g_signal_handlers_disconnect_by_data (self->sort_descending, self);
+  g_clear_object (&self->sort_by);
+  g_clear_object (&self->sort_descending);
+  g_clear_object (&self->sort_actions);
 
   G_OBJECT_CLASS (ar_account_list_parent_class)->dispose (object);
 }
@@ -743,6 +847,7 @@ ar_account_list_class_init (ArAccountListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, count_label);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, totals_label);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, sort_button);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, filter_summary_label);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, clear_filters_button);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, filter_popover);
@@ -775,6 +880,7 @@ ar_account_list_init (ArAccountList *self)
   set_cell_factory (self->next_action_column, CELL_NEXT_ACTION);
 
   self->settings = g_settings_new ("io.github.arrears.Arrears");
+  init_sort_actions (self);
   g_signal_connect (gtk_column_view_get_sorter (self->column_view), "changed",
                     G_CALLBACK (on_view_sorter_changed_cb), self);
   g_signal_connect (self->selection, "notify::selected-item",
@@ -931,4 +1037,11 @@ ar_account_list_get_filter_button (ArAccountList *self)
 {
   g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), NULL);
   return GTK_WIDGET (self->filter_button);
+}
+
+GActionGroup *
+ar_account_list_get_sort_actions (ArAccountList *self)
+{
+  g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), NULL);
+  return G_ACTION_GROUP (self->sort_actions);
 }

@@ -39,7 +39,7 @@ ar_column_sorter_compare (GtkSorter *sorter,
   if (g_object_get_qdata (item1, probe_quark) == NULL)
     return GTK_ORDERING_EQUAL;   /* not a probe: the rows are already in SQL order */
 
-  g_object_set_qdata (item1, answer_quark, GINT_TO_POINTER (self->key + 1));
+  g_object_set_qdata (item1, answer_quark, self);
   return GTK_ORDERING_SMALLER;
 }
 
@@ -123,17 +123,15 @@ ar_column_sorter_get_key (ArColumnSorter *self)
   return self->key;
 }
 
-gboolean
-ar_column_sorter_probe (GtkSorter     *view_sorter,
-                        ArAccountSort *out_key,
-                        gboolean      *out_descending)
+/* The column sorter that sorts @view_sorter first, and whether the view inverts it. */
+static ArColumnSorter *
+probe (GtkSorter *view_sorter,
+       gboolean  *out_descending)
 {
   g_autoptr(GObject) a = NULL;
   g_autoptr(GObject) b = NULL;
+  ArColumnSorter *answer;
   GtkOrdering order;
-  int answer;
-
-  g_return_val_if_fail (GTK_IS_SORTER (view_sorter), FALSE);
 
   /* The quarks are set in class_init. */
   g_type_ensure (AR_TYPE_COLUMN_SORTER);
@@ -145,16 +143,57 @@ ar_column_sorter_probe (GtkSorter     *view_sorter,
 
   order = gtk_sorter_compare (view_sorter, a, b);
   /* Whether the view inverts the answer or swaps the items for a descending column, the
-   * column that answered left its key on one of them. */
-  answer = GPOINTER_TO_INT (g_object_get_qdata (a, answer_quark));
-  if (answer == 0)
-    answer = GPOINTER_TO_INT (g_object_get_qdata (b, answer_quark));
-  if (order == GTK_ORDERING_EQUAL || answer == 0)
-    return FALSE;
+   * column that answered left itself on one of them. */
+  answer = g_object_get_qdata (a, answer_quark);
+  if (answer == NULL)
+    answer = g_object_get_qdata (b, answer_quark);
+  if (order == GTK_ORDERING_EQUAL || answer == NULL)
+    return NULL;
 
-  if (out_key != NULL)
-    *out_key = (ArAccountSort) (answer - 1);
   if (out_descending != NULL)
     *out_descending = order == GTK_ORDERING_LARGER;
+  return answer;
+}
+
+gboolean
+ar_column_sorter_probe (GtkSorter     *view_sorter,
+                        ArAccountSort *out_key,
+                        gboolean      *out_descending)
+{
+  ArColumnSorter *answer;
+
+  g_return_val_if_fail (GTK_IS_SORTER (view_sorter), FALSE);
+
+  answer = probe (view_sorter, out_descending);
+  if (answer == NULL)
+    return FALSE;
+  if (out_key != NULL)
+    *out_key = answer->key;
   return TRUE;
+}
+
+GtkColumnViewColumn *
+ar_column_sorter_probe_column (GtkColumnView *view,
+                               gboolean      *out_descending)
+{
+  ArColumnSorter *answer;
+  GListModel *columns;
+
+  g_return_val_if_fail (GTK_IS_COLUMN_VIEW (view), NULL);
+
+  answer = probe (gtk_column_view_get_sorter (view), out_descending);
+  if (answer == NULL)
+    return NULL;
+
+  /* Two columns may sort by the same key (Bucket and Days Overdue), so the column is found
+   * by its sorter, not by the key. */
+  columns = gtk_column_view_get_columns (view);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (gtk_column_view_column_get_sorter (column) == GTK_SORTER (answer))
+        return column;
+    }
+  return NULL;
 }

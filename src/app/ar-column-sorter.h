@@ -30,5 +30,9 @@ ArAccountSort  ar_column_sorter_get_key  (ArColumnSorter *self);
 gboolean       ar_column_sorter_probe    (GtkSorter      *view_sorter,
                                           ArAccountSort  *out_key,
                                           gboolean       *out_descending);
+/* The same for @view: the column whose sorter sorts first (owned by @view), or NULL. Two
+ * columns may sort by one key (Bucket and Days Overdue); this tells them apart. */
+GtkColumnViewColumn *ar_column_sorter_probe_column (GtkColumnView *view,
+                                                    gboolean      *out_descending);
 
 G_END_DECLS
