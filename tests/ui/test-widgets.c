@@ -369,6 +369,30 @@ test_sorter_probe (void)
   g_assert_finalize_object (view);
 }
 
+/* Two columns that sort by one key (Bucket and Days Overdue) are told apart by their sorters. */
+static void
+test_sorter_probe_column (void)
+{
+  GtkWidget *view = g_object_ref_sink (gtk_column_view_new (NULL));
+  GtkColumnViewColumn *days = add_column (GTK_COLUMN_VIEW (view), "Days",
+                                          AR_ACCOUNT_SORT_DAYS_OVERDUE);
+  GtkColumnViewColumn *bucket = add_column (GTK_COLUMN_VIEW (view), "Bucket",
+                                            AR_ACCOUNT_SORT_DAYS_OVERDUE);
+  gboolean descending = FALSE;
+
+  g_assert_null (ar_column_sorter_probe_column (GTK_COLUMN_VIEW (view), &descending));
+
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), bucket, GTK_SORT_DESCENDING);
+  g_assert_true (ar_column_sorter_probe_column (GTK_COLUMN_VIEW (view), &descending) == bucket);
+  g_assert_true (descending);
+
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), days, GTK_SORT_ASCENDING);
+  g_assert_true (ar_column_sorter_probe_column (GTK_COLUMN_VIEW (view), &descending) == days);
+  g_assert_false (descending);
+
+  g_assert_finalize_object (view);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +409,7 @@ main (int   argc,
   g_test_add_func ("/widgets/window", test_window);
   g_test_add_func ("/widgets/application", test_application);
   g_test_add_func ("/widgets/sorter-probe", test_sorter_probe);
+  g_test_add_func ("/widgets/sorter-probe-column", test_sorter_probe_column);
   g_test_add_func ("/widgets/application-run", test_application_run);
 
   return g_test_run ();
