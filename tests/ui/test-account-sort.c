@@ -650,6 +650,20 @@ test_shortcut_and_screenshots (void)
   ar_ui_iterate_for (300);
   g_assert_false (popover_shown (button));
   ar_ui_save_screenshot (GTK_WIDGET (window), "sorted-by-balance-1280x800-light.png");
+
+  /* The button's access key (Alt+S in English) opens the menu too. */
+  g_ptr_array_set_size (labels, 0);
+  collect (GTK_WIDGET (button), GTK_TYPE_LABEL, labels);
+  /* (The first: the menu's own labels come after, in the popover.) */
+  g_assert_cmpuint (labels->len, >=, 1);
+  g_assert_cmpstr (gtk_label_get_text (labels->pdata[0]), ==, "Sort");
+  g_assert_cmpuint (gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (labels->pdata[0])), ==,
+                    GDK_KEY_s);
+  /* What the window does for Alt+S: the label passes it to the button it is in. */
+  g_assert_true (gtk_widget_mnemonic_activate (labels->pdata[0], FALSE));
+  ar_ui_wait_for (popover_shown, button, "Alt+S to open the sort menu");
+  gtk_menu_button_popdown (button);
+  ar_ui_iterate_for (100);
 }
 
 static void
