@@ -16,9 +16,8 @@ struct _ArAccountHeader
 
   GtkWidget     *buttons[AR_N_ACCOUNT_COLUMNS];
   GtkWidget     *arrows[AR_N_ACCOUNT_COLUMNS];
-  ArAccountSort  sort;
+  int            sorted_column;  /* the one with the arrow, or -1 */
   gboolean       descending;
-  int            sorted_column;  /* the one with the arrow: Bucket and Days share a key */
 };
 
 G_DEFINE_FINAL_TYPE (ArAccountHeader, ar_account_header, GTK_TYPE_WIDGET)
@@ -30,13 +29,10 @@ static void
 on_button_clicked_cb (GtkButton       *button,
                       ArAccountHeader *self)
 {
-  ArAccountColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button),
-                                                                "ar-column"));
-  ArAccountSort sort = ar_account_column_sort (column);
+  int column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "ar-column"));
 
-  self->sorted_column = (int) column;
-  g_signal_emit (self, signals[SIGNAL_SORT_REQUESTED], 0, (int) sort,
-                 sort == self->sort ? !self->descending : FALSE);
+  g_signal_emit (self, signals[SIGNAL_SORT_REQUESTED], 0, column,
+                 column == self->sorted_column ? !self->descending : FALSE);
 }
 
 static void
@@ -118,7 +114,7 @@ ar_account_header_class_init (ArAccountHeaderClass *klass)
 
   /**
    * ArAccountHeader::sort-requested:
-   * @sort: an #ArAccountSort
+   * @column: the #ArAccountColumn clicked
    * @descending: the direction asked for
    */
   signals[SIGNAL_SORT_REQUESTED] =
@@ -163,11 +159,10 @@ ar_account_header_init (ArAccountHeader *self)
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
                                       GTK_ACCESSIBLE_PROPERTY_SORT, GTK_ACCESSIBLE_SORT_NONE,
                                       -1);
-      g_object_set_data (G_OBJECT (self->buttons[c]), "ar-column", GUINT_TO_POINTER (c));
+      g_object_set_data (G_OBJECT (self->buttons[c]), "ar-column", GINT_TO_POINTER ((int) c));
       g_signal_connect (self->buttons[c], "clicked", G_CALLBACK (on_button_clicked_cb), self);
       gtk_widget_set_parent (self->buttons[c], GTK_WIDGET (self));
     }
-  self->sort = AR_N_ACCOUNT_SORTS;
   self->sorted_column = -1;
 }
 
@@ -177,22 +172,21 @@ ar_account_header_new (void)
   return g_object_new (AR_TYPE_ACCOUNT_HEADER, NULL);
 }
 
-/* Shows @sort with an arrow on the header of its column: the one last clicked, for the key
- * Days Overdue and Bucket share; the external id has no column, so no arrow shows. */
+/* Shows the sort with an arrow on the header of @column (-1: none, for a sort no column shows,
+ * the external id). */
 void
 ar_account_header_set_sort (ArAccountHeader *self,
-                            ArAccountSort    sort,
+                            int              column,
                             gboolean         descending)
 {
   g_return_if_fail (AR_IS_ACCOUNT_HEADER (self));
+  g_return_if_fail (column >= -1 && column < AR_N_ACCOUNT_COLUMNS);
 
-  self->sort = sort;
+  self->sorted_column = column;
   self->descending = descending;
-  if (self->sorted_column < 0 || ar_account_column_sort (self->sorted_column) != sort)
-    self->sorted_column = ar_account_column_for_sort (sort);
   for (guint c = 0; c < AR_N_ACCOUNT_COLUMNS; c++)
     {
-      gboolean sorted = (int) c == self->sorted_column;
+      gboolean sorted = (int) c == column;
 
       gtk_widget_set_visible (self->arrows[c], sorted);
       if (sorted)
@@ -216,12 +210,13 @@ ar_account_header_get_button (ArAccountHeader *self,
   return self->buttons[column];
 }
 
-ArAccountSort
+/* The column with the arrow, or -1. */
+int
 ar_account_header_get_sort (ArAccountHeader *self,
                             gboolean        *descending)
 {
-  g_return_val_if_fail (AR_IS_ACCOUNT_HEADER (self), AR_ACCOUNT_SORT_NAME);
+  g_return_val_if_fail (AR_IS_ACCOUNT_HEADER (self), -1);
   if (descending != NULL)
     *descending = self->descending;
-  return self->sort;
+  return self->sorted_column;
 }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ar-account-columns.h"
 #include "ar-account-header.h"
 #include "ar-account-list.h"
 #include "ar-account-row.h"
@@ -23,6 +24,7 @@ struct _ArAccountList
   GtkLabel           *count_label;
   GtkLabel           *totals_label;
   GtkMenuButton      *filter_button;
+  GtkMenuButton      *sort_button;
   GtkLabel           *filter_summary_label;
   GtkWidget          *clear_filters_button;
   GtkPopover         *filter_popover;
@@ -37,6 +39,9 @@ struct _ArAccountList
 
   ArAccountModel     *model;          /* owned */
   GSettings          *settings;       /* owned */
+  GSimpleActionGroup *sort_actions;   /* owned: the group "list" */
+  GSimpleAction      *sort_by;        /* owned: "list.sort-by" */
+  GSimpleAction      *sort_descending; /* owned: "list.sort-descending" */
   char               *summary_text;
   guint               n_buckets;      /* of the model's book, for the rows' pills */
   guint               summary_idle;
@@ -53,20 +58,24 @@ G_DEFINE_FINAL_TYPE (ArAccountList, ar_account_list, GTK_TYPE_WIDGET)
 enum { PROP_0, PROP_MODEL, PROP_SELECTED_ACCOUNT, N_PROPS };
 static GParamSpec *properties[N_PROPS];
 
-/* The sort keys the settings schema can hold (its enum io.github.arrears.Arrears.SortColumn);
- * the other columns sort too but are not remembered. */
+/* The sorts the settings schema can hold (its enum io.github.arrears.Arrears.SortColumn, in
+ * the order of its values), each with the column that shows it. Their nicks are also the
+ * states of "list.sort-by". Bucket sorts as Days Overdue does but is a column of its own, so
+ * its header keeps the arrow. The id has no column (arrears-cli sorts by it). */
 static const struct
 {
   const char    *nick;
   ArAccountSort  sort;
+  int            column;   /* an ArAccountColumn, or -1 */
 } saved_sorts[] = {
-  { "balance", AR_ACCOUNT_SORT_BALANCE },
-  { "days", AR_ACCOUNT_SORT_DAYS_OVERDUE },
-  { "name", AR_ACCOUNT_SORT_NAME },
-  { "id", AR_ACCOUNT_SORT_EXTERNAL_ID },
-  { "status", AR_ACCOUNT_SORT_STATUS },
-  { "last-contact", AR_ACCOUNT_SORT_LAST_CONTACT },
-  { "next-action", AR_ACCOUNT_SORT_NEXT_ACTION },
+  { "balance", AR_ACCOUNT_SORT_BALANCE, AR_ACCOUNT_COLUMN_BALANCE },
+  { "days", AR_ACCOUNT_SORT_DAYS_OVERDUE, AR_ACCOUNT_COLUMN_DAYS },
+  { "name", AR_ACCOUNT_SORT_NAME, AR_ACCOUNT_COLUMN_NAME },
+  { "id", AR_ACCOUNT_SORT_EXTERNAL_ID, -1 },
+  { "status", AR_ACCOUNT_SORT_STATUS, AR_ACCOUNT_COLUMN_STATUS },
+  { "last-contact", AR_ACCOUNT_SORT_LAST_CONTACT, AR_ACCOUNT_COLUMN_LAST_CONTACT },
+  { "next-action", AR_ACCOUNT_SORT_NEXT_ACTION, AR_ACCOUNT_COLUMN_NEXT_ACTION },
+  { "bucket", AR_ACCOUNT_SORT_DAYS_OVERDUE, AR_ACCOUNT_COLUMN_BUCKET },
 };
 
 /* Rows ------------------------------------------------------------------------------------ */
@@ -96,52 +105,130 @@ on_row_bind_cb (GtkListItemFactory *factory,
 
 /* Sorting --------------------------------------------------------------------------------- */
 
-/* Sorts the model, shows it on the headers and remembers it. */
+/* One way for a header click, a choice in the Sort menu, a restored setting and
+ * ar_account_list_sort_by(): sorts the model by saved_sorts[@i], puts the arrow on its column,
+ * remembers it and shows it in the menu's radio items. */
 static void
-apply_sort (ArAccountList *self,
-            ArAccountSort  sort,
-            gboolean       descending)
+apply_saved_sort (ArAccountList *self,
+                  guint          i,
+                  gboolean       descending)
 {
   if (self->model != NULL)
     {
       gboolean current_descending;
       ArAccountSort current = ar_account_model_get_sort (self->model, &current_descending);
 
-      if (current != sort || current_descending != descending)
-        ar_account_model_set_sort (self->model, sort, descending);
+      if (current != saved_sorts[i].sort || current_descending != descending)
+        ar_account_model_set_sort (self->model, saved_sorts[i].sort, descending);
     }
-  ar_account_header_set_sort (self->header, sort, descending);
-
-  for (guint i = 0; i < G_N_ELEMENTS (saved_sorts); i++)
-    if (saved_sorts[i].sort == sort)
-      {
-        g_settings_set_enum (self->settings, "sort-column", (int) i);
-        g_settings_set_boolean (self->settings, "sort-descending", descending);
-        break;
-      }
+  ar_account_header_set_sort (self->header, saved_sorts[i].column, descending);
+  g_settings_set_enum (self->settings, "sort-column", (int) i);
+  g_settings_set_boolean (self->settings, "sort-descending", descending);
+  g_simple_action_set_state (self->sort_by, g_variant_new_string (saved_sorts[i].nick));
+  g_simple_action_set_state (self->sort_descending, g_variant_new_boolean (descending));
 }
 
 static void
 on_sort_requested_cb (ArAccountHeader *header,
-                      int              sort,
+                      int              column,
                       gboolean         descending,
                       ArAccountList   *self)
 {
-  if (sort >= 0 && sort < AR_N_ACCOUNT_SORTS)
-    apply_sort (self, (ArAccountSort) sort, descending);
+  for (guint i = 0; i < G_N_ELEMENTS (saved_sorts); i++)
+    if (saved_sorts[i].column == column)
+      {
+        apply_saved_sort (self, i, descending);
+        return;
+      }
 }
 
-/* The saved sort, on the headers and the model. */
+/* The saved sort, on the headers, the menu and the model. */
 static void
 restore_sort (ArAccountList *self)
 {
   int saved = g_settings_get_enum (self->settings, "sort-column");
-  gboolean descending = g_settings_get_boolean (self->settings, "sort-descending");
-  ArAccountSort sort = AR_ACCOUNT_SORT_DAYS_OVERDUE;
 
-  if (saved >= 0 && (guint) saved < G_N_ELEMENTS (saved_sorts))
-    sort = saved_sorts[saved].sort;
-  apply_sort (self, sort, descending);
+  if (saved < 0 || (guint) saved >= G_N_ELEMENTS (saved_sorts))
+    saved = 1;   /* days */
+  apply_saved_sort (self, (guint) saved, g_settings_get_boolean (self->settings,
+                                                                 "sort-descending"));
+}
+
+/* "list.sort-by" (a column's nick) and "list.sort-descending": the Sort menu. */
+static void
+on_sort_by_change_state_cb (GSimpleAction *action,
+                            GVariant      *value,
+                            ArAccountList *self)
+{
+  const char *nick = g_variant_get_string (value, NULL);
+  g_autoptr(GVariant) order = g_action_get_state (G_ACTION (self->sort_descending));
+  gboolean descending = g_variant_get_boolean (order);
+
+  for (guint i = 0; i < G_N_ELEMENTS (saved_sorts); i++)
+    if (g_str_equal (saved_sorts[i].nick, nick))
+      {
+        apply_saved_sort (self, i, descending);
+        return;
+      }
+  g_warning ("No sort named “%s”", nick);
+}
+
+static void
+on_sort_descending_change_state_cb (GSimpleAction *action,
+                                    GVariant      *value,
+                                    ArAccountList *self)
+{
+  int saved = g_settings_get_enum (self->settings, "sort-column");
+
+  if (saved < 0 || (guint) saved >= G_N_ELEMENTS (saved_sorts))
+    saved = 1;
+  apply_saved_sort (self, (guint) saved, g_variant_get_boolean (value));
+}
+
+/* Ctrl+Shift+S opens the Sort menu wherever the focus is, while the list is on screen. */
+static gboolean
+show_sort_menu_cb (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  ArAccountList *self = AR_ACCOUNT_LIST (widget);
+
+  if (!gtk_widget_is_drawable (GTK_WIDGET (self->sort_button))
+      || !gtk_widget_is_sensitive (GTK_WIDGET (self->sort_button)))
+    return FALSE;
+  gtk_menu_button_popup (self->sort_button);
+  return TRUE;
+}
+
+static void
+init_sort_actions (ArAccountList *self)
+{
+  GActionMap *group;
+  GtkEventController *shortcuts;
+
+  self->sort_by = g_simple_action_new_stateful ("sort-by", G_VARIANT_TYPE_STRING,
+                                                g_variant_new_string ("days"));
+  self->sort_descending = g_simple_action_new_stateful ("sort-descending",
+                                                        G_VARIANT_TYPE_BOOLEAN,
+                                                        g_variant_new_boolean (TRUE));
+  g_signal_connect (self->sort_by, "change-state",
+                    G_CALLBACK (on_sort_by_change_state_cb), self);
+  g_signal_connect (self->sort_descending, "change-state",
+                    G_CALLBACK (on_sort_descending_change_state_cb), self);
+  self->sort_actions = g_simple_action_group_new ();
+  group = G_ACTION_MAP (self->sort_actions);
+  g_action_map_add_action (group, G_ACTION (self->sort_by));
+  g_action_map_add_action (group, G_ACTION (self->sort_descending));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "list", G_ACTION_GROUP (group));
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                     GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (
+    GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                      gtk_callback_action_new (show_sort_menu_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 /* Filters --------------------------------------------------------------------------------- */
@@ -501,6 +588,13 @@ ar_account_list_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->model);
   g_clear_object (&self->settings);
+  if (self->sort_by != NULL)
+    g_signal_handlers_disconnect_by_data (self->sort_by, self);
+  if (self->sort_descending != NULL)
+    g_signal_handlers_disconnect_by_data (self->sort_descending, self);
+  g_clear_object (&self->sort_by);
+  g_clear_object (&self->sort_descending);
+  g_clear_object (&self->sort_actions);
 
   G_OBJECT_CLASS (ar_account_list_parent_class)->dispose (object);
 }
@@ -582,6 +676,7 @@ ar_account_list_class_init (ArAccountListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, count_label);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, totals_label);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, filter_button);
+  gtk_widget_class_bind_template_child (widget_class, ArAccountList, sort_button);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, filter_summary_label);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, clear_filters_button);
   gtk_widget_class_bind_template_child (widget_class, ArAccountList, filter_popover);
@@ -612,6 +707,7 @@ ar_account_list_init (ArAccountList *self)
   gtk_list_view_set_factory (self->list_view, factory);
 
   self->settings = g_settings_new ("io.github.arrears.Arrears");
+  init_sort_actions (self);
   g_signal_connect (self->header, "sort-requested", G_CALLBACK (on_sort_requested_cb), self);
   g_signal_connect (self->selection, "notify::selected-item",
                     G_CALLBACK (on_selected_item_changed_cb), self);
@@ -777,10 +873,18 @@ ar_account_list_sort_by (ArAccountList *self,
                          ArAccountSort  sort,
                          gboolean       descending)
 {
+  int column;
+
   g_return_if_fail (AR_IS_ACCOUNT_LIST (self));
   g_return_if_fail (sort < AR_N_ACCOUNT_SORTS);
 
-  apply_sort (self, sort, descending);
+  column = ar_account_column_for_sort (sort);
+  for (guint i = 0; i < G_N_ELEMENTS (saved_sorts); i++)
+    if (saved_sorts[i].sort == sort && saved_sorts[i].column == column)
+      {
+        apply_saved_sort (self, i, descending);
+        return;
+      }
 }
 
 ArAccountSort
@@ -788,7 +892,14 @@ ar_account_list_get_sort (ArAccountList *self,
                           gboolean      *descending)
 {
   g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), AR_ACCOUNT_SORT_NAME);
-  return ar_account_header_get_sort (self->header, descending);
+
+  if (self->model == NULL)
+    {
+      if (descending != NULL)
+        *descending = FALSE;
+      return AR_ACCOUNT_SORT_NAME;
+    }
+  return ar_account_model_get_sort (self->model, descending);
 }
 
 GtkWidget *
@@ -803,4 +914,11 @@ ar_account_list_get_list_view (ArAccountList *self)
 {
   g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), NULL);
   return GTK_WIDGET (self->list_view);
+}
+
+GActionGroup *
+ar_account_list_get_sort_actions (ArAccountList *self)
+{
+  g_return_val_if_fail (AR_IS_ACCOUNT_LIST (self), NULL);
+  return G_ACTION_GROUP (self->sort_actions);
 }

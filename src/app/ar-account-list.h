@@ -43,4 +43,9 @@ ArAccountSort       ar_account_list_get_sort             (ArAccountList  *self,
 GtkWidget          *ar_account_list_get_header           (ArAccountList  *self);
 GtkWidget          *ar_account_list_get_list_view        (ArAccountList  *self);
 
+/* The Sort menu (Ctrl+Shift+S) sorts through the group "list" of stateful actions
+ * "sort-by" (the settings' SortColumn nick of a column) and "sort-descending"; a header click
+ * changes their states. The group, for tests (GTK 4.8 has no getter for a widget's groups). */
+GActionGroup       *ar_account_list_get_sort_actions     (ArAccountList  *self);
+
 G_END_DECLS

@@ -410,8 +410,10 @@ collect_mnemonics (GtkWidget  *widget,
 {
   if (!gtk_widget_is_visible (widget) || !gtk_widget_get_child_visible (widget))
     return;
+  /* (A menu item's label without an underscore answers 0.) */
   if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget))
-      && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol)
+      && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != GDK_KEY_VoidSymbol
+      && gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)) != 0)
     {
       guint key = gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (widget)));
       const char *text = gtk_label_get_label (GTK_LABEL (widget));
@@ -482,6 +484,51 @@ audit_popovers (const char *where,
     }
 }
 
+/* The shown menu buttons with a menu model (GTK builds their items) in @widget. */
+static void
+collect_menu_buttons (GtkWidget *widget,
+                      GPtrArray *buttons)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      if (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget)) != NULL
+          && gtk_widget_is_visible (widget) && gtk_widget_is_sensitive (widget)
+          && gtk_widget_get_child_visible (widget))
+        g_ptr_array_add (buttons, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_menu_buttons (child, buttons);
+}
+
+/* In an open menu a letter (the item's access key) activates its item: two items on one
+ * letter make it only move between them. */
+static void
+audit_menus (const char *where,
+             GtkWidget  *root)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_menu_buttons (root, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    {
+      GtkMenuButton *button = g_ptr_array_index (buttons, i);
+      g_autofree char *what = describe (GTK_WIDGET (button));
+      g_autofree char *clashes = NULL;
+
+      gtk_menu_button_popup (button);
+      ar_ui_iterate_for (200);
+      clashes = mnemonic_clashes (GTK_WIDGET (gtk_menu_button_get_popover (button)));
+      g_test_message ("%s, the menu of %s: access keys checked", where, what);
+      if (*clashes != '\0')
+        g_test_fail_printf ("%s, the menu of %s: two access keys on one key:%s", where, what,
+                            clashes);
+      gtk_menu_button_popdown (button);
+      ar_ui_iterate_for (100);
+    }
+}
+
 /* Audits @root and fails the test with every problem found. */
 static void
 audit (const char *where,
@@ -495,7 +542,10 @@ audit (const char *where,
   if (*problems != '\0')
     g_test_fail_printf ("accessibility problems:%s", problems);
   if (!GTK_IS_POPOVER (root))
-    audit_popovers (where, root);
+    {
+      audit_popovers (where, root);
+      audit_menus (where, root);
+    }
 }
 
 /* Keys ------------------------------------------------------------------------------------ */
@@ -1369,6 +1419,7 @@ typedef struct
   GtkWidget *search_toggle;
   gboolean   search;
   gboolean   list;
+  gboolean   sort_menu;
   gboolean   pane_action;
 } Reached;
 
@@ -1385,6 +1436,11 @@ note_focus (GtkWidget *focus,
   if (gtk_widget_get_ancestor (focus, AR_TYPE_ACCOUNT_LIST) != NULL
       && gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_VIEW) != NULL)
     reached->list = TRUE;
+  /* The sort menu: GTK 4.8's column headers take no focus, so it is the keyboard's sort. */
+  if (gtk_widget_get_ancestor (focus, AR_TYPE_ACCOUNT_LIST) != NULL
+      && GTK_IS_MENU_BUTTON (gtk_widget_get_parent (focus))
+      && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (gtk_widget_get_parent (focus))) != NULL)
+    reached->sort_menu = TRUE;
   if (gtk_widget_get_ancestor (focus, AR_TYPE_DEBTOR_PANE) != NULL && GTK_IS_ACTIONABLE (focus))
     {
       const char *action = gtk_actionable_get_action_name (GTK_ACTIONABLE (focus));
@@ -1450,6 +1506,7 @@ test_tab_chain (void)
   g_assert_cmpuint (tab_round (win, GTK_DIR_TAB_FORWARD, &closed), >=, 5);
   g_assert_nonnull (closed.search_toggle);
   g_assert_true (closed.list);
+  g_assert_true (closed.sort_menu);
   g_assert_true (closed.pane_action);
 
   /* Space on the toggle opens the search bar; then Tab reaches the entry too, both ways. */
@@ -1457,9 +1514,10 @@ test_tab_chain (void)
   ar_ui_iterate_for (300);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (closed.search_toggle)));
   g_assert_cmpuint (tab_round (win, GTK_DIR_TAB_FORWARD, &forward), >=, 5);
-  g_assert_true (forward.search && forward.list && forward.pane_action);
+  g_assert_true (forward.search && forward.list && forward.sort_menu && forward.pane_action);
   g_assert_cmpuint (tab_round (win, GTK_DIR_TAB_BACKWARD, &backward), >=, 5);
-  g_assert_true (backward.search && backward.list && backward.pane_action);
+  g_assert_true (backward.search && backward.list && backward.sort_menu
+                 && backward.pane_action);
 
   /* Where Tab stops, the focus ring shows (a screenshot to look at). */
   gtk_window_set_focus_visible (win, TRUE);
@@ -1477,6 +1535,99 @@ test_tab_chain (void)
   g_assert_true (press_key (win, GDK_KEY_Escape, 0));
   ar_ui_iterate_for (300);
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (closed.search_toggle)));
+}
+
+/* The shortcuts the window's widgets add for the whole window (GTK_SHORTCUT_SCOPE_GLOBAL:
+ * the debtor pane's, the account list's Ctrl+Shift+S for the sort menu) as accelerator
+ * strings, each once; @clashes gets any key that two of them take. */
+static void
+collect_global_shortcuts (GtkWidget  *widget,
+                          GHashTable *keys,
+                          GString    *clashes)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || gtk_shortcut_controller_get_scope (GTK_SHORTCUT_CONTROLLER (controller))
+               != GTK_SHORTCUT_SCOPE_GLOBAL)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          char *accel;
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger))
+            continue;
+          accel = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                        gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          if (g_hash_table_contains (keys, accel))
+            {
+              g_string_append_printf (clashes, "\n  %s", accel);
+              g_free (accel);
+            }
+          else
+            g_hash_table_add (keys, accel);
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_global_shortcuts (child, keys, clashes);
+}
+
+/* The window's own shortcuts take a key each, none an application's, and the shortcuts
+ * window lists every one of them. */
+static void
+test_window_shortcuts (void)
+{
+  /* ArApplication's accelerators (ar-application.c), which the window does not see without
+   * an application. */
+  const char *application[] = { "<Control>q", "<Control>n", "<Control>o", "<Control>f",
+                                "<Control>i", "<Control>comma", "<Control>question", "F10" };
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GString) clashes = g_string_new (NULL);
+  g_autoptr(GtkBuilder) help =
+    gtk_builder_new_from_resource ("/io/github/arrears/Arrears/gtk/help-overlay.ui");
+  g_autoptr(GHashTable) listed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key;
+
+  collect_global_shortcuts (GTK_WIDGET (window), keys, clashes);
+  if (clashes->len > 0)
+    g_test_fail_printf ("two shortcuts on one key in the main window:%s", clashes->str);
+  g_assert_true (g_hash_table_contains (keys, "<Shift><Control>s"));
+  for (guint i = 0; i < G_N_ELEMENTS (application); i++)
+    {
+      guint keyval;
+      GdkModifierType mods;
+      g_autofree char *name = NULL;
+
+      g_assert_true (gtk_accelerator_parse (application[i], &keyval, &mods));
+      name = gtk_accelerator_name (keyval, mods);
+      if (g_hash_table_contains (keys, name))
+        g_test_fail_printf ("%s is the application's and a widget's shortcut", name);
+    }
+
+  for (GSList *l = gtk_builder_get_objects (help); l != NULL; l = g_slist_delete_link (l, l))
+    if (GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+      {
+        g_autofree char *accelerator = NULL;
+        guint keyval;
+        GdkModifierType mods;
+
+        g_object_get (l->data, "accelerator", &accelerator, NULL);
+        if (accelerator != NULL && gtk_accelerator_parse (accelerator, &keyval, &mods))
+          g_hash_table_add (listed, gtk_accelerator_name (keyval, mods));
+      }
+  g_hash_table_iter_init (&iter, keys);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    if (!g_hash_table_contains (listed, key))
+      g_test_fail_printf ("%s is not in the shortcuts window", (const char *) key);
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (help, "help_overlay")));
 }
 
 /* Ctrl+F reaches the search entry from anywhere in the window. */
@@ -1526,6 +1677,7 @@ main (int   argc,
   g_test_add_func ("/accessibility/main-window", test_main_window);
   g_test_add_func ("/accessibility/tab-chain", test_tab_chain);
   g_test_add_func ("/accessibility/search-shortcut", test_search_shortcut);
+  g_test_add_func ("/accessibility/window-shortcuts", test_window_shortcuts);
   g_test_add_func ("/accessibility/pane-dialogs", test_pane_dialogs);
   g_test_add_func ("/accessibility/write-off-confirmation", test_write_off_confirmation);
   g_test_add_func ("/accessibility/enter-records-payment", test_enter_records_payment);
