@@ -119,32 +119,49 @@ ar_cli_run_demo (const ArCliCommand *command, GStrv *args)
 int
 ar_cli_run_export (const ArCliCommand *command, GStrv *args)
 {
+  g_autofree char *as_of_text = NULL;
+  const GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("The day the states of plans, instalments and promises are given as of (default: "
+         "today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
   g_autoptr(ArLedger) ledger = NULL;
   g_autoptr(GError) error = NULL;
-  guint skipped = 0;
+  ArExportCounts counts;
+  guint32 as_of;
 
-  if (!ar_cli_parse_options (command, NULL,
-                             _("Writes debtors.csv, invoices.csv and payments.csv into DIR "
-                               "(created if missing; existing files are not overwritten). "
-                               "Importing them into an empty ledger gives the same debtors, "
-                               "invoices and payments. Credit notes, refunds, fees, interest "
-                               "and write-offs can’t be carried by the format; they are counted "
-                               "in a warning."),
+  if (!ar_cli_parse_options (command, entries,
+                             _("Writes the book into DIR (created if missing; existing files "
+                               "are not overwritten, and a failed export leaves none): "
+                               "debtors.csv, invoices.csv and payments.csv, which import reads "
+                               "back into the same debtors, invoices and payments; entries.csv "
+                               "(the whole journal), contact_points.csv, activities.csv (the "
+                               "contact log), plans.csv, plan_invoices.csv, "
+                               "plan_instalments.csv, promises.csv, holds.csv, letters.csv and "
+                               "letter_items.csv (the dunning letters sent). Prints the rows "
+                               "written to each file."),
                              args, 2, 2))
     return AR_CLI_EXIT_USAGE;
+  if (!ar_cli_parse_date ("--as-of", as_of_text, &as_of, &error))
+    return ar_cli_fail (error);
 
   if ((ledger = ar_cli_open_ledger ((*args)[1])) == NULL)
     return AR_CLI_EXIT_FAILURE;
-  if (!ar_export_run (ledger, (*args)[2], &skipped, &error))
+  if (!ar_export_run_full (ledger, (*args)[2], as_of, &counts, NULL, NULL, NULL, &error))
     return ar_cli_fail (error);
-  if (skipped > 0)
+  if (counts.skipped > 0)
     ar_cli_error (g_dngettext (GETTEXT_PACKAGE,
-                               "warning: %u entry (credit note, refund, fee, interest or "
-                               "write-off) can’t be written in the CSV format and was left out",
-                               "warning: %u entries (credit notes, refunds, fees, interest or "
-                               "write-offs) can’t be written in the CSV format and were left out",
-                               skipped), skipped);
-  g_print (_("Exported %s to %s.\n"), (*args)[1], (*args)[2]);
+                               "note: %u entry (credit note, refund, fee, interest or "
+                               "write-off) is in entries.csv only: import does not read it",
+                               "note: %u entries (credit notes, refunds, fees, interest or "
+                               "write-offs) are in entries.csv only: import does not read them",
+                               counts.skipped), counts.skipped);
+  g_print (_("Exported %s to %s:\n"), (*args)[1], (*args)[2]);
+  for (guint k = 0; k < AR_EXPORT_N_FILES; k++)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "  %-22s %u row\n", "  %-22s %u rows\n",
+                          counts.rows[k]),
+             ar_export_file_name ((ArExportFile) k), counts.rows[k]);
   return AR_CLI_EXIT_OK;
 }
 

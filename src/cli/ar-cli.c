@@ -39,8 +39,9 @@ static const ArCliCommand commands[] = {
     N_("Write off what is open on an invoice, or part of it"), ar_cli_run_write_off },
   { "refund", "LEDGER DEBTOR_ID AMOUNT", "[--currency C] [--date D] [--reference R]",
     N_("Pay credit on account back to a debtor"), ar_cli_run_refund },
-  { "export", "LEDGER DIR", "",
-    N_("Write debtors.csv, invoices.csv and payments.csv into DIR"), ar_cli_run_export },
+  { "export", "LEDGER DIR", "[--as-of D]",
+    N_("Write the whole book as CSV files into DIR (debtors, invoices and payments as import "
+       "reads them, and the rest)"), ar_cli_run_export },
   { "demo", "LEDGER", "--debtors N [--seed S] [--today D]",
     N_("Fill a new or empty ledger with a realistic demo book"), ar_cli_run_demo },
   { "check", "LEDGER", "",
