@@ -169,25 +169,46 @@ int
 ar_cli_run_check (const ArCliCommand *command, GStrv *args)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *as_of_text = NULL;
+  const GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("The day the debtors’ statuses are checked on (default: today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
   g_autoptr(ArLedger) ledger = NULL;
   g_autoptr(GError) error = NULL;
+  guint32 as_of;
 
-  if (!ar_cli_parse_options (command, NULL,
+  if (!ar_cli_parse_options (command, entries,
                              _("Runs SQLite’s integrity and foreign key checks, then the "
                                "ledger’s own: the stored allocation is what the journal gives, "
                                "every balance adds up, and every journal row has its audit "
                                "record. Prints each problem found and exits with status 1 if "
-                               "there is any."),
+                               "there is any. Then warns, without failing, about debtors whose "
+                               "status the ledger does not bear out: plan with no running plan, "
+                               "promise with no pending promise, disputed with no dispute on "
+                               "hold (statuses can be set by hand)."),
                              args, 1, 1))
     return AR_CLI_EXIT_USAGE;
+  if (!ar_cli_parse_date ("--as-of", as_of_text, &as_of, &error))
+    return ar_cli_fail (error);
 
   if ((ledger = ar_cli_open_ledger ((*args)[1])) == NULL)
     return AR_CLI_EXIT_FAILURE;
-  if (!ar_check_run (ledger, problems, &error))
+  if (!ar_check_run (ledger, problems, &error) ||
+      !ar_check_statuses (ledger, as_of, warnings, &error))
     return ar_cli_fail (error);
+  for (guint i = 0; i < warnings->len; i++)
+    /* TRANSLATORS: a warning of arrears-cli check, before a sentence about one debtor */
+    g_print (_("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
   if (problems->len == 0)
     {
-      g_print (_("No problems found in %s.\n"), (*args)[1]);
+      if (warnings->len == 0)
+        g_print (_("No problems found in %s.\n"), (*args)[1]);
+      else
+        g_print (_("No problems found in %s; the warnings above are about debtors’ statuses.\n"),
+                 (*args)[1]);
       return AR_CLI_EXIT_OK;
     }
   for (guint i = 0; i < problems->len; i++)

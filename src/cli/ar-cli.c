@@ -44,7 +44,7 @@ static const ArCliCommand commands[] = {
        "reads them, and the rest)"), ar_cli_run_export },
   { "demo", "LEDGER", "--debtors N [--seed S] [--today D]",
     N_("Fill a new or empty ledger with a realistic demo book"), ar_cli_run_demo },
-  { "check", "LEDGER", "",
+  { "check", "LEDGER", "[--as-of D]",
     N_("Verify a ledger’s integrity and invariants; exit status 1 if there are problems"),
     ar_cli_run_check },
   { "backup", "LEDGER DEST", "",
