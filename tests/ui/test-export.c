@@ -48,6 +48,22 @@ finished (gpointer data)
   return ((Finished *) data)->done;
 }
 
+typedef struct
+{
+  GtkWidget *dialog;
+  Finished  *finished;
+} Watch;
+
+/* The dialog drawn (it has a size), or the export over already (the dialog is gone then). */
+static gboolean
+shown_or_finished (gpointer data)
+{
+  Watch *w = data;
+
+  return w->finished->done ||
+         (gtk_widget_get_mapped (w->dialog) && gtk_widget_get_width (w->dialog) > 0);
+}
+
 static char *
 new_dir (const char *name)
 {
@@ -105,10 +121,14 @@ test_export (void)
   g_autofree char *plans = g_build_filename (dir, "plans.csv", NULL);
   Finished f = { 0 };
   ArExportDialog *dialog = start (dir, &f);
+  Watch watch;
 
   /* The dialog names the folder and says which file it is at. */
-  ar_ui_iterate_for (250);
-  if (!f.done)
+  watch.dialog = GTK_WIDGET (dialog);
+  watch.finished = &f;
+  ar_ui_wait_for (shown_or_finished, &watch, "the export dialog");
+  ar_ui_iterate_for (150);   /* the progress timer's first tick */
+  if (!f.done && gtk_widget_get_mapped (GTK_WIDGET (dialog)))
     {
       g_assert_cmpstr (ar_export_dialog_get_state (dialog), ==, "exporting");
       ar_ui_save_screenshot (GTK_WIDGET (dialog), "export-progress-light.png");
