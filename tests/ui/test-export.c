@@ -210,6 +210,57 @@ test_cancel (void)
   g_free (g.message);
 }
 
+static gboolean
+menu_has_action (GMenuModel *model,
+                 const char *action,
+                 char      **label)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *name = NULL;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_ACTION, "s", &name) &&
+          g_str_equal (name, action))
+        return g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", label);
+      for (const char *kind = G_MENU_LINK_SECTION; kind != NULL;
+           kind = g_str_equal (kind, G_MENU_LINK_SECTION) ? G_MENU_LINK_SUBMENU : NULL)
+        if ((link = g_menu_model_get_item_link (model, i, kind)) != NULL)
+          {
+            gboolean found = menu_has_action (link, action, label);
+
+            g_object_unref (link);
+            if (found)
+              return TRUE;
+          }
+    }
+  return FALSE;
+}
+
+/* The main menu offers Export… beside Import…; shown as the window shows it. */
+static void
+test_menu (void)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource ("/io/github/arrears/Arrears/gtk/menus.ui");
+  GMenuModel *menu = G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu"));
+  g_autofree char *label = NULL;
+  GtkWidget *popover;
+
+  g_assert_nonnull (menu);
+  g_assert_true (menu_has_action (menu, "win.export", &label));
+  g_assert_cmpstr (label, ==, "_Export…");
+
+  popover = gtk_popover_menu_new_from_model (menu);
+  gtk_widget_set_parent (popover, GTK_WIDGET (window));
+  gtk_popover_popup (GTK_POPOVER (popover));
+  ar_ui_iterate_for (400);
+  if (gtk_widget_get_mapped (popover) && gtk_widget_get_width (popover) > 0)
+    ar_ui_save_screenshot (popover, "export-main-menu-light.png");
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  gtk_widget_unparent (popover);
+}
+
 static void
 test_close (void)
 {
@@ -233,6 +284,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/export-dialog/open-window", test_open_window);
+  g_test_add_func ("/export-dialog/menu", test_menu);
   g_test_add_func ("/export-dialog/export", test_export);
   g_test_add_func ("/export-dialog/refused", test_refused);
   g_test_add_func ("/export-dialog/cancel", test_cancel);
