@@ -428,6 +428,7 @@ ar_application_startup (GApplication *application)
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *search_accels[] = { "<Control>f", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
+  static const char *export_accels[] = { "<Control><Shift>e", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   g_autoptr(GSimpleAction) no_recent = g_simple_action_new ("no-recent", NULL);
 
@@ -443,6 +444,7 @@ ar_application_startup (GApplication *application)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.open-ledger", open_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.search", search_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.export", export_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.preferences",
                                          preferences_accels);
 

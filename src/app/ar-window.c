@@ -13,6 +13,7 @@
 #include "ar-debtor-list.h"
 #include "ar-debtor-pane.h"
 #include "ar-dunning-view.h"
+#include "ar-export-dialog.h"
 #include "ar-import-dialog.h"
 #include "ar-preferences-window.h"
 #include "ar-queue-view.h"
@@ -225,6 +226,69 @@ import_action (GtkWidget  *widget,
 }
 
 static void
+on_export_dialog_finished_cb (ArWindow   *self,
+                              gboolean    ok,
+                              gboolean    cancelled,
+                              const char *message)
+{
+  if (ok || cancelled)
+    ar_window_add_toast (self, message);
+  else
+    ar_window_show_error (self, _("Can’t Export the Book"), message);
+}
+
+ArExportDialog *
+ar_window_export_to (ArWindow *self,
+                     GFile    *folder)
+{
+  ArExportDialog *dialog;
+
+  g_return_val_if_fail (AR_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  if (self->ledger == NULL)
+    return NULL;
+  dialog = ar_export_dialog_new (GTK_WINDOW (self), self->ledger, folder);
+  g_signal_connect_object (dialog, "finished", G_CALLBACK (on_export_dialog_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+static void
+on_export_chooser_response_cb (ArWindow             *self,
+                               int                   response,
+                               GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) folder = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
+    ar_window_export_to (self, folder);
+  g_object_unref (chooser);
+}
+
+/* GtkFileDialog is GTK 4.10: the native chooser picks the folder. */
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  if (self->ledger == NULL || ar_window_get_busy (self))
+    return;
+  chooser = gtk_file_chooser_native_new (_("Export the Book into a Folder"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER, _("_Export"),
+                                         _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_export_chooser_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
 on_preferences_saved_cb (ArWindow *self)
 {
   g_autoptr(ArLedger) ledger = self->ledger != NULL ? g_object_ref (self->ledger) : NULL;
@@ -287,6 +351,7 @@ update_actions (ArWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", has_accounts);
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_button), has_accounts);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->ledger != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->ledger != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->ledger != NULL);
 }
 
@@ -469,6 +534,7 @@ ar_window_class_init (ArWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.clear-search", NULL, clear_search_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
 

@@ -4,6 +4,7 @@
 
 #include <adwaita.h>
 
+#include "ar-export-dialog.h"
 #include "ar-ledger.h"
 
 G_BEGIN_DECLS
@@ -35,6 +36,11 @@ void        ar_window_add_toast      (ArWindow       *self,
                                       const char     *title);
 /* Cancelled when the window is closed: for work started on the window's behalf. */
 GCancellable *ar_window_get_cancellable (ArWindow    *self);
+/* What win.export does once a folder is chosen: exports the ledger into @folder in a worker,
+ * the progress in a dialog (returned, for tests; NULL without a ledger), the result in a toast
+ * or, for an error, a message dialog. */
+ArExportDialog *ar_window_export_to  (ArWindow       *self,
+                                      GFile          *folder);
 
 /* For tests. */
 GtkWidget  *ar_window_get_account_list (ArWindow     *self);

@@ -119,32 +119,49 @@ ar_cli_run_demo (const ArCliCommand *command, GStrv *args)
 int
 ar_cli_run_export (const ArCliCommand *command, GStrv *args)
 {
+  g_autofree char *as_of_text = NULL;
+  const GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("The day the states of plans, instalments and promises are given as of (default: "
+         "today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
   g_autoptr(ArLedger) ledger = NULL;
   g_autoptr(GError) error = NULL;
-  guint skipped = 0;
+  ArExportCounts counts;
+  guint32 as_of;
 
-  if (!ar_cli_parse_options (command, NULL,
-                             _("Writes debtors.csv, invoices.csv and payments.csv into DIR "
-                               "(created if missing; existing files are not overwritten). "
-                               "Importing them into an empty ledger gives the same debtors, "
-                               "invoices and payments. Credit notes, refunds, fees, interest "
-                               "and write-offs can’t be carried by the format; they are counted "
-                               "in a warning."),
+  if (!ar_cli_parse_options (command, entries,
+                             _("Writes the book into DIR (created if missing; existing files "
+                               "are not overwritten, and a failed export leaves none): "
+                               "debtors.csv, invoices.csv and payments.csv, which import reads "
+                               "back into the same debtors, invoices and payments; entries.csv "
+                               "(the whole journal), contact_points.csv, activities.csv (the "
+                               "contact log), plans.csv, plan_invoices.csv, "
+                               "plan_instalments.csv, promises.csv, holds.csv, letters.csv and "
+                               "letter_items.csv (the dunning letters sent). Prints the rows "
+                               "written to each file."),
                              args, 2, 2))
     return AR_CLI_EXIT_USAGE;
+  if (!ar_cli_parse_date ("--as-of", as_of_text, &as_of, &error))
+    return ar_cli_fail (error);
 
   if ((ledger = ar_cli_open_ledger ((*args)[1])) == NULL)
     return AR_CLI_EXIT_FAILURE;
-  if (!ar_export_run (ledger, (*args)[2], &skipped, &error))
+  if (!ar_export_run_full (ledger, (*args)[2], as_of, &counts, NULL, NULL, NULL, &error))
     return ar_cli_fail (error);
-  if (skipped > 0)
+  if (counts.skipped > 0)
     ar_cli_error (g_dngettext (GETTEXT_PACKAGE,
-                               "warning: %u entry (credit note, refund, fee, interest or "
-                               "write-off) can’t be written in the CSV format and was left out",
-                               "warning: %u entries (credit notes, refunds, fees, interest or "
-                               "write-offs) can’t be written in the CSV format and were left out",
-                               skipped), skipped);
-  g_print (_("Exported %s to %s.\n"), (*args)[1], (*args)[2]);
+                               "note: %u entry (credit note, refund, fee, interest or "
+                               "write-off) is in entries.csv only: import does not read it",
+                               "note: %u entries (credit notes, refunds, fees, interest or "
+                               "write-offs) are in entries.csv only: import does not read them",
+                               counts.skipped), counts.skipped);
+  g_print (_("Exported %s to %s:\n"), (*args)[1], (*args)[2]);
+  for (guint k = 0; k < AR_EXPORT_N_FILES; k++)
+    g_print (g_dngettext (GETTEXT_PACKAGE, "  %-22s %u row\n", "  %-22s %u rows\n",
+                          counts.rows[k]),
+             ar_export_file_name ((ArExportFile) k), counts.rows[k]);
   return AR_CLI_EXIT_OK;
 }
 
@@ -152,25 +169,46 @@ int
 ar_cli_run_check (const ArCliCommand *command, GStrv *args)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *as_of_text = NULL;
+  const GOptionEntry entries[] = {
+    { "as-of", 0, 0, G_OPTION_ARG_STRING, &as_of_text,
+      N_("The day the debtors’ statuses are checked on (default: today)"), N_("YYYY-MM-DD") },
+    { NULL }
+  };
   g_autoptr(ArLedger) ledger = NULL;
   g_autoptr(GError) error = NULL;
+  guint32 as_of;
 
-  if (!ar_cli_parse_options (command, NULL,
+  if (!ar_cli_parse_options (command, entries,
                              _("Runs SQLite’s integrity and foreign key checks, then the "
                                "ledger’s own: the stored allocation is what the journal gives, "
                                "every balance adds up, and every journal row has its audit "
                                "record. Prints each problem found and exits with status 1 if "
-                               "there is any."),
+                               "there is any. Then warns, without failing, about debtors whose "
+                               "status the ledger does not bear out: plan with no running plan, "
+                               "promise with no pending promise, disputed with no dispute on "
+                               "hold (statuses can be set by hand)."),
                              args, 1, 1))
     return AR_CLI_EXIT_USAGE;
+  if (!ar_cli_parse_date ("--as-of", as_of_text, &as_of, &error))
+    return ar_cli_fail (error);
 
   if ((ledger = ar_cli_open_ledger ((*args)[1])) == NULL)
     return AR_CLI_EXIT_FAILURE;
-  if (!ar_check_run (ledger, problems, &error))
+  if (!ar_check_run (ledger, problems, &error) ||
+      !ar_check_statuses (ledger, as_of, warnings, &error))
     return ar_cli_fail (error);
+  for (guint i = 0; i < warnings->len; i++)
+    /* TRANSLATORS: a warning of arrears-cli check, before a sentence about one debtor */
+    g_print (_("warning: %s\n"), (const char *) g_ptr_array_index (warnings, i));
   if (problems->len == 0)
     {
-      g_print (_("No problems found in %s.\n"), (*args)[1]);
+      if (warnings->len == 0)
+        g_print (_("No problems found in %s.\n"), (*args)[1]);
+      else
+        g_print (_("No problems found in %s; the warnings above are about debtors’ statuses.\n"),
+                 (*args)[1]);
       return AR_CLI_EXIT_OK;
     }
   for (guint i = 0; i < problems->len; i++)

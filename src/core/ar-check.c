@@ -12,6 +12,8 @@
 #include "ar-check.h"
 #include "ar-date.h"
 #include "ar-ledger-private.h"
+#include "ar-plan.h"
+#include "ar-promise.h"
 
 /* The ledger's self-check: SQLite's own checks, then the derived tables (allocations,
  * open_items, balances) against a fresh allocation of every (debtor, currency), the balance
@@ -27,6 +29,9 @@ typedef struct
   ArLedger  *ledger;
   GPtrArray *problems;
   guint      n_kind;     /* problems of the current kind so far */
+  guint32    as_of;      /* the day the statuses are checked on */
+  GError    *row_error;  /* an error in a row function, which has no error of its own */
+  gboolean   warnings;   /* @problems holds warnings (the statuses) */
 } Check;
 
 static void report (Check      *check,
@@ -56,11 +61,17 @@ end_kind (Check *check)
       guint more = check->n_kind - MAX_PER_KIND;
 
       g_ptr_array_add (check->problems,
-                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                     "There is %u more problem like the one above.",
-                                                     "There are %u more problems like the ones above.",
-                                                     more),
-                                        more));
+                       check->warnings
+                       ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "There is %u more debtor like the one above.",
+                                                       "There are %u more debtors like the ones above.",
+                                                       more),
+                                          more)
+                       : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                       "There is %u more problem like the one above.",
+                                                       "There are %u more problems like the ones above.",
+                                                       more),
+                                          more));
     }
   check->n_kind = 0;
 }
@@ -121,10 +132,15 @@ for_each_row (Check         *check,
 
   if (stmt == NULL)
     return FALSE;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while (check->row_error == NULL && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     row (check, stmt);
   sqlite3_reset (stmt);
   end_kind (check);
+  if (check->row_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&check->row_error));
+      return FALSE;
+    }
   if (rc != SQLITE_DONE)
     return _ar_ledger_set_sql_error (check->ledger, _("Could not check the ledger"), error);
   return TRUE;
@@ -1063,7 +1079,7 @@ ar_check_run (ArLedger   *ledger,
               GPtrArray  *problems,
               GError    **error)
 {
-  Check check = { ledger, problems, 0 };
+  Check check = { ledger, problems, 0, 0, NULL, FALSE };
   gboolean ok;
 
   g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
@@ -1078,5 +1094,116 @@ ar_check_run (ArLedger   *ledger,
     return FALSE;
   ok = run_checks (&check, error);
   _ar_ledger_exec (ledger, "RELEASE ar_check", NULL);
+  return ok;
+}
+
+/* Statuses -------------------------------------------------------------------------------- */
+
+/* A status is what a person decided, and Edit Debtor and Change Status set any of them by
+ * hand, so a status without its record is a warning, not a broken ledger: the office may have
+ * set "promise" after a call without recording the promise, or a promise was broken since. */
+
+static void
+status_plan_row (Check        *check,
+                 sqlite3_stmt *stmt)
+{
+  g_autoptr(ArPlan) plan = ar_ledger_get_active_plan (check->ledger,
+                                                      sqlite3_column_int64 (stmt, 0),
+                                                      check->as_of, &check->row_error);
+  g_autofree char *day = format_day (check->as_of);
+
+  if (plan == NULL && check->row_error == NULL)
+    report (check, _("Debtor %s has the status plan, but none of their plans is running on "
+                     "%s."), (const char *) sqlite3_column_text (stmt, 1), day);
+}
+
+static gboolean
+find_pending (const ArPromise *promise,
+              gpointer         user_data)
+{
+  gboolean *pending = user_data;
+
+  *pending = promise->state == AR_PROMISE_PENDING;
+  return !*pending;
+}
+
+static void
+status_promise_row (Check        *check,
+                    sqlite3_stmt *stmt)
+{
+  g_autofree char *day = format_day (check->as_of);
+  gboolean pending = FALSE;
+
+  if (!ar_ledger_list_promises (check->ledger, sqlite3_column_int64 (stmt, 0), check->as_of,
+                                find_pending, &pending, &check->row_error))
+    return;
+  if (!pending)
+    report (check, _("Debtor %s has the status promise, but none of their promises is pending "
+                     "on %s."), (const char *) sqlite3_column_text (stmt, 1), day);
+}
+
+static void
+status_disputed_row (Check        *check,
+                     sqlite3_stmt *stmt)
+{
+  g_autofree char *day = format_day (check->as_of);
+
+  report (check, _("Debtor %s has the status disputed, but no dispute of theirs is on hold on "
+                   "%s."), (const char *) sqlite3_column_text (stmt, 1), day);
+}
+
+/* Each reads the debtors of one status through debtors_by_status, then their plans, promises
+ * or holds by debtor: the cost is that of the debtors with the status. */
+static gboolean
+check_statuses (Check   *check,
+                GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (!for_each_row (check,
+                     "SELECT id, external_id FROM debtors WHERE status = 'plan' ORDER BY id",
+                     status_plan_row, error) ||
+      !for_each_row (check,
+                     "SELECT id, external_id FROM debtors WHERE status = 'promise' ORDER BY id",
+                     status_promise_row, error))
+    return FALSE;
+
+  /* In force as ar-hold.h says: started, not ended, not released on or before the day. */
+  stmt = _ar_ledger_prepare (check->ledger,
+    "SELECT d.id, d.external_id FROM debtors d WHERE d.status = 'disputed'"
+    " AND NOT EXISTS (SELECT 1 FROM dunning_holds h WHERE h.debtor_id = d.id"
+    "                 AND h.kind = 'dispute' AND h.start_date <= ?1"
+    "                 AND (h.end_date IS NULL OR h.end_date >= ?1)"
+    "                 AND (h.released_on IS NULL OR h.released_on > ?1))"
+    " ORDER BY d.id", error);
+  if (stmt == NULL)
+    return FALSE;
+  _ar_bind_julian (stmt, 1, check->as_of);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    status_disputed_row (check, stmt);
+  if (sqlite3_reset (stmt) != SQLITE_OK)
+    return _ar_ledger_set_sql_error (check->ledger, _("Could not check the ledger"), error);
+  end_kind (check);
+  return TRUE;
+}
+
+gboolean
+ar_check_statuses (ArLedger   *ledger,
+                   guint32     as_of,
+                   GPtrArray  *warnings,
+                   GError    **error)
+{
+  Check check = { ledger, warnings, 0, as_of, NULL, TRUE };
+  gboolean ok;
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (g_date_valid_julian (as_of), FALSE);
+  g_return_val_if_fail (warnings != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!_ar_ledger_exec (ledger, "SAVEPOINT ar_check_statuses", error))
+    return FALSE;
+  ok = check_statuses (&check, error);
+  _ar_ledger_exec (ledger, "RELEASE ar_check_statuses", NULL);
   return ok;
 }

@@ -22,4 +22,15 @@ gboolean ar_check_run (ArLedger   *ledger,
                        GPtrArray  *problems,
                        GError    **error);
 
+/* Warnings, not problems: debtors whose status says there is something the ledger does not have
+ * on @as_of (a Julian day) — status plan with no running plan, promise with no pending promise,
+ * disputed with no dispute hold in force. A person may set any status by hand, so these are
+ * appended to @warnings (char *, a sentence naming the debtor) for the office to look at. The
+ * statuses agency, legal and the rest mark a decision the ledger keeps no other record of and
+ * are not checked. Returns FALSE with @error only when the check could not run. */
+gboolean ar_check_statuses (ArLedger   *ledger,
+                            guint32     as_of,
+                            GPtrArray  *warnings,
+                            GError    **error);
+
 G_END_DECLS

@@ -44,10 +44,12 @@ typedef enum
   ROLE_FOLLOW_UP_PAST,
 } Role;
 
-/* Debtors who stopped paying months ago. ROLE_NONE leaves some for the dunning runs alone. */
+/* Debtors who stopped paying months ago. ROLE_NONE leaves some for the dunning runs alone.
+ * Two hand-overs in the first round, so that a small book shows both of MAX_AGENCY (the
+ * statuses drawn at random, which used to add more, are gone: see ar-demo.c). */
 static const Role delinquent_roles[] = {
   ROLE_PLAN_PERFORMING, ROLE_PLAN_MISSED, ROLE_PLAN_DEFAULTED, ROLE_PLAN_COMPLETED,
-  ROLE_PROMISE_BROKEN, ROLE_AGENCY, ROLE_DISPUTE_INVOICE, ROLE_NONE, ROLE_NONE,
+  ROLE_PROMISE_BROKEN, ROLE_AGENCY, ROLE_DISPUTE_INVOICE, ROLE_NONE, ROLE_AGENCY,
 };
 
 /* Debtors who pay late. */
@@ -304,11 +306,16 @@ play (Desk                  *desk,
     case ROLE_PROMISE_BROKEN:
       ok = make_promise (desk, c, t - 25, t - 14, FALSE, &local_error);
       break;
+    /* A pending promise shows in the list as the status promise, as an office sets it. */
     case ROLE_PROMISE_PENDING:
-      ok = make_promise (desk, c, t - 2, t + 5, FALSE, &local_error);
+      ok = make_promise (desk, c, t - 2, t + 5, FALSE, &local_error) &&
+           ar_ledger_set_debtor_status (desk->ledger, c->debtor_id, AR_STATUS_PROMISE,
+                                        &local_error);
       break;
     case ROLE_PROMISE_DUE_TODAY:
-      ok = make_promise (desk, c, t - 6, t, FALSE, &local_error);
+      ok = make_promise (desk, c, t - 6, t, FALSE, &local_error) &&
+           ar_ledger_set_debtor_status (desk->ledger, c->debtor_id, AR_STATUS_PROMISE,
+                                        &local_error);
       break;
     case ROLE_PROMISE_KEPT:
       ok = make_promise (desk, c, t - 20, t - 10, TRUE, &local_error);

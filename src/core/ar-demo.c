@@ -1349,6 +1349,29 @@ insert_invoice (Generator       *gen,
                        inv->service->description, inv->id, error);
 }
 
+/* The dispute behind a disputed debtor's status: a hold on its last invoice (the whole debtor
+ * when it has none) since that invoice's issue date, never later than today. No draw from the
+ * generator, so the rest of the book stays what the seed gave. */
+static gboolean
+insert_dispute (Generator  *gen,
+                gint64      debtor_id,
+                GError    **error)
+{
+  const PlannedInvoice *last = gen->n_invoices > 0 ? &gen->invoices[gen->n_invoices - 1] : NULL;
+  sqlite3_stmt *stmt = _ar_ledger_prepare (gen->ledger,
+    "INSERT INTO dunning_holds (debtor_id, invoice_id, kind, reason, start_date)"
+    " VALUES (?1, ?2, 'dispute', ?3, ?4)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, debtor_id);
+  if (last != NULL)
+    sqlite3_bind_int64 (stmt, 2, last->id);
+  bind_text (stmt, 3, "Disputes the last invoice.");
+  _ar_bind_julian (stmt, 4, last != NULL ? MIN (last->issue, gen->today) : gen->today);
+  return insert_row (gen, stmt, NULL, error);
+}
+
 static gboolean
 add_one_debtor (Generator  *gen,
                 guint       index,
@@ -1378,6 +1401,7 @@ add_one_debtor (Generator  *gen,
   g_autoptr(GString) email = g_string_sized_new (64);
   ArDebtorInfo info = { 0 };
   ArAddressInfo address = { 0 };
+  ArDebtorStatus drawn = AR_STATUS_ACTIVE;
   guint64 r;
   gint64 debtor_id;
 
@@ -1426,15 +1450,22 @@ add_one_debtor (Generator  *gen,
     }
 
   plan_debtor (gen, forced);
-  /* No status "plan" here: plans come from the desk (ar-demo-desk.c) with their status, so that
-   * "Plan" in the list always means a plan in the ledger. The draw stays, so that a seed gives
-   * the book it always gave. "Promise" stays: an office sets it by hand after a call, too. */
+  /* Every status has its record behind it: a plan, a pending promise and an agency hand-over
+   * come from the desk (ar-demo-desk.c) through the public functions, a dispute gets its
+   * dispute hold on the last invoice below. The draw of the old random statuses stays, so that
+   * a seed gives the book it always gave otherwise and the desk the same candidates; a drawn
+   * "promise" or "agency" becomes active, as neither a promise nor a hand-over can be made up
+   * here at the speed of the rest (`arrears-cli check` warns about a status without them). */
   if (gen->profile == PROFILE_DELINQUENT)
     {
       r = rng_below (rng, 1000);
-      info.status = r < 300 ? AR_STATUS_PROMISE : r < 450 ? AR_STATUS_AGENCY
-                  : r < 550 ? AR_STATUS_DISPUTED : AR_STATUS_ACTIVE;
-      info.notes = info.status == AR_STATUS_DISPUTED ? "Disputes the last invoice." : NULL;
+      drawn = r < 300 ? AR_STATUS_PROMISE : r < 450 ? AR_STATUS_AGENCY
+            : r < 550 ? AR_STATUS_DISPUTED : AR_STATUS_ACTIVE;
+      if (drawn == AR_STATUS_DISPUTED)
+        {
+          info.status = AR_STATUS_DISPUTED;
+          info.notes = "Disputes the last invoice.";
+        }
     }
   else if (gen->profile == PROFILE_SLOW && rng_chance (rng, 150))
     ;
@@ -1448,7 +1479,7 @@ add_one_debtor (Generator  *gen,
   _ar_ledger_mark_dirty (gen->ledger, debtor_id);
   if (index == 0)
     gen->first_debtor_id = debtor_id;
-  if (index < AR_DEMO_DESK_DEBTORS && info.status == AR_STATUS_ACTIVE && !info.cease_contact &&
+  if (index < AR_DEMO_DESK_DEBTORS && drawn == AR_STATUS_ACTIVE && !info.cease_contact &&
       (gen->profile == PROFILE_SLOW || gen->profile == PROFILE_DELINQUENT))
     {
       ArDemoCandidate *c = &gen->candidates[gen->n_candidates++];
@@ -1522,6 +1553,8 @@ add_one_debtor (Generator  *gen,
       if (!insert_invoice (gen, debtor_id, inv, error))
         return FALSE;
     }
+  if (info.status == AR_STATUS_DISPUTED && !insert_dispute (gen, debtor_id, error))
+    return FALSE;
 
   plan_payments (gen);
   sort_payments (gen);

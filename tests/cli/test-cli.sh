@@ -313,8 +313,24 @@ run 1 "demo refuses a non-empty ledger" demo demo.arrears --debtors 5
 "$CLI" init empty.arrears >/dev/null
 run 0 "demo fills an existing empty ledger" demo empty.arrears --debtors 2 --seed 1 --today 2026-11-15
 run 0 "check passes on the demo" check demo.arrears
-run 0 "export" export demo.arrears ex1
+run 0 "export" export demo.arrears ex1 --as-of 2026-11-15
 check "export wrote the three files" test -s ex1/debtors.csv -a -s ex1/invoices.csv -a -s ex1/payments.csv
+for f in entries contact_points activities plans plan_invoices plan_instalments promises holds \
+         letters letter_items; do
+  check "export wrote $f.csv" test -s "ex1/$f.csv"
+done
+check "export counts the rows of each file" has out "promises.csv  *5 rows"
+printf 'id,debtor_id,currency,amount,promised_date,made_on,channel,note,series_id,series_index,series_length,cancelled_on,cancel_reason,as_of,state,paid,until\r\n' >expected
+head -n 1 ex1/promises.csv >got
+check "promises.csv: its header" cmp -s expected got
+check "promises.csv: a kept promise with what was paid" has ex1/promises.csv ',2026-11-15,kept,717.50,'
+check "entries.csv: the whole journal" test "$(grep -c '^[0-9]*,C0' ex1/entries.csv)" -eq 220
+check "letters.csv: the demo's letters at level 1" has ex1/letters.csv '^[0-9]*,C[0-9]*,[A-Z]*,1,'
+mkdir half
+: >half/holds.csv
+run 1 "export refuses a folder with one of its files" export demo.arrears half
+check "… and writes nothing there" test "$(ls half)" = "holds.csv"
+run 1 "export: bad --as-of" export demo.arrears ex9 --as-of soon
 run 1 "export refuses to overwrite" export demo.arrears ex1
 "$CLI" init round.arrears >/dev/null
 run 0 "import the export" import round.arrears ex1

@@ -732,7 +732,8 @@ test_filters (void)
   assert_filter (model, e, &f, FALSE, 100);
   ar_account_filter_init (&f);
   f.plan_or_promise = TRUE;
-  assert_filter (model, e, &f, FALSE, 20);
+  /* The desk's plans and promises only: the demo no longer draws the status promise at random. */
+  assert_filter (model, e, &f, FALSE, 10);
   /* Together, and with a search on top. */
   f.overdue_only = TRUE;
   f.currency = "USD";

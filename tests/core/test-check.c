@@ -10,6 +10,8 @@
 #include "ar-date.h"
 #include "ar-demo.h"
 #include "ar-dunning-run.h"
+#include "ar-hold.h"
+#include "ar-ledger-edit.h"
 #include "ar-plan.h"
 #include "ar-plan-draft.h"
 #include "ar-promise.h"
@@ -713,6 +715,113 @@ test_promise_amount (Fixture       *f,
                                              "amount"));
 }
 
+/* Statuses a person sets by hand are warnings, never problems, and each is borne out by its
+ * record: a running plan, a pending promise, a dispute in force. */
+static GPtrArray *
+run_statuses (Fixture *f,
+              guint32  as_of)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (ar_check_statuses (f->ledger, as_of, warnings, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < warnings->len; i++)
+    g_test_message ("warning: %s", (char *) g_ptr_array_index (warnings, i));
+  return warnings;
+}
+
+static gint64
+debtor_with_invoice (Fixture    *f,
+                     const char *external_id,
+                     const char *number)
+{
+  g_autoptr(GError) error = NULL;
+  ArDebtorInfo d = { .external_id = external_id, .name = "Someone" };
+  ArInvoiceInfo inv = { 0, number, day (2026, 1, 5), day (2026, 2, 4), "USD", 50000, NULL,
+                        NULL };
+  gint64 id = 0;
+
+  g_assert_true (ar_ledger_add_debtor (f->ledger, &d, &id, &error));
+  inv.debtor_id = id;
+  g_assert_true (ar_ledger_add_invoice (f->ledger, &inv, NULL, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+test_statuses (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  gint64 a = debtor_with_invoice (f, "S-PLAN", "S-1");
+  gint64 b = debtor_with_invoice (f, "S-PROMISE", "S-2");
+  gint64 c = debtor_with_invoice (f, "S-DISPUTE", "S-3");
+  gint64 hold_id = 0;
+  ArPromiseInfo promise = {
+    .debtor_id = b, .currency = "USD", .amount = 10000, .date = day (2026, 3, 10),
+    .channel = AR_ACTIVITY_CALL, .made_on = day (2026, 3, 1),
+  };
+  ArHoldInfo hold = {
+    .debtor_id = c, .kind = AR_HOLD_DISPUTE, .reason = "Never got the parts",
+    .start = day (2026, 3, 2),
+  };
+
+  g_assert_true (ar_ledger_set_debtor_status (f->ledger, a, AR_STATUS_PLAN, &error));
+  g_assert_true (ar_ledger_set_debtor_status (f->ledger, b, AR_STATUS_PROMISE, &error));
+  g_assert_true (ar_ledger_set_debtor_status (f->ledger, c, AR_STATUS_DISPUTED, &error));
+  g_assert_no_error (error);
+
+  /* Nothing behind any of the three: three warnings, and the ledger itself is sound. */
+  problems = run_check (f);
+  g_assert_cmpuint (problems->len, ==, 0);
+  warnings = run_statuses (f, day (2026, 3, 5));
+  g_assert_cmpuint (warnings->len, ==, 3);
+  g_assert_true (has_problem_with (warnings, "Debtor S-PLAN has the status plan, but none of "
+                                             "their plans is running on 2026-03-05."));
+  g_assert_true (has_problem_with (warnings, "Debtor S-PROMISE has the status promise"));
+  g_assert_true (has_problem_with (warnings, "Debtor S-DISPUTE has the status disputed"));
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  /* The promise and the dispute recorded: only the plan is left. */
+  g_assert_cmpint (ar_ledger_add_promise (f->ledger, &promise, &error), >, 0);
+  g_assert_true (ar_hold_place (f->ledger, &hold, &hold_id, &error));
+  g_assert_no_error (error);
+  warnings = run_statuses (f, day (2026, 3, 5));
+  g_assert_cmpuint (warnings->len, ==, 1);
+  g_assert_true (has_problem_with (warnings, "S-PLAN"));
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  /* The day before the dispute started it was not in force yet. */
+  warnings = run_statuses (f, day (2026, 3, 1));
+  g_assert_true (has_problem_with (warnings, "S-DISPUTE"));
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+
+  /* Past its date and grace, unpaid, the promise is broken: the status no longer holds. Once
+   * released, the dispute is not in force either. */
+  g_assert_true (ar_hold_release (f->ledger, hold_id, day (2026, 3, 20), "Settled", &error));
+  g_assert_no_error (error);
+  warnings = run_statuses (f, day (2026, 3, 19));
+  g_assert_cmpuint (warnings->len, ==, 2);
+  g_assert_true (has_problem_with (warnings, "S-PROMISE has the status promise, but none of "
+                                             "their promises is pending on 2026-03-19."));
+  g_clear_pointer (&warnings, g_ptr_array_unref);
+  warnings = run_statuses (f, day (2026, 3, 20));
+  g_assert_cmpuint (warnings->len, ==, 3);
+}
+
+/* The demo book's statuses are all borne out on the day it was made. */
+static void
+test_demo_statuses (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GPtrArray) warnings = run_statuses (f, day (2026, 3, 15));
+
+  g_assert_cmpuint (warnings->len, ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -753,6 +862,8 @@ main (int    argc,
   ADD ("/check/plan-invoice-elsewhere", fixture_set_up_dunned, test_plan_invoice_elsewhere);
   ADD ("/check/plan-replaces-running", fixture_set_up_dunned, test_plan_replaces_running);
   ADD ("/check/promise-amount", fixture_set_up_dunned, test_promise_amount);
+  ADD ("/check/statuses", fixture_set_up_empty, test_statuses);
+  ADD ("/check/demo-statuses", fixture_set_up_demo, test_demo_statuses);
 
 #undef ADD
 

@@ -18,6 +18,7 @@
 #include "ar-promise.h"
 #include "ar-queue.h"
 #include "ar-export.h"
+#include "ar-ledger-private.h"
 #include "ar-test-util.h"
 
 static char *tmp_dir;
@@ -532,6 +533,59 @@ test_desk_levels (void)
   g_assert_true (seen[1] && seen[2] && seen[3]);
 }
 
+static gint64
+count_sql (ArLedger   *ledger,
+           const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger, sql, &error);
+  gint64 n;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
+}
+
+/* Past the desk's 240 debtors too, every status has its record behind it: a plan or a promise
+ * status its running plan or pending promise (ar_check_statuses), a dispute its hold, an agency
+ * hand-over its dunning hand-over or the note that logged it. */
+static void
+test_statuses_backed (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArLedger) ledger = new_demo (3000, 5);
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (ar_check_statuses (ledger, test_today (), warnings, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < warnings->len; i++)
+    g_test_message ("warning: %s", (char *) g_ptr_array_index (warnings, i));
+  g_assert_cmpuint (warnings->len, ==, 0);
+
+  /* Disputes past the desk, each on hold from its last invoice on. */
+  g_assert_cmpint (count_sql (ledger, "SELECT count (*) FROM debtors WHERE status = 'disputed'"
+                                      " AND id > 240"), >, 10);
+  g_assert_cmpint (count_sql (ledger,
+    "SELECT count (*) FROM debtors d WHERE status = 'disputed' AND NOT EXISTS"
+    " (SELECT 1 FROM dunning_holds h JOIN invoices i ON i.id = h.invoice_id"
+    "  WHERE h.debtor_id = d.id AND h.kind = 'dispute'"
+    "  AND i.id = (SELECT max (id) FROM invoices WHERE debtor_id = d.id))"), ==, 0);
+  /* Promises as the desk made them, and no status promise or agency beyond them. */
+  g_assert_cmpint (count_sql (ledger, "SELECT count (*) FROM debtors WHERE status = 'promise'"),
+                   >, 0);
+  g_assert_cmpint (count_sql (ledger, "SELECT count (*) FROM debtors"
+                                      " WHERE status IN ('promise', 'agency', 'plan')"
+                                      " AND id > 240"), ==, 0);
+  g_assert_cmpint (count_sql (ledger,
+    "SELECT count (*) FROM debtors d WHERE status = 'agency'"
+    " AND NOT EXISTS (SELECT 1 FROM dunning_letters l WHERE l.debtor_id = d.id"
+    "                 AND l.hand_over = 1)"
+    " AND NOT EXISTS (SELECT 1 FROM activities a WHERE a.debtor_id = d.id"
+    "                 AND a.outcome = 'handed_over')"), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -555,6 +609,7 @@ main (int    argc,
   g_test_add_func ("/demo/empty-book", test_empty_book);
   g_test_add_func ("/demo/desk", test_desk);
   g_test_add_func ("/demo/desk-levels", test_desk_levels);
+  g_test_add_func ("/demo/statuses-backed", test_statuses_backed);
   ret = g_test_run ();
 
   ar_test_remove_tree (tmp_dir);

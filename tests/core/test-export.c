@@ -9,8 +9,12 @@
 
 #include "ar-csv.h"
 #include "ar-date.h"
+#include "ar-demo.h"
 #include "ar-export.h"
 #include "ar-ledger-private.h"
+#include "ar-money.h"
+#include "ar-plan.h"
+#include "ar-promise.h"
 #include "ar-test-util.h"
 
 static char *tmp_dir;
@@ -228,7 +232,9 @@ test_creates_dir (void)
   g_assert_true (ar_export_run (ledger, dir, NULL, &error));
   g_assert_no_error (error);
   listing = list_dir (dir);
-  g_assert_cmpstr (listing, ==, "debtors.csv invoices.csv payments.csv");
+  g_assert_cmpstr (listing, ==, "activities.csv contact_points.csv debtors.csv entries.csv "
+                   "holds.csv invoices.csv letter_items.csv letters.csv payments.csv "
+                   "plan_instalments.csv plan_invoices.csv plans.csv promises.csv");
 
   /* Headers only, CRLF, and private like the ledger. */
   debtors = read_text (dir, "debtors.csv");
@@ -443,6 +449,288 @@ test_many (void)
   g_assert_cmpuint (n, ==, 4000);
 }
 
+/* One CSV file read whole for the assertions: a header and rows of fields. */
+typedef struct
+{
+  GPtrArray *header;  /* char * */
+  GPtrArray *rows;    /* GPtrArray of char * */
+} Table;
+
+static void
+table_free (Table *t)
+{
+  g_ptr_array_unref (t->header);
+  g_ptr_array_unref (t->rows);
+  g_free (t);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Table, table_free)
+
+static Table *
+read_table (const char *dir,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(ArCsvReader) reader = ar_csv_reader_new_for_path (path, &error);
+  Table *t = g_new0 (Table, 1);
+
+  g_assert_no_error (error);
+  t->header = g_ptr_array_new_with_free_func (g_free);
+  t->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_assert_true (ar_csv_reader_next (reader, &error));
+  for (guint i = 0; i < ar_csv_reader_get_n_fields (reader); i++)
+    g_ptr_array_add (t->header, g_strdup (ar_csv_reader_get_field (reader, i)));
+  while (ar_csv_reader_next (reader, &error))
+    {
+      GPtrArray *row = g_ptr_array_new_with_free_func (g_free);
+
+      /* Every record has as many fields as the header. */
+      g_assert_cmpuint (ar_csv_reader_get_n_fields (reader), ==, t->header->len);
+      for (guint i = 0; i < ar_csv_reader_get_n_fields (reader); i++)
+        g_ptr_array_add (row, g_strdup (ar_csv_reader_get_field (reader, i)));
+      g_ptr_array_add (t->rows, row);
+    }
+  g_assert_no_error (error);
+  return t;
+}
+
+static char *
+table_header (Table *t)
+{
+  g_ptr_array_add (t->header, NULL);
+  return g_strjoinv (",", (char **) t->header->pdata);
+}
+
+static const char *
+cell (Table      *t,
+      guint       row,
+      const char *column)
+{
+  for (guint i = 0; i < t->header->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (t->header, i), column) == 0)
+      return g_ptr_array_index ((GPtrArray *) g_ptr_array_index (t->rows, row), i);
+  g_assert_not_reached ();
+}
+
+static gint64
+cell_money (Table      *t,
+            guint       row,
+            const char *column)
+{
+  g_autoptr(GError) error = NULL;
+  ArMoney m;
+
+  g_assert_true (ar_money_parse (cell (t, row, column), cell (t, row, "currency"), &m, &error));
+  g_assert_no_error (error);
+  return m.minor;
+}
+
+static const struct
+{
+  const char *file;
+  const char *header;
+} headers[] = {
+  { "entries.csv", "id,debtor_id,kind,date,amount,currency,invoice_number,reference,memo,"
+                   "reverses_id,reversed_by_id" },
+  { "contact_points.csv", "debtor_id,type,id,label,value,address_line1,address_line2,city,"
+                          "region,postal_code,country,status,source,since" },
+  { "activities.csv", "id,debtor_id,occurred_at,kind,direction,outcome,summary,"
+                      "next_action_date,document_name,document_sha256" },
+  { "plans.csv", "id,debtor_id,currency,plan_date,frequency,first_due,n_instalments,principal,"
+                 "down_payment,apr,interest,setup_fee,total,fees_waived,grace_days,"
+                 "default_after,note,replaces_id,replaced_by_id,ended_on,cancel_reason,as_of,"
+                 "state,paid,remaining,missed,completed_on,defaulted_on" },
+  { "plan_invoices.csv", "plan_id,invoice_number,amount,currency" },
+  { "plan_instalments.csv", "plan_id,seq,due_date,amount,currency,as_of,state,paid,paid_on" },
+  { "promises.csv", "id,debtor_id,currency,amount,promised_date,made_on,channel,note,series_id,"
+                    "series_index,series_length,cancelled_on,cancel_reason,as_of,state,paid,"
+                    "until" },
+  { "holds.csv", "id,debtor_id,invoice_number,kind,reason,start_date,end_date,released_on,"
+                 "release_reason" },
+  { "letters.csv", "id,debtor_id,currency,level,letter_date,deadline,total_due,hand_over,"
+                   "document_name,document_sha256" },
+  { "letter_items.csv", "letter_id,entry_id,invoice_number,level,letter_date,open,currency,"
+                        "fee_entry_id,fee,interest_entry_id,interest,compensation_entry_id,"
+                        "compensation" },
+};
+
+typedef struct
+{
+  guint    n;
+  guint64  last;
+} Progress;
+
+static void
+count_progress (ArExportFile file,
+                guint64      rows_done,
+                gpointer     user_data)
+{
+  Progress *p = user_data;
+
+  g_assert_cmpuint (file, <, AR_EXPORT_N_FILES);
+  g_assert_cmpuint (rows_done, >, p->last);
+  p->last = rows_done;
+  p->n++;
+}
+
+/* The demo book's desk comes out whole: every file's header, counts that match the files, a
+ * plan's schedule that adds up to its total, the states derived as of the export's day. */
+static void
+test_demo_book (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArLedger) ledger = new_ledger ();
+  g_autofree char *dir = new_path ("-csv");
+  guint32 today = day (2026, 3, 15);
+  ArExportCounts counts;
+  Progress progress = { 0 };
+  g_autoptr(Table) plans = NULL;
+  g_autoptr(Table) rows = NULL;
+  g_autoptr(Table) promises = NULL;
+  g_autoptr(Table) letters = NULL;
+  g_autoptr(Table) items = NULL;
+  g_autoptr(Table) holds = NULL;
+  g_autoptr(Table) entries = NULL;
+  g_autoptr(GHashTable) sums = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  guint n_defaulted = 0, n_broken = 0, n_kept = 0, n_disputes = 0;
+
+  g_assert_true (ar_demo_generate (ledger, 300, 1, today, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (ar_export_run_full (ledger, dir, today, &counts, count_progress, &progress,
+                                     NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (progress.n, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (headers); i++)
+    {
+      g_autoptr(Table) t = read_table (dir, headers[i].file);
+      g_autofree char *header = table_header (t);
+
+      g_assert_cmpstr (header, ==, headers[i].header);
+      for (guint k = 0; k < AR_EXPORT_N_FILES; k++)
+        if (g_str_equal (ar_export_file_name (k), headers[i].file))
+          g_assert_cmpuint (counts.rows[k], ==, t->rows->len);
+    }
+
+  /* Each plan's instalments (down payment included) add up to its total, and what the file
+   * says was paid on them is what the plan says it was paid. */
+  plans = read_table (dir, "plans.csv");
+  rows = read_table (dir, "plan_instalments.csv");
+  g_assert_cmpuint (plans->rows->len, >=, 4);
+  for (guint r = 0; r < rows->rows->len; r++)
+    {
+      gint64 *sum = g_hash_table_lookup (sums, cell (rows, r, "plan_id"));
+
+      if (sum == NULL)
+        {
+          sum = g_new0 (gint64, 2);
+          g_hash_table_insert (sums, g_strdup (cell (rows, r, "plan_id")), sum);
+        }
+      sum[0] += cell_money (rows, r, "amount");
+      sum[1] += cell_money (rows, r, "paid");
+      g_assert_cmpstr (cell (rows, r, "as_of"), ==, "2026-03-15");
+    }
+  for (guint r = 0; r < plans->rows->len; r++)
+    {
+      gint64 *sum = g_hash_table_lookup (sums, cell (plans, r, "id"));
+      g_autoptr(ArPlan) plan = ar_ledger_get_plan (ledger,
+                                                   g_ascii_strtoll (cell (plans, r, "id"), NULL,
+                                                                    10), today, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (sum);
+      g_assert_cmpint (sum[0], ==, cell_money (plans, r, "total"));
+      g_assert_cmpint (sum[1], ==, cell_money (plans, r, "paid"));
+      g_assert_cmpint (plan->total, ==, cell_money (plans, r, "total"));
+      g_assert_cmpstr (cell (plans, r, "state"), ==, ar_plan_state_to_string (plan->state));
+      g_assert_cmpstr (cell (plans, r, "debtor_id"), ==, plan->debtor_external_id);
+      if (g_str_equal (cell (plans, r, "state"), "defaulted"))
+        {
+          n_defaulted++;
+          g_assert_cmpstr (cell (plans, r, "defaulted_on"), !=, "");
+        }
+    }
+  g_assert_cmpuint (n_defaulted, >=, 1);
+
+  /* The desk's broken promise is broken, the kept one kept and paid in full. */
+  promises = read_table (dir, "promises.csv");
+  for (guint r = 0; r < promises->rows->len; r++)
+    {
+      const char *state = cell (promises, r, "state");
+
+      if (g_str_equal (state, "broken"))
+        {
+          n_broken++;
+          g_assert_cmpint (cell_money (promises, r, "paid"), ==, 0);
+          g_assert_cmpstr (cell (promises, r, "until"), <, "2026-03-15");
+        }
+      else if (g_str_equal (state, "kept"))
+        {
+          n_kept++;
+          g_assert_cmpint (cell_money (promises, r, "paid"), ==,
+                           cell_money (promises, r, "amount"));
+        }
+    }
+  g_assert_cmpuint (n_broken, >=, 1);
+  g_assert_cmpuint (n_kept, >=, 1);
+
+  /* The disputed invoice is named by its number. */
+  holds = read_table (dir, "holds.csv");
+  for (guint r = 0; r < holds->rows->len; r++)
+    if (g_str_equal (cell (holds, r, "kind"), "dispute"))
+      {
+        n_disputes++;
+        g_assert_true (g_str_has_prefix (cell (holds, r, "invoice_number"), "INV-"));
+      }
+  g_assert_cmpuint (n_disputes, >=, 1);
+
+  /* Every letter item belongs to a letter in the file, at most at the letter's level. */
+  letters = read_table (dir, "letters.csv");
+  items = read_table (dir, "letter_items.csv");
+  g_assert_cmpuint (letters->rows->len, >, 0);
+  g_assert_cmpuint (items->rows->len, >=, letters->rows->len);
+  for (guint r = 0; r < items->rows->len; r++)
+    {
+      gboolean found = FALSE;
+
+      for (guint l = 0; l < letters->rows->len && !found; l++)
+        if (g_str_equal (cell (letters, l, "id"), cell (items, r, "letter_id")))
+          {
+            found = TRUE;
+            g_assert_cmpstr (cell (letters, l, "currency"), ==, cell (items, r, "currency"));
+            g_assert_cmpstr (cell (items, r, "level"), <=, cell (letters, l, "level"));
+          }
+      g_assert_true (found);
+    }
+
+  /* The whole journal, in id order. */
+  entries = read_table (dir, "entries.csv");
+  g_assert_cmpuint (entries->rows->len, >, counts.rows[AR_EXPORT_PAYMENTS]);
+  for (guint r = 1; r < entries->rows->len; r++)
+    g_assert_cmpint (g_ascii_strtoll (cell (entries, r - 1, "id"), NULL, 10), <,
+                     g_ascii_strtoll (cell (entries, r, "id"), NULL, 10));
+}
+
+/* A cancelled export leaves nothing behind. */
+static void
+test_cancelled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArLedger) ledger = new_ledger ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *dir = new_path ("-csv");
+  g_autoptr(GDir) d = NULL;
+
+  g_assert_true (ar_demo_generate (ledger, 30, 1, day (2026, 3, 15), NULL, &error));
+  g_cancellable_cancel (cancellable);
+  g_assert_false (ar_export_run_full (ledger, dir, 0, NULL, NULL, NULL, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  d = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (d);
+  g_assert_null (g_dir_read_name (d));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -460,6 +748,8 @@ main (int    argc,
   g_test_add_func ("/export/nasty-names", test_nasty_names);
   g_test_add_func ("/export/journal", test_journal);
   g_test_add_func ("/export/many", test_many);
+  g_test_add_func ("/export/demo-book", test_demo_book);
+  g_test_add_func ("/export/cancelled", test_cancelled);
   ret = g_test_run ();
 
   ar_test_remove_tree (tmp_dir);

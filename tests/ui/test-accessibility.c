@@ -1298,6 +1298,20 @@ test_import_dialog (void)
   assert_escape_closes (dialog, "import dialog");
 }
 
+/* Audited before the main loop runs again: until then the worker's answer can't close it. */
+static void
+test_export_dialog (void)
+{
+  g_autofree char *path = g_build_filename (tmp_dir, "export", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (path);
+  GtkWindow *dialog = GTK_WINDOW (ar_window_export_to (window, folder));
+
+  g_assert_nonnull (dialog);
+  audit ("export dialog", GTK_WIDGET (dialog));
+  assert_tab_cycles (dialog, "export dialog");
+  assert_escape_closes (dialog, "export dialog");
+}
+
 static void
 test_preferences (void)
 {
@@ -1684,6 +1698,7 @@ main (int   argc,
   g_test_add_func ("/accessibility/documents", test_documents);
   g_test_add_func ("/accessibility/plan-wizard", test_plan_wizard);
   g_test_add_func ("/accessibility/import-dialog", test_import_dialog);
+  g_test_add_func ("/accessibility/export-dialog", test_export_dialog);
   g_test_add_func ("/accessibility/preferences", test_preferences);
   g_test_add_func ("/accessibility/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/accessibility/about", test_about);
