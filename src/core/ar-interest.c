@@ -192,6 +192,30 @@ ar_interest_regime_get_table (ArInterestRegime regime, ArRateTableId *out_id)
   return TRUE;
 }
 
+guint32
+ar_interest_regime_reference_day (ArInterestRegime regime, guint32 day)
+{
+  guint32 start, next;
+
+  g_return_val_if_fail (regime < AR_N_INTEREST_REGIMES, 0);
+  g_return_val_if_fail (day > 0, 0);
+
+  switch (regime)
+    {
+    case AR_INTEREST_UK_B2B:
+      return uk_reference_day (day);
+    case AR_INTEREST_EU_B2B:
+    case AR_INTEREST_DE_B2B:
+    case AR_INTEREST_DE_B2C:
+      half_year_of (day, &start, &next);
+      return start;
+    case AR_INTEREST_SIMPLE:
+    case AR_N_INTEREST_REGIMES:
+    default:
+      return 0;
+    }
+}
+
 static gboolean
 lookup (ArInterestRegime regime, const ArRateTable *table, guint32 day, gint32 *out_bp,
         GError **error)
