@@ -227,10 +227,11 @@ lookup (ArInterestRegime regime, const ArRateTable *table, guint32 day, gint32 *
     {
       /* Never guessed: the user can look the rate up and record it with its source. */
       g_set_error (error, AR_INTEREST_ERROR, AR_INTEREST_ERROR_NO_RATE,
-                   _("%s: %s. Look up the official rate and record it with “arrears-cli rates "
-                     "add LEDGER --table %s --from YYYY-MM-DD --rate PCT --source URL”, then "
-                     "confirm the period it covers with “arrears-cli rates confirm LEDGER "
-                     "--table %s --until YYYY-MM-DD --source URL”"),
+                   _("%s: %s. Look up the official rate and record it in Preferences ▸ "
+                     "Reference Rates, or with “arrears-cli rates add LEDGER --table %s --from "
+                     "YYYY-MM-DD --rate PCT --source URL”, then confirm the period it covers "
+                     "with “arrears-cli rates confirm LEDGER --table %s --until YYYY-MM-DD "
+                     "--source URL”"),
                    regimes[regime].name, local->message, ar_rate_table_id_to_short (id),
                    ar_rate_table_id_to_short (id));
       return FALSE;

@@ -467,8 +467,8 @@ ar_rates_check_new (ArLedger *ledger, ArRateTableId table, guint32 from, gint32 
 
       g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
                    _("from: the %s is already known up to %s, so a new rate takes effect "
-                     "after that day (a mistake before it is corrected with “arrears-cli rates "
-                     "add --correct”)"),
+                     "after that day. A rate recorded by mistake is corrected with "
+                     "“arrears-cli rates add --correct”."),
                    ar_rates_describe (table), last);
       return FALSE;
     }
