@@ -21,8 +21,12 @@ struct _ArRateDialog
   /* Template children. */
   GtkWidget    *record_button;
   AdwComboRow  *series_row;
+  AdwComboRow  *kind_row;
+  GtkWidget    *until_row;
+  GtkEntry     *until_entry;
   AdwActionRow *from_row;
   GtkEntry     *from_entry;
+  GtkWidget    *rate_row;
   GtkEntry     *rate_entry;
   GtkEntry     *source_entry;
   GtkLabel     *confirm_label;
@@ -51,6 +55,15 @@ selected_table (ArRateDialog *self)
 {
   return (ArRateTableId) MIN (adw_combo_row_get_selected (self->series_row),
                               AR_N_RATE_TABLES - 1);
+}
+
+/* "No change since the last rate": Bank Rate and the ECB rate only (the Basiszinssatz is
+ * published for every half-year, unchanged or not). */
+static gboolean
+selected_unchanged (ArRateDialog *self)
+{
+  return adw_combo_row_get_selected (self->kind_row) == 1 &&
+         selected_table (self) != AR_RATE_TABLE_DE_BASISZINSSATZ;
 }
 
 static const char *
@@ -152,6 +165,7 @@ parse_form (ArRateDialog *self,
                                               ? strlen (core_fields[f].prefix) : 0));
     }
 
+  ar_form_mark (GTK_WIDGET (self->until_entry), NULL);
   ok = have_from && have_rate && !is_blank (source);
   from_right = have_from && field_messages[FIELD_FROM] == NULL;
   for (guint f = 0; f < N_FIELDS; f++)
@@ -184,6 +198,77 @@ parse_form (ArRateDialog *self,
   return ok;
 }
 
+/* The form in "No change" mode: the day up to which the last rate held, and the source. */
+static gboolean
+parse_unchanged (ArRateDialog *self,
+                 gboolean      all,
+                 guint32      *out_until,
+                 GString      *messages)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *until_message = NULL, *source_message = NULL;
+  ArRateTableId table = selected_table (self);
+  const char *source = text_of (self->source_entry);
+  gboolean have_until = FALSE;
+  guint32 until = 0;
+
+  if (!is_blank (text_of (self->until_entry)))
+    {
+      g_autofree char *message = NULL;
+
+      have_until = ar_form_read_date (GTK_EDITABLE (self->until_entry), &until, &message);
+      if (!have_until)
+        until_message = g_strdup_printf ("%s: %s", _("Unchanged up to"), message);
+    }
+  else if (all)
+    until_message = g_strdup (_("Unchanged up to: enter the day you checked, as YYYY-MM-DD."));
+  if (is_blank (source) && (all || self->source_touched))
+    source_message = g_strdup (_("Source: say where you checked that no other change was "
+                                 "published: its URL, or the publication and its date."));
+  if (have_until &&
+      !ar_rates_check_unchanged (self->ledger, table, until, today_of (self),
+                                 is_blank (source) ? "-" : source, &error))
+    {
+      const char *text = error->message;
+
+      if (g_str_has_prefix (text, "until: "))
+        text += strlen ("until: ");
+      until_message = g_strdup_printf ("%s: %s", _("Unchanged up to"), text);
+    }
+
+  ar_form_mark (GTK_WIDGET (self->until_entry), until_message);
+  ar_form_mark (GTK_WIDGET (self->from_entry), NULL);
+  ar_form_mark (GTK_WIDGET (self->rate_entry), NULL);
+  ar_form_mark (GTK_WIDGET (self->source_entry), source_message);
+  ar_form_add_message (messages, until_message);
+  ar_form_add_message (messages, source_message);
+
+  if (have_until && until_message == NULL)
+    {
+      ArRateStatus status;
+      g_autoptr(GError) local = NULL;
+
+      if (ar_rates_get_status (self->ledger, table, today_of (self), &status, &local))
+        {
+          g_autofree char *rate = ar_money_format_minor (status.rate_bp, 2);
+          g_autofree char *day = ar_letter_format_date (until);
+          g_autofree char *text =
+            /* Translators: "Recording confirms that the Bank of England Bank Rate of 3.75 %
+             * stayed in force, with no other change published, up to 22 November 2026." */
+            g_strdup_printf (_("Recording confirms that the %s of %s %% stayed in force, with "
+                               "no other change published, up to %s."),
+                             ar_rates_describe (table), rate, day);
+
+          gtk_label_set_text (self->confirm_label, text);
+          ar_rate_status_clear (&status);
+        }
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_label),
+                          have_until && until_message == NULL);
+  *out_until = until;
+  return have_until && until_message == NULL && !is_blank (source);
+}
+
 static void
 show_problem (ArRateDialog *self,
               GString      *messages)
@@ -205,7 +290,8 @@ validate (ArRateDialog *self)
   /* Building the template fires the callbacks before there is a ledger to ask. */
   if (self->ledger == NULL)
     return;
-  ok = parse_form (self, FALSE, &from, &rate_bp, messages);
+  ok = selected_unchanged (self) ? parse_unchanged (self, FALSE, &from, messages)
+                                 : parse_form (self, FALSE, &from, &rate_bp, messages);
   show_problem (self, messages);
   gtk_widget_set_sensitive (self->record_button, ok);
 }
@@ -228,6 +314,13 @@ on_series_changed_cb (ArRateDialog *self)
 
   if (self->ledger == NULL)
     return;
+  /* "No change" is for the series that change when their committees meet. */
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_row), table != AR_RATE_TABLE_DE_BASISZINSSATZ);
+  gtk_widget_set_visible (GTK_WIDGET (self->from_row), !selected_unchanged (self));
+  gtk_widget_set_visible (self->rate_row, !selected_unchanged (self));
+  gtk_widget_set_visible (self->until_row, selected_unchanged (self));
+  if (is_blank (text_of (self->until_entry)))
+    ar_form_set_date (GTK_EDITABLE (self->until_entry), today_of (self));
   adw_action_row_set_subtitle (self->from_row, table == AR_RATE_TABLE_DE_BASISZINSSATZ
                                                ? _("1 January or 1 July: it is set each half-year")
                                                : _("The day the new rate took effect"));
@@ -286,6 +379,10 @@ ar_rate_dialog_class_init (ArRateDialogClass *klass)
                                                "/io/github/arrears/Arrears/ui/ar-rate-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, ArRateDialog, record_button);
   gtk_widget_class_bind_template_child (widget_class, ArRateDialog, series_row);
+  gtk_widget_class_bind_template_child (widget_class, ArRateDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, ArRateDialog, until_row);
+  gtk_widget_class_bind_template_child (widget_class, ArRateDialog, until_entry);
+  gtk_widget_class_bind_template_child (widget_class, ArRateDialog, rate_row);
   gtk_widget_class_bind_template_child (widget_class, ArRateDialog, from_row);
   gtk_widget_class_bind_template_child (widget_class, ArRateDialog, from_entry);
   gtk_widget_class_bind_template_child (widget_class, ArRateDialog, rate_entry);
@@ -304,11 +401,15 @@ static void
 ar_rate_dialog_init (ArRateDialog *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   for (guint t = 0; t < AR_N_RATE_TABLES; t++)
     gtk_string_list_append (names, ar_rates_describe ((ArRateTableId) t));
   adw_combo_row_set_model (self->series_row, G_LIST_MODEL (names));
+  gtk_string_list_append (kinds, _("A new rate"));
+  gtk_string_list_append (kinds, _("No change"));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
 }
 
 ArRateDialog *
@@ -345,6 +446,27 @@ ar_rate_dialog_record (ArRateDialog  *self,
   g_return_val_if_fail (AR_IS_RATE_DIALOG (self), FALSE);
 
   table = selected_table (self);
+  if (selected_unchanged (self))
+    {
+      guint32 until;
+
+      if (!parse_unchanged (self, TRUE, &until, messages))
+        {
+          show_problem (self, messages);
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, messages->str);
+          return FALSE;
+        }
+      if (!ar_rates_record_unchanged (self->ledger, table, until, today_of (self),
+                                      text_of (self->source_entry), &local))
+        {
+          g_string_assign (messages, local->message);
+          show_problem (self, messages);
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      g_signal_emit (self, signals[RECORDED], 0, (guint) table);
+      return TRUE;
+    }
   if (!parse_form (self, TRUE, &from, &rate_bp, messages))
     {
       show_problem (self, messages);
@@ -377,6 +499,20 @@ ar_rate_dialog_get_series_row (ArRateDialog *self)
 {
   g_return_val_if_fail (AR_IS_RATE_DIALOG (self), NULL);
   return self->series_row;
+}
+
+AdwComboRow *
+ar_rate_dialog_get_kind_row (ArRateDialog *self)
+{
+  g_return_val_if_fail (AR_IS_RATE_DIALOG (self), NULL);
+  return self->kind_row;
+}
+
+GtkEditable *
+ar_rate_dialog_get_until_entry (ArRateDialog *self)
+{
+  g_return_val_if_fail (AR_IS_RATE_DIALOG (self), NULL);
+  return GTK_EDITABLE (self->until_entry);
 }
 
 GtkEditable *

@@ -18,7 +18,13 @@ G_BEGIN_DECLS
  * off until everything is right. The dialog says up to which day recording also confirms the
  * series (ar_rates_record_known_until). Record writes both in one audited transaction
  * (ar_rates_record), emits "recorded" (the ArRateTableId) and closes; a refusal is shown and
- * nothing is written. */
+ * nothing is written.
+ *
+ * For Bank Rate and the ECB rate, which change only when their committees decide, "What was
+ * published" can also be "No change since the last rate": then the dialog asks the day up to
+ * which the last rate held (today by default, never later) and the source, and Record confirms
+ * the series up to that day (ar_rates_record_unchanged). The Basiszinssatz is published for
+ * every half-year, so its rate is always recorded. */
 
 #define AR_TYPE_RATE_DIALOG (ar_rate_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (ArRateDialog, ar_rate_dialog, AR, RATE_DIALOG, AdwWindow)
@@ -34,6 +40,9 @@ gboolean      ar_rate_dialog_record            (ArRateDialog  *self,
 void          ar_rate_dialog_set_today         (ArRateDialog  *self,
                                                 guint32        today);
 AdwComboRow  *ar_rate_dialog_get_series_row    (ArRateDialog  *self);
+/* 0: a new rate; 1: no change since the last rate (Bank Rate and the ECB rate). */
+AdwComboRow  *ar_rate_dialog_get_kind_row      (ArRateDialog  *self);
+GtkEditable  *ar_rate_dialog_get_until_entry   (ArRateDialog  *self);
 GtkEditable  *ar_rate_dialog_get_from_entry    (ArRateDialog  *self);
 GtkEditable  *ar_rate_dialog_get_rate_entry    (ArRateDialog  *self);
 GtkEditable  *ar_rate_dialog_get_source_entry  (ArRateDialog  *self);

@@ -516,6 +516,60 @@ ar_rates_record (ArLedger *ledger, ArRateTableId table, guint32 from, gint32 rat
   return ar_ledger_commit (ledger, error);
 }
 
+gboolean
+ar_rates_check_unchanged (ArLedger *ledger, ArRateTableId table, guint32 until, guint32 today,
+                          const char *source, GError **error)
+{
+  const ArRateTable *shipped;
+  const ArRateTable *merged;
+
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (table < AR_N_RATE_TABLES, FALSE);
+  g_return_val_if_fail (until > 0 && today > 0, FALSE);
+
+  if ((shipped = shipped_table (table, error)) == NULL ||
+      (merged = ar_rates_get_table (ledger, table, error)) == NULL)
+    return FALSE;
+  if (ar_rate_table_is_half_yearly (shipped))
+    {
+      g_autofree char *next = ar_letter_format_date (ar_rate_table_get_last_day (merged) + 1);
+
+      g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
+                   _("until: the %s is published for every half-year: record the rate from %s, "
+                     "even when it is unchanged"), ar_rates_describe (table), next);
+      return FALSE;
+    }
+  if (until <= ar_rate_table_get_last_day (merged))
+    {
+      g_autofree char *last = ar_letter_format_date (ar_rate_table_get_last_day (merged));
+
+      g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
+                   _("until: the %s is already known up to %s"), ar_rates_describe (table),
+                   last);
+      return FALSE;
+    }
+  if (until > today)
+    {
+      g_autofree char *shown = ar_letter_format_date (today);
+
+      g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
+                   _("until: no one can know yet that nothing changes after today, %s"), shown);
+      return FALSE;
+    }
+  if (is_blank (source))
+    return invalid (error, _("source: say where you checked that no other change was "
+                             "published (a URL, or the publication and date)"));
+  return TRUE;
+}
+
+gboolean
+ar_rates_record_unchanged (ArLedger *ledger, ArRateTableId table, guint32 until, guint32 today,
+                           const char *source, GError **error)
+{
+  return ar_rates_check_unchanged (ledger, table, until, today, source, error) &&
+         ar_rates_confirm (ledger, table, until, source, error);
+}
+
 /* The statutory calculators the book and its debtors' overrides use: one scan of the
  * overrides (a row per debtor with its own calculator, never the book's debtors). */
 static gboolean

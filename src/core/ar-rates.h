@@ -128,6 +128,26 @@ gboolean      ar_rates_record    (ArLedger            *ledger,
                                   guint32              today,
                                   GError             **error);
 
+/* Checks, without writing, that @table can be confirmed unchanged up to @until on @today: the
+ * last rate stayed in force and no other change was published. AR_LEDGER_ERROR_INVALID naming
+ * the field: "until: …" when @until is on or before the day the book's table is already known
+ * up to, or after @today (nobody can know that yet), or the table is the Basiszinssatz (it is
+ * published for every half-year, so the half-year's rate is recorded even when unchanged);
+ * "source: …" when @source is blank. */
+gboolean      ar_rates_check_unchanged  (ArLedger      *ledger,
+                                         ArRateTableId  table,
+                                         guint32        until,
+                                         guint32        today,
+                                         const char    *source,
+                                         GError       **error);
+/* ar_rates_check_unchanged, then ar_rates_confirm: nothing is written when it is refused. */
+gboolean      ar_rates_record_unchanged (ArLedger      *ledger,
+                                         ArRateTableId  table,
+                                         guint32        until,
+                                         guint32        today,
+                                         const char    *source,
+                                         GError       **error);
+
 /* A statutory calculator in use in the book whose table has no rate for a day. */
 typedef struct
 {

@@ -489,6 +489,48 @@ test_record_new (Fixture *f, gconstpointer data)
                                          " WHERE table_id = 'ecb-mro-rate'"), ==, 0);
 }
 
+/* No change published: Bank Rate confirmed up to today, checked like a new rate. */
+static void
+test_record_unchanged (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  guint32 today = jd ("2026-11-22");
+  ArRateStatus status;
+
+  g_assert_false (ar_rates_record_unchanged (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE,
+                                             jd ("2026-02-05"), today, FIXTURE_SOURCE, &error));
+  g_assert_true (g_str_has_prefix (error->message, "until: "));
+  g_assert_nonnull (strstr (error->message, "5 February 2026"));
+  g_clear_error (&error);
+  g_assert_false (ar_rates_record_unchanged (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE,
+                                             jd ("2026-11-23"), today, FIXTURE_SOURCE, &error));
+  g_assert_true (g_str_has_prefix (error->message, "until: "));
+  g_clear_error (&error);
+  g_assert_false (ar_rates_record_unchanged (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE, today,
+                                             today, " ", &error));
+  g_assert_true (g_str_has_prefix (error->message, "source: "));
+  g_clear_error (&error);
+  g_assert_false (ar_rates_record_unchanged (f->ledger, AR_RATE_TABLE_DE_BASISZINSSATZ, today,
+                                             today, FIXTURE_SOURCE, &error));
+  g_assert_true (g_str_has_prefix (error->message, "until: "));
+  g_assert_nonnull (strstr (error->message, "1 July 2026"));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM reference_rates_known"), ==, 0);
+
+  g_assert_true (ar_rates_record_unchanged (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE, today, today,
+                                            FIXTURE_SOURCE, &error));
+  g_assert_no_error (error);
+  g_assert_true (ar_rates_get_status (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE, today, &status,
+                                      &error));
+  g_assert_true (status.known);
+  g_assert_true (status.confirmed);
+  g_assert_false (status.recorded);   /* the shipped rate, now known to hold up to today */
+  g_assert_cmpint (status.rate_bp, ==, 375);
+  g_assert_cmpuint (status.last_day, ==, today);
+  ar_rate_status_clear (&status);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM reference_rates"), ==, 0);
+}
+
 static gboolean
 has_gap (GArray *gaps, ArRateTableId table, ArRatesGap *out)
 {
@@ -569,6 +611,8 @@ main (int argc, char **argv)
   g_test_add_func ("/rates/reference-day", test_reference_day);
   g_test_add ("/rates/status", Fixture, NULL, fixture_setup, test_status, fixture_teardown);
   g_test_add ("/rates/record-new", Fixture, NULL, fixture_setup, test_record_new,
+              fixture_teardown);
+  g_test_add ("/rates/record-unchanged", Fixture, NULL, fixture_setup, test_record_unchanged,
               fixture_teardown);
   g_test_add ("/rates/gaps", Fixture, NULL, fixture_setup, test_gaps, fixture_teardown);
   g_test_add ("/rates/migration-from-v4", Fixture, NULL, fixture_setup, test_migration_from_v4,

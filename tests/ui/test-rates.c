@@ -7,7 +7,8 @@
  * refuses a bad percent, a missing source, a day before the one already known and a
  * Basiszinssatz not on 1 January or 1 July inline, with Record off, and writes nothing; a
  * right one is recorded (rate and confirmation), listed at once as recorded in this book,
- * and the warning goes. Screenshots of the warning, the page and the dialog with an error at
+ * and the warning goes; Bank Rate, unchanged, is confirmed up to today but not beyond.
+ * Screenshots of the warning, the page and the dialog with an error at
  * 1280×800 and 800×600 go to $G_TEST_BUILDDIR/screenshots. The rate recorded is a test
  * fixture, not a real publication. */
 #include "config.h"
@@ -426,6 +427,62 @@ test_record (void)
   g_assert_cmpuint (count_rates (), ==, 1);
 }
 
+/* No change since the last rate: Bank Rate confirmed up to today, never beyond. */
+static void
+test_unchanged (void)
+{
+  g_autoptr(GError) error = NULL;
+  Prefs prefs;
+  ArRateDialog *dialog;
+  GtkEditable *until;
+  guint recorded = G_MAXUINT;
+
+  prefs_open (&prefs, 800, 600);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (prefs.window), "rates");
+
+  /* Not offered for the Basiszinssatz. */
+  dialog = ar_rates_page_record (prefs.rates, AR_RATE_TABLE_DE_BASISZINSSATZ);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (ar_rate_dialog_get_kind_row (dialog))));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = ar_rates_page_record (prefs.rates, AR_RATE_TABLE_BOE_BANK_RATE);
+  g_signal_connect_swapped (dialog, "recorded", G_CALLBACK (note_recorded), &recorded);
+  ar_ui_present_at (GTK_WINDOW (dialog), 560, 420);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (ar_rate_dialog_get_kind_row (dialog))));
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (ar_rate_dialog_get_rate_entry (dialog))));
+  adw_combo_row_set_selected (ar_rate_dialog_get_kind_row (dialog), 1);
+  until = ar_rate_dialog_get_until_entry (dialog);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (until)));
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (ar_rate_dialog_get_rate_entry (dialog))));
+  g_assert_cmpstr (gtk_editable_get_text (until), ==, "2026-11-22");
+
+  gtk_editable_set_text (until, "2026-11-23");
+  g_assert_true (g_str_has_prefix (ar_rate_dialog_get_problem (dialog),
+                                   "Unchanged up to: no one can know yet"));
+  gtk_editable_set_text (until, "2026-01-31");
+  g_assert_nonnull (strstr (ar_rate_dialog_get_problem (dialog), "already known up to "
+                                                                 "5 February 2026"));
+  gtk_editable_set_text (until, "2026-11-22");
+  g_assert_null (ar_rate_dialog_get_problem (dialog));
+  g_assert_nonnull (strstr (ar_rate_dialog_get_confirmation (dialog), "of 3.75 % stayed in "
+                                                                      "force"));
+  g_assert_false (gtk_widget_get_sensitive (ar_rate_dialog_get_record_button (dialog)));
+  gtk_editable_set_text (ar_rate_dialog_get_source_entry (dialog), FIXTURE_SOURCE);
+  g_assert_true (gtk_widget_get_sensitive (ar_rate_dialog_get_record_button (dialog)));
+  ar_ui_iterate_for (300);
+  ar_ui_save_screenshot (GTK_WIDGET (dialog), "rates-dialog-unchanged.png");
+
+  g_assert_true (ar_rate_dialog_record (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (recorded, ==, AR_RATE_TABLE_BOE_BANK_RATE);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_cmpstr (ar_rates_page_get_in_force (prefs.rates, AR_RATE_TABLE_BOE_BANK_RATE), ==,
+                   "3.75 %");
+  g_assert_cmpstr (ar_rates_page_get_origin (prefs.rates, AR_RATE_TABLE_BOE_BANK_RATE), ==,
+                   "Came with Arrears");
+  gtk_window_destroy (GTK_WINDOW (prefs.window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +518,7 @@ main (int   argc,
   g_test_add_func ("/rates/preferences-warning", test_preferences_warning);
   g_test_add_func ("/rates/dialog-refuses", test_dialog_refuses);
   g_test_add_func ("/rates/record", test_record);
+  g_test_add_func ("/rates/unchanged", test_unchanged);
 
   status = g_test_run ();
 
