@@ -18,7 +18,7 @@ struct _ArRatesWarning
   GtkLabel  *label;
   GtkWidget *button;
   ArLedger  *ledger;     /* owned */
-  GtkRoot   *root;       /* the window watched while mapped */
+  GtkRoot   *root;       /* the window watched while the warning is in it */
   guint32    today;      /* 0: today */
   char      *message;
 };
@@ -81,12 +81,14 @@ on_root_active_cb (ArRatesWarning *self,
     ar_rates_warning_refresh (self);
 }
 
+/* Watched from the time the warning is in a window, shown or not: a hidden warning must
+ * appear when the calculator was made statutory elsewhere (Preferences, Edit Debtor). */
 static void
-ar_rates_warning_map (GtkWidget *widget)
+ar_rates_warning_root (GtkWidget *widget)
 {
   ArRatesWarning *self = AR_RATES_WARNING (widget);
 
-  GTK_WIDGET_CLASS (ar_rates_warning_parent_class)->map (widget);
+  GTK_WIDGET_CLASS (ar_rates_warning_parent_class)->root (widget);
   self->root = gtk_widget_get_root (widget);
   if (GTK_IS_WINDOW (self->root))
     g_signal_connect_object (self->root, "notify::is-active", G_CALLBACK (on_root_active_cb),
@@ -94,14 +96,14 @@ ar_rates_warning_map (GtkWidget *widget)
 }
 
 static void
-ar_rates_warning_unmap (GtkWidget *widget)
+ar_rates_warning_unroot (GtkWidget *widget)
 {
   ArRatesWarning *self = AR_RATES_WARNING (widget);
 
   if (self->root != NULL)
     g_signal_handlers_disconnect_by_func (self->root, on_root_active_cb, self);
   self->root = NULL;
-  GTK_WIDGET_CLASS (ar_rates_warning_parent_class)->unmap (widget);
+  GTK_WIDGET_CLASS (ar_rates_warning_parent_class)->unroot (widget);
 }
 
 static void
@@ -122,8 +124,8 @@ ar_rates_warning_class_init (ArRatesWarningClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ar_rates_warning_dispose;
-  widget_class->map = ar_rates_warning_map;
-  widget_class->unmap = ar_rates_warning_unmap;
+  widget_class->root = ar_rates_warning_root;
+  widget_class->unroot = ar_rates_warning_unroot;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "ar-rates-warning");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);

@@ -14,9 +14,9 @@ G_BEGIN_DECLS
  * 30 June 2026: record the current Basiszinssatz.", and a button that activates the action
  * named by ar_rates_warning_set_action_name (it shows Preferences ▸ Reference Rates). Hidden
  * when nothing is missing. libadwaita 1.2 has no AdwBanner, so this is a box with the "card"
- * style and a warning tint (style.css, .rates-warning). It asks again when it is mapped, when
- * its window becomes active (a rate may have been recorded in Preferences) and on
- * ar_rates_warning_refresh. */
+ * style and a warning tint (style.css, .rates-warning). It asks again on
+ * ar_rates_warning_set_ledger and ar_rates_warning_refresh, and whenever its window becomes
+ * active (a rate may have been recorded, or a calculator chosen, in another window). */
 
 #define AR_TYPE_RATES_WARNING (ar_rates_warning_get_type ())
 G_DECLARE_FINAL_TYPE (ArRatesWarning, ar_rates_warning, AR, RATES_WARNING, GtkWidget)
