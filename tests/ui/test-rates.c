@@ -169,6 +169,16 @@ test_dunning_view_warning (void)
       png = g_strdup_printf ("rates-warning-dunning-%dx%d.png", sizes[s].width,
                              sizes[s].height);
       ar_ui_save_screenshot (GTK_WIDGET (window), png);
+      /* The tint is the theme's warning colour: readable in the dark style too. */
+      if (s == 1)
+        {
+          AdwStyleManager *style = adw_style_manager_get_default ();
+
+          adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+          ar_ui_iterate_for (300);
+          ar_ui_save_screenshot (GTK_WIDGET (window), "rates-warning-dunning-800x600-dark.png");
+          adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+        }
 
       if (s == 0)
         {
