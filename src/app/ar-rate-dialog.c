@@ -303,9 +303,26 @@ on_source_changed_cb (ArRateDialog *self)
   validate (self);
 }
 
-/* The series' own hint, and for the Basiszinssatz the next half-year it lacks. */
+/* The first 1 January or 1 July after @julian. */
+static guint32
+next_half_year (guint32 julian)
+{
+  GDate date;
+  int year;
+
+  ar_date_from_julian (julian, &date);
+  year = g_date_get_year (&date);
+  if (g_date_get_month (&date) <= G_DATE_JUNE)
+    g_date_set_dmy (&date, 1, G_DATE_JULY, year);
+  else
+    g_date_set_dmy (&date, 1, G_DATE_JANUARY, year + 1);
+  return ar_date_to_julian (&date);
+}
+
+/* The series or "what was published" changed: the rows that apply, the series' own hint, and
+ * for the Basiszinssatz the next half-year it lacks. */
 static void
-on_series_changed_cb (ArRateDialog *self)
+on_choice_changed_cb (ArRateDialog *self)
 {
   g_autoptr(GError) error = NULL;
   ArRateTableId table = selected_table (self);
@@ -327,7 +344,7 @@ on_series_changed_cb (ArRateDialog *self)
   if (table == AR_RATE_TABLE_DE_BASISZINSSATZ &&
       ar_rates_get_status (self->ledger, table, today_of (self), &status, &error))
     {
-      suggestion = status.last_day + 1;
+      suggestion = next_half_year (status.last_day);
       ar_rate_status_clear (&status);
     }
   /* Only over what was suggested before: never over a day the user typed. */
@@ -391,7 +408,7 @@ ar_rate_dialog_class_init (ArRateDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArRateDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, validate);
   gtk_widget_class_bind_template_callback (widget_class, on_source_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_series_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_choice_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_record_button_clicked_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -426,7 +443,7 @@ ar_rate_dialog_new (GtkWindow     *parent,
   self = g_object_new (AR_TYPE_RATE_DIALOG, "transient-for", parent, NULL);
   self->ledger = g_object_ref (ledger);
   if (adw_combo_row_get_selected (self->series_row) == (guint) table)
-    on_series_changed_cb (self);
+    on_choice_changed_cb (self);
   else
     adw_combo_row_set_selected (self->series_row, table);
   gtk_widget_grab_focus (GTK_WIDGET (self->from_entry));
@@ -491,7 +508,8 @@ ar_rate_dialog_set_today (ArRateDialog *self,
 {
   g_return_if_fail (AR_IS_RATE_DIALOG (self));
   self->today = today;
-  on_series_changed_cb (self);
+  ar_form_set_date (GTK_EDITABLE (self->until_entry), today_of (self));
+  on_choice_changed_cb (self);
 }
 
 AdwComboRow *
