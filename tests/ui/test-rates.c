@@ -3,7 +3,8 @@
 /* Reference rates in the window, on a demo book of 60 debtors whose interest calculator is
  * § 288 BGB for businesses (the Basiszinssatz, shipped up to 30 June 2026), "today" pinned to
  * 22 November 2026: the Dunning view and Preferences ▸ Dunning warn that statutory interest
- * can't be worked out and their button shows Preferences ▸ Reference Rates; the Record dialog
+ * can't be worked out and their button shows Preferences ▸ Reference Rates, and a debtor's
+ * own statutory calculator adds its own line; the Record dialog
  * refuses a bad percent, a missing source, a day before the one already known and a
  * Basiszinssatz not on 1 January or 1 July inline, with Record off, and writes nothing; a
  * right one is recorded (rate and confirmation), listed at once as recorded in this book,
@@ -224,6 +225,39 @@ test_preferences_warning (void)
                          ADW_PREFERENCES_WINDOW (prefs.window)), ==, "rates");
       gtk_window_destroy (GTK_WINDOW (prefs.window));
     }
+}
+
+/* A debtor's own statutory calculator counts too, said as such. */
+static void
+test_debtor_override_warning (void)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *warning = ar_rates_warning_new ();
+  g_auto(GStrv) lines = NULL;
+
+  g_object_ref_sink (warning);
+  ar_rates_warning_set_today (AR_RATES_WARNING (warning), today);
+  ar_rates_warning_set_ledger (AR_RATES_WARNING (warning), ledger);
+  lines = g_strsplit (ar_rates_warning_get_message (AR_RATES_WARNING (warning)), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1);
+  g_clear_pointer (&lines, g_strfreev);
+
+  g_assert_true (ar_dunning_set_interest_regime (ledger, 3, "uk-b2b", 0, &error));
+  g_assert_no_error (error);
+  ar_rates_warning_refresh (AR_RATES_WARNING (warning));
+  lines = g_strsplit (ar_rates_warning_get_message (AR_RATES_WARNING (warning)), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_cmpstr (lines[0], ==, "Statutory interest for debtors with their own calculator can’t "
+                                 "be worked out after 5 February 2026: record the current Bank "
+                                 "of England Bank Rate.");
+  g_assert_cmpstr (lines[1], ==, "Statutory interest can’t be worked out after 30 June 2026: "
+                                 "record the current Basiszinssatz.");
+
+  g_assert_true (ar_dunning_set_interest_regime (ledger, 3, NULL, 0, &error));
+  ar_rates_warning_refresh (AR_RATES_WARNING (warning));
+  g_assert_nonnull (ar_rates_warning_get_message (AR_RATES_WARNING (warning)));
+  g_assert_null (strchr (ar_rates_warning_get_message (AR_RATES_WARNING (warning)), '\n'));
+  g_object_unref (warning);
 }
 
 /* The page lists each series; the dialog refuses bad input inline and writes nothing. */
@@ -526,6 +560,7 @@ main (int   argc,
 
   g_test_add_func ("/rates/dunning-view-warning", test_dunning_view_warning);
   g_test_add_func ("/rates/preferences-warning", test_preferences_warning);
+  g_test_add_func ("/rates/debtor-override-warning", test_debtor_override_warning);
   g_test_add_func ("/rates/dialog-refuses", test_dialog_refuses);
   g_test_add_func ("/rates/record", test_record);
   g_test_add_func ("/rates/unchanged", test_unchanged);
