@@ -12,6 +12,7 @@
 #include "ar-dunning-levels-page.h"
 #include "ar-interest-choice.h"
 #include "ar-money.h"
+#include "ar-rates-warning.h"
 
 /* The page's rows are made in C: there is one expander per stored level, so a template would
  * hold only the group. */
@@ -47,6 +48,7 @@ struct _ArDunningLevelsPage
   AdwPreferencesPage    parent_instance;
 
   AdwPreferencesGroup  *group;
+  ArRatesWarning       *rates_warning;
   ArLedger             *ledger;
   GArray               *levels;     /* ArDunningLevel, as stored */
   GPtrArray            *rows;       /* LevelRows, one per level */
@@ -562,9 +564,18 @@ ar_dunning_levels_page_class_init (ArDunningLevelsPageClass *klass)
 static void
 ar_dunning_levels_page_init (ArDunningLevelsPage *self)
 {
+  AdwPreferencesGroup *warning_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+
   adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (self), _("Dunning"));
   adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (self), "mail-send-symbolic");
   adw_preferences_page_set_name (ADW_PREFERENCES_PAGE (self), "dunning");
+  /* First, where it is seen: statutory interest can't be worked out without today's rate. */
+  self->rates_warning = AR_RATES_WARNING (ar_rates_warning_new ());
+  ar_rates_warning_set_action_name (self->rates_warning, "preferences.show-rates");
+  adw_preferences_group_add (warning_group, GTK_WIDGET (self->rates_warning));
+  g_object_bind_property (self->rates_warning, "visible", warning_group, "visible",
+                          G_BINDING_SYNC_CREATE);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), warning_group);
   self->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   adw_preferences_group_set_title (self->group, _("Dunning Levels"));
   adw_preferences_group_set_description (self->group,
@@ -586,6 +597,7 @@ ar_dunning_levels_page_new (ArLedger *ledger)
   self->ledger = g_object_ref (ledger);
   load (self);
   load_interest (self);
+  ar_rates_warning_set_ledger (self->rates_warning, ledger);
   return self;
 }
 
@@ -676,5 +688,20 @@ ar_dunning_levels_page_save_interest (ArDunningLevelsPage  *self,
       !ar_dunning_set_interest_regime (self->ledger, 0, regime, apr_bp, error))
     return FALSE;
   load_interest (self);
+  ar_rates_warning_refresh (self->rates_warning);
   return TRUE;
+}
+
+void
+ar_dunning_levels_page_refresh_warning (ArDunningLevelsPage *self)
+{
+  g_return_if_fail (AR_IS_DUNNING_LEVELS_PAGE (self));
+  ar_rates_warning_refresh (self->rates_warning);
+}
+
+ArRatesWarning *
+ar_dunning_levels_page_get_rates_warning (ArDunningLevelsPage *self)
+{
+  g_return_val_if_fail (AR_IS_DUNNING_LEVELS_PAGE (self), NULL);
+  return self->rates_warning;
 }

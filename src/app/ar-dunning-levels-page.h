@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "ar-ledger.h"
+#include "ar-rates-warning.h"
 
 G_BEGIN_DECLS
 
@@ -37,5 +38,11 @@ GtkEditable         *ar_dunning_levels_page_get_apr_row          (ArDunningLevel
 const char          *ar_dunning_levels_page_get_interest_problem (ArDunningLevelsPage *self);
 gboolean             ar_dunning_levels_page_save_interest        (ArDunningLevelsPage *self,
                                                                   GError             **error);
+
+/* The warning at the top of the page that the book's (or a debtor's) statutory interest
+ * lacks today's reference rate (ar-rates-warning.h); it is asked again after the calculator
+ * is saved and on ar_dunning_levels_page_refresh_warning (a rate was recorded). */
+void                 ar_dunning_levels_page_refresh_warning   (ArDunningLevelsPage *self);
+ArRatesWarning      *ar_dunning_levels_page_get_rates_warning (ArDunningLevelsPage *self);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 #include "ar-dunning-tasks.h"
 #include "ar-dunning-view.h"
 #include "ar-money.h"
+#include "ar-rates-warning.h"
 
 /* One proposal as the lists show it. ----------------------------------------------------- */
 
@@ -107,6 +108,7 @@ struct _ArDunningView
   GtkLabel         *summary_label;
   GtkButton        *letters_button;
   GtkButton        *commit_button;
+  ArRatesWarning   *rates_warning;
   GtkRevealer      *progress_revealer;
   GtkProgressBar   *progress_bar;
   GtkLabel         *progress_label;
@@ -1001,6 +1003,7 @@ ar_dunning_view_class_init (ArDunningViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, letters_button);
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, commit_button);
+  gtk_widget_class_bind_template_child (widget_class, ArDunningView, rates_warning);
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ArDunningView, progress_label);
@@ -1031,7 +1034,9 @@ ar_dunning_view_init (ArDunningView *self)
   GtkColumnViewColumn *col;
   char date[11];
 
+  g_type_ensure (AR_TYPE_RATES_WARNING);
   gtk_widget_init_template (GTK_WIDGET (self));
+  ar_rates_warning_set_action_name (self->rates_warning, "win.reference-rates");
   self->proposed = g_list_store_new (AR_TYPE_DUNNING_ROW);
   self->excluded = g_list_store_new (AR_TYPE_DUNNING_ROW);
   self->as_of = today ();
@@ -1084,6 +1089,7 @@ ar_dunning_view_set_ledger (ArDunningView *self,
 
   if (!g_set_object (&self->ledger, ledger))
     return;
+  ar_rates_warning_set_ledger (self->rates_warning, ledger);
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   clear_preview (self);
@@ -1120,6 +1126,13 @@ ar_dunning_view_get_n_excluded (ArDunningView *self)
 {
   g_return_val_if_fail (AR_IS_DUNNING_VIEW (self), 0);
   return g_list_model_get_n_items (G_LIST_MODEL (self->excluded));
+}
+
+ArRatesWarning *
+ar_dunning_view_get_rates_warning (ArDunningView *self)
+{
+  g_return_val_if_fail (AR_IS_DUNNING_VIEW (self), NULL);
+  return self->rates_warning;
 }
 
 GBytes *

@@ -5,6 +5,7 @@
 #include <adwaita.h>
 
 #include "ar-ledger.h"
+#include "ar-rates-warning.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,9 @@ guint       ar_dunning_view_get_n_proposed (ArDunningView *self);
 guint       ar_dunning_view_get_n_excluded (ArDunningView *self);
 /* The batch PDF of the letters made (NULL before Create Letters). */
 GBytes     *ar_dunning_view_get_letters (ArDunningView *self);
+/* The warning that statutory interest lacks today's reference rate; its button activates
+ * win.reference-rates. */
+ArRatesWarning *ar_dunning_view_get_rates_warning (ArDunningView *self);
 /* The text the Commit confirmation shows. */
 char       *ar_dunning_view_dup_commit_summary (ArDunningView *self);
 

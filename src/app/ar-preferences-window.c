@@ -12,6 +12,7 @@
 #include "ar-country.h"
 #include "ar-dunning-levels-page.h"
 #include "ar-preferences-window.h"
+#include "ar-rates-page.h"
 #include "ar-template.h"
 
 typedef enum
@@ -93,6 +94,8 @@ struct _ArPreferencesWindow
   GtkLabel             *letters_error;
 
   ArLedger             *ledger;          /* owned */
+  ArDunningLevelsPage  *dunning_page;
+  ArRatesPage          *rates_page;
   GHashTable           *company;         /* owned: the details as loaded */
   char                 *limits_loaded;
   guint                 paper_loaded;
@@ -818,6 +821,14 @@ ar_preferences_window_finalize (GObject *object)
 }
 
 static void
+show_rates_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (widget), "rates");
+}
+
+static void
 ar_preferences_window_class_init (ArPreferencesWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -830,6 +841,10 @@ ar_preferences_window_class_init (ArPreferencesWindowClass *klass)
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL,
                                  NULL, NULL, G_TYPE_NONE, 0);
+
+  /* The missing-rate warning's button on the Dunning page. */
+  gtk_widget_class_install_action (widget_class, "preferences.show-rates", NULL,
+                                   show_rates_action);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/arrears/Arrears/ui/ar-preferences-window.ui");
@@ -939,8 +954,16 @@ ar_preferences_window_new (GtkWindow *parent,
   self->ledger = g_object_ref (ledger);
   load (self);
   /* Dunning levels are saved level by level, each checked by the core as typed. */
+  self->dunning_page = ar_dunning_levels_page_new (ledger);
   adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
-                              ADW_PREFERENCES_PAGE (ar_dunning_levels_page_new (ledger)));
+                              ADW_PREFERENCES_PAGE (self->dunning_page));
+  /* A rate is recorded at once, in its own audited write; the Dunning page's warning follows. */
+  self->rates_page = ar_rates_page_new (ledger);
+  g_signal_connect_object (self->rates_page, "recorded",
+                           G_CALLBACK (ar_dunning_levels_page_refresh_warning),
+                           self->dunning_page, G_CONNECT_SWAPPED);
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self),
+                              ADW_PREFERENCES_PAGE (self->rates_page));
   return self;
 }
 
@@ -967,4 +990,28 @@ ar_preferences_window_get_problem (ArPreferencesWindow *self)
 {
   g_return_val_if_fail (AR_IS_PREFERENCES_WINDOW (self), NULL);
   return self->problem;
+}
+
+void
+ar_preferences_window_set_today (ArPreferencesWindow *self,
+                                 guint32              today)
+{
+  g_return_if_fail (AR_IS_PREFERENCES_WINDOW (self));
+  ar_rates_warning_set_today (ar_dunning_levels_page_get_rates_warning (self->dunning_page),
+                              today);
+  ar_rates_page_set_today (self->rates_page, today);
+}
+
+ArDunningLevelsPage *
+ar_preferences_window_get_dunning_page (ArPreferencesWindow *self)
+{
+  g_return_val_if_fail (AR_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->dunning_page;
+}
+
+ArRatesPage *
+ar_preferences_window_get_rates_page (ArPreferencesWindow *self)
+{
+  g_return_val_if_fail (AR_IS_PREFERENCES_WINDOW (self), NULL);
+  return self->rates_page;
 }

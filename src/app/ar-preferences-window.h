@@ -4,7 +4,9 @@
 
 #include <adwaita.h>
 
+#include "ar-dunning-levels-page.h"
 #include "ar-ledger.h"
+#include "ar-rates-page.h"
 
 G_BEGIN_DECLS
 
@@ -32,5 +34,11 @@ GtkEditable         *ar_preferences_window_get_field   (ArPreferencesWindow *sel
                                                         const char          *name);
 /* The first problem shown, or NULL when every field is right. */
 const char          *ar_preferences_window_get_problem (ArPreferencesWindow *self);
+/* For tests: the day the Reference Rates page and the Dunning page's missing-rate warning take
+ * as today (0: today), and those pages. */
+void                 ar_preferences_window_set_today   (ArPreferencesWindow *self,
+                                                        guint32              today);
+ArDunningLevelsPage *ar_preferences_window_get_dunning_page (ArPreferencesWindow *self);
+ArRatesPage         *ar_preferences_window_get_rates_page   (ArPreferencesWindow *self);
 
 G_END_DECLS

@@ -314,6 +314,24 @@ preferences_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
+/* The missing-rate warning's button: Preferences, on the Reference Rates page. */
+static void
+reference_rates_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  ArWindow *self = AR_WINDOW (widget);
+  ArPreferencesWindow *preferences;
+
+  if (self->ledger == NULL || ar_window_get_busy (self))
+    return;
+  preferences = ar_preferences_window_new (GTK_WINDOW (self), self->ledger);
+  g_signal_connect_object (preferences, "saved", G_CALLBACK (on_preferences_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "rates");
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
 static void
 clear_filters_action (GtkWidget  *widget,
                       const char *action_name,
@@ -353,6 +371,8 @@ update_actions (ArWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->ledger != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", self->ledger != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.preferences", self->ledger != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reference-rates",
+                                 self->ledger != NULL);
 }
 
 /* Window state ---------------------------------------------------------------------------- */
@@ -537,6 +557,8 @@ ar_window_class_init (ArWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.clear-filters", NULL, clear_filters_action);
+  gtk_widget_class_install_action (widget_class, "win.reference-rates", NULL,
+                                   reference_rates_action);
 
   g_type_ensure (AR_TYPE_ACCOUNT_LIST);
   g_type_ensure (AR_TYPE_AGING_VIEW);

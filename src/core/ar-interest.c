@@ -192,6 +192,30 @@ ar_interest_regime_get_table (ArInterestRegime regime, ArRateTableId *out_id)
   return TRUE;
 }
 
+guint32
+ar_interest_regime_reference_day (ArInterestRegime regime, guint32 day)
+{
+  guint32 start, next;
+
+  g_return_val_if_fail (regime < AR_N_INTEREST_REGIMES, 0);
+  g_return_val_if_fail (day > 0, 0);
+
+  switch (regime)
+    {
+    case AR_INTEREST_UK_B2B:
+      return uk_reference_day (day);
+    case AR_INTEREST_EU_B2B:
+    case AR_INTEREST_DE_B2B:
+    case AR_INTEREST_DE_B2C:
+      half_year_of (day, &start, &next);
+      return start;
+    case AR_INTEREST_SIMPLE:
+    case AR_N_INTEREST_REGIMES:
+    default:
+      return 0;
+    }
+}
+
 static gboolean
 lookup (ArInterestRegime regime, const ArRateTable *table, guint32 day, gint32 *out_bp,
         GError **error)
@@ -203,10 +227,11 @@ lookup (ArInterestRegime regime, const ArRateTable *table, guint32 day, gint32 *
     {
       /* Never guessed: the user can look the rate up and record it with its source. */
       g_set_error (error, AR_INTEREST_ERROR, AR_INTEREST_ERROR_NO_RATE,
-                   _("%s: %s. Look up the official rate and record it with “arrears-cli rates "
-                     "add LEDGER --table %s --from YYYY-MM-DD --rate PCT --source URL”, then "
-                     "confirm the period it covers with “arrears-cli rates confirm LEDGER "
-                     "--table %s --until YYYY-MM-DD --source URL”"),
+                   _("%s: %s. Look up the official rate and record it in Preferences ▸ "
+                     "Reference Rates, or with “arrears-cli rates add LEDGER --table %s --from "
+                     "YYYY-MM-DD --rate PCT --source URL”, then confirm the period it covers "
+                     "with “arrears-cli rates confirm LEDGER --table %s --until YYYY-MM-DD "
+                     "--source URL”"),
                    regimes[regime].name, local->message, ar_rate_table_id_to_short (id),
                    ar_rate_table_id_to_short (id));
       return FALSE;

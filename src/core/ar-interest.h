@@ -118,6 +118,13 @@ ArInterestResult *ar_interest_compute_with_table (ArInterestRegime   regime,
 /* The reference-rate table a statutory regime reads; FALSE for SIMPLE. */
 gboolean          ar_interest_regime_get_table (ArInterestRegime  regime,
                                                 ArRateTableId    *out_id);
+/* The latest day whose reference rate @regime reads for interest running on @day (Julian):
+ * for UK_B2B the 31 December or 30 June before @day (the reference day of a debt whose
+ * interest starts on @day), for EU_B2B, DE_B2B and DE_B2C the first day of @day's half-year;
+ * 0 for SIMPLE. A table that covers this day works out the interest of every debt up to @day,
+ * so it is the one question to ask before warning that a rate is missing. */
+guint32           ar_interest_regime_reference_day (ArInterestRegime regime,
+                                                    guint32          day);
 void              ar_interest_result_free  (ArInterestResult *result);
 
 /* The fixed compensation alone (s.5A of the UK Act, art. 6 of the Directive, § 288(5) BGB)

@@ -5,6 +5,7 @@
 #include <glib.h>
 
 #include "ar-date.h"
+#include "ar-dunning.h"
 #include "ar-dunning-run.h"
 #include "ar-interest.h"
 #include "ar-ledger-private.h"
@@ -350,6 +351,252 @@ test_migration_from_v4 (Fixture *f, gconstpointer data)
                                          " WHERE table_name = 'reference_rates_known'"), ==, 1);
 }
 
+/* The latest reference day each calculator reads for interest running on a day. */
+static void
+test_reference_day (void)
+{
+  g_assert_cmpuint (ar_interest_regime_reference_day (AR_INTEREST_UK_B2B, jd ("2026-11-22")), ==,
+                    jd ("2026-06-30"));
+  g_assert_cmpuint (ar_interest_regime_reference_day (AR_INTEREST_UK_B2B, jd ("2026-07-01")), ==,
+                    jd ("2026-06-30"));
+  g_assert_cmpuint (ar_interest_regime_reference_day (AR_INTEREST_UK_B2B, jd ("2026-06-30")), ==,
+                    jd ("2025-12-31"));
+  g_assert_cmpuint (ar_interest_regime_reference_day (AR_INTEREST_EU_B2B, jd ("2026-11-22")), ==,
+                    jd ("2026-07-01"));
+  g_assert_cmpuint (ar_interest_regime_reference_day (AR_INTEREST_DE_B2B, jd ("2026-06-30")), ==,
+                    jd ("2026-01-01"));
+  g_assert_cmpuint (ar_interest_regime_reference_day (AR_INTEREST_DE_B2C, jd ("2027-01-01")), ==,
+                    jd ("2027-01-01"));
+  g_assert_cmpuint (ar_interest_regime_reference_day (AR_INTEREST_SIMPLE, jd ("2026-11-22")), ==,
+                    0);
+}
+
+/* What the Reference Rates page shows: shipped, not known today; then recorded and confirmed. */
+static void
+test_status (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  ArRateStatus status;
+
+  g_assert_true (ar_rates_get_status (f->ledger, AR_RATE_TABLE_DE_BASISZINSSATZ,
+                                      jd ("2026-11-22"), &status, &error));
+  g_assert_no_error (error);
+  g_assert_false (status.known);
+  g_assert_false (status.recorded);
+  g_assert_false (status.confirmed);
+  g_assert_null (status.confirm_source);
+  g_assert_cmpuint (status.last_day, ==, jd ("2026-06-30"));
+  g_assert_cmpuint (status.from, ==, jd ("2026-01-01"));
+  g_assert_cmpint (status.rate_bp, ==, 127);
+  g_assert_true (g_str_has_prefix (status.source, "http"));
+  ar_rate_status_clear (&status);
+
+  g_assert_true (ar_rates_get_status (f->ledger, AR_RATE_TABLE_DE_BASISZINSSATZ,
+                                      jd ("2026-03-01"), &status, &error));
+  g_assert_true (status.known);
+  g_assert_cmpint (status.rate_bp, ==, 127);
+  ar_rate_status_clear (&status);
+
+  g_assert_true (ar_rates_record (f->ledger, AR_RATE_TABLE_DE_BASISZINSSATZ, jd ("2026-07-01"),
+                                  -12, FIXTURE_SOURCE, jd ("2026-11-22"), &error));
+  g_assert_no_error (error);
+  g_assert_true (ar_rates_get_status (f->ledger, AR_RATE_TABLE_DE_BASISZINSSATZ,
+                                      jd ("2026-11-22"), &status, &error));
+  g_assert_true (status.known);
+  g_assert_true (status.recorded);
+  g_assert_true (status.confirmed);
+  g_assert_cmpstr (status.confirm_source, ==, FIXTURE_SOURCE);
+  g_assert_cmpstr (status.source, ==, FIXTURE_SOURCE);
+  g_assert_cmpint (status.rate_bp, ==, -12);
+  g_assert_cmpuint (status.from, ==, jd ("2026-07-01"));
+  /* The Basiszinssatz of 1 July is fixed until 31 December. */
+  g_assert_cmpuint (status.last_day, ==, jd ("2026-12-31"));
+  ar_rate_status_clear (&status);
+}
+
+/* ar_rates_record: the rate and the confirmation in one transaction, or nothing. */
+static void
+test_record_new (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *until = NULL;
+  gint64 audits = query_int (f->ledger, "SELECT count (*) FROM audit");
+
+  g_assert_cmpuint (ar_rates_record_known_until (AR_RATE_TABLE_BOE_BANK_RATE, jd ("2026-03-19"),
+                                                 jd ("2026-11-22")), ==, jd ("2026-11-22"));
+  g_assert_cmpuint (ar_rates_record_known_until (AR_RATE_TABLE_ECB_MRO, jd ("2026-12-03"),
+                                                 jd ("2026-11-22")), ==, jd ("2026-12-03"));
+  g_assert_cmpuint (ar_rates_record_known_until (AR_RATE_TABLE_DE_BASISZINSSATZ,
+                                                 jd ("2027-01-01"), jd ("2026-12-28")), ==,
+                    jd ("2027-06-30"));
+
+  /* Each refusal names its field and writes nothing. */
+  g_assert_false (ar_rates_record (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE, jd ("2026-02-05"),
+                                   350, FIXTURE_SOURCE, jd ("2026-11-22"), &error));
+  g_assert_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID);
+  g_assert_true (g_str_has_prefix (error->message, "from: "));
+  g_assert_nonnull (strstr (error->message, "5 February 2026"));
+  g_clear_error (&error);
+  g_assert_false (ar_rates_record (f->ledger, AR_RATE_TABLE_DE_BASISZINSSATZ, jd ("2026-08-01"),
+                                   127, FIXTURE_SOURCE, jd ("2026-11-22"), &error));
+  g_assert_true (g_str_has_prefix (error->message, "from: "));
+  g_assert_nonnull (strstr (error->message, "1 January and 1 July"));
+  g_clear_error (&error);
+  g_assert_false (ar_rates_record (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE, jd ("2026-03-19"),
+                                   100001, FIXTURE_SOURCE, jd ("2026-11-22"), &error));
+  g_assert_true (g_str_has_prefix (error->message, "rate: "));
+  g_clear_error (&error);
+  g_assert_false (ar_rates_record (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE, jd ("2026-03-19"),
+                                   350, "  ", jd ("2026-11-22"), &error));
+  g_assert_true (g_str_has_prefix (error->message, "source: "));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM reference_rates"), ==, 0);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM reference_rates_known"), ==, 0);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM audit"), ==, audits);
+
+  /* Recorded: the rate, and the table complete up to today, each audited. */
+  g_assert_true (ar_rates_check_new (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE, jd ("2026-03-19"),
+                                     350, FIXTURE_SOURCE, &error));
+  g_assert_true (ar_rates_record (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE, jd ("2026-03-19"),
+                                  350, " " FIXTURE_SOURCE " ", jd ("2026-11-22"), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM reference_rates"
+                                         " WHERE rate_bp = 350 AND effective_date = '2026-03-19'"
+                                         " AND source = '" FIXTURE_SOURCE "'"), ==, 1);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM reference_rates_known"
+                                         " WHERE known_until = '2026-11-22'"), ==, 1);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM audit"), ==, audits + 2);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM audit"
+                                         " WHERE table_name = 'reference_rates_known'"), ==, 1);
+
+  /* The table is now known up to today: a rate from an earlier day is not a new one. */
+  g_assert_false (ar_rates_check_new (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE,
+                                      jd ("2026-11-01"), 325, FIXTURE_SOURCE, &error));
+  g_assert_true (g_str_has_prefix (error->message, "from: "));
+  g_assert_nonnull (strstr (error->message, "22 November 2026"));
+  g_clear_error (&error);
+
+  /* A refused confirmation takes the rate back with it (one transaction). */
+  g_assert_cmpint (sqlite3_exec (_ar_ledger_get_db (f->ledger),
+                                 "CREATE TRIGGER refuse BEFORE INSERT ON reference_rates_known"
+                                 " BEGIN SELECT RAISE (ABORT, 'refused'); END;",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (ar_rates_record (f->ledger, AR_RATE_TABLE_ECB_MRO, jd ("2026-03-11"), 200,
+                                   FIXTURE_SOURCE, jd ("2026-11-22"), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM reference_rates"
+                                         " WHERE table_id = 'ecb-mro-rate'"), ==, 0);
+}
+
+/* No change published: Bank Rate confirmed up to today, checked like a new rate. */
+static void
+test_record_unchanged (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  guint32 today = jd ("2026-11-22");
+  ArRateStatus status;
+
+  g_assert_false (ar_rates_record_unchanged (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE,
+                                             jd ("2026-02-05"), today, FIXTURE_SOURCE, &error));
+  g_assert_true (g_str_has_prefix (error->message, "until: "));
+  g_assert_nonnull (strstr (error->message, "5 February 2026"));
+  g_clear_error (&error);
+  g_assert_false (ar_rates_record_unchanged (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE,
+                                             jd ("2026-11-23"), today, FIXTURE_SOURCE, &error));
+  g_assert_true (g_str_has_prefix (error->message, "until: "));
+  g_clear_error (&error);
+  g_assert_false (ar_rates_record_unchanged (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE, today,
+                                             today, " ", &error));
+  g_assert_true (g_str_has_prefix (error->message, "source: "));
+  g_clear_error (&error);
+  g_assert_false (ar_rates_record_unchanged (f->ledger, AR_RATE_TABLE_DE_BASISZINSSATZ, today,
+                                             today, FIXTURE_SOURCE, &error));
+  g_assert_true (g_str_has_prefix (error->message, "until: "));
+  g_assert_nonnull (strstr (error->message, "1 July 2026"));
+  g_clear_error (&error);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM reference_rates_known"), ==, 0);
+
+  g_assert_true (ar_rates_record_unchanged (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE, today, today,
+                                            FIXTURE_SOURCE, &error));
+  g_assert_no_error (error);
+  g_assert_true (ar_rates_get_status (f->ledger, AR_RATE_TABLE_BOE_BANK_RATE, today, &status,
+                                      &error));
+  g_assert_true (status.known);
+  g_assert_true (status.confirmed);
+  g_assert_false (status.recorded);   /* the shipped rate, now known to hold up to today */
+  g_assert_cmpint (status.rate_bp, ==, 375);
+  g_assert_cmpuint (status.last_day, ==, today);
+  ar_rate_status_clear (&status);
+  g_assert_cmpint (query_int (f->ledger, "SELECT count (*) FROM reference_rates"), ==, 0);
+}
+
+static gboolean
+has_gap (GArray *gaps, ArRateTableId table, ArRatesGap *out)
+{
+  for (guint i = 0; i < gaps->len; i++)
+    if (g_array_index (gaps, ArRatesGap, i).table == table)
+      {
+        *out = g_array_index (gaps, ArRatesGap, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The warning's question: the book's calculator and the debtors' own, against their tables. */
+static void
+test_gaps (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) gaps = NULL;
+  ArRatesGap gap = { 0 };
+  guint32 today = jd ("2026-11-22");
+
+  /* The default book charges no interest: nothing is missing. */
+  gaps = ar_rates_find_gaps (f->ledger, today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 0);
+  g_clear_pointer (&gaps, g_array_unref);
+
+  g_assert_true (ar_dunning_set_interest_regime (f->ledger, 0, "de-b2c", 0, &error));
+  g_assert_true (ar_dunning_set_interest_regime (f->ledger, 42, "uk-b2b", 0, &error));
+  g_assert_true (ar_dunning_set_interest_regime (f->ledger, 43, "simple", 800, &error));
+  g_assert_no_error (error);
+  gaps = ar_rates_find_gaps (f->ledger, today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 2);
+  g_assert_true (has_gap (gaps, AR_RATE_TABLE_DE_BASISZINSSATZ, &gap));
+  g_assert_true (gap.book);
+  g_assert_cmpint (gap.regime, ==, AR_INTEREST_DE_B2C);
+  g_assert_cmpuint (gap.needed, ==, jd ("2026-07-01"));
+  g_assert_cmpuint (gap.last_day, ==, jd ("2026-06-30"));
+  g_assert_true (has_gap (gaps, AR_RATE_TABLE_BOE_BANK_RATE, &gap));
+  g_assert_false (gap.book);
+  g_assert_cmpint (gap.regime, ==, AR_INTEREST_UK_B2B);
+  g_assert_cmpuint (gap.needed, ==, jd ("2026-06-30"));
+  g_assert_false (has_gap (gaps, AR_RATE_TABLE_ECB_MRO, &gap));
+  g_clear_pointer (&gaps, g_array_unref);
+
+  /* The shipped tables cover a day in March 2026 for both. */
+  gaps = ar_rates_find_gaps (f->ledger, jd ("2026-03-01"), &error);
+  g_assert_cmpuint (gaps->len, ==, 0);
+  g_clear_pointer (&gaps, g_array_unref);
+
+  /* Recording the Basiszinssatz of 1 July takes its gap away; Bank Rate's stays. */
+  g_assert_true (ar_rates_record (f->ledger, AR_RATE_TABLE_DE_BASISZINSSATZ, jd ("2026-07-01"),
+                                  127, FIXTURE_SOURCE, today, &error));
+  gaps = ar_rates_find_gaps (f->ledger, today, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (gaps->len, ==, 1);
+  g_assert_true (has_gap (gaps, AR_RATE_TABLE_BOE_BANK_RATE, &gap));
+  g_clear_pointer (&gaps, g_array_unref);
+
+  /* The debtor back on the book's calculator: nothing reads Bank Rate any more. */
+  g_assert_true (ar_dunning_set_interest_regime (f->ledger, 42, NULL, 0, &error));
+  gaps = ar_rates_find_gaps (f->ledger, today, &error);
+  g_assert_cmpuint (gaps->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -361,6 +608,13 @@ main (int argc, char **argv)
               fixture_teardown);
   g_test_add ("/rates/audit", Fixture, NULL, fixture_setup, test_audit, fixture_teardown);
   g_test_add ("/rates/dunning", Fixture, NULL, fixture_setup, test_dunning, fixture_teardown);
+  g_test_add_func ("/rates/reference-day", test_reference_day);
+  g_test_add ("/rates/status", Fixture, NULL, fixture_setup, test_status, fixture_teardown);
+  g_test_add ("/rates/record-new", Fixture, NULL, fixture_setup, test_record_new,
+              fixture_teardown);
+  g_test_add ("/rates/record-unchanged", Fixture, NULL, fixture_setup, test_record_unchanged,
+              fixture_teardown);
+  g_test_add ("/rates/gaps", Fixture, NULL, fixture_setup, test_gaps, fixture_teardown);
   g_test_add ("/rates/migration-from-v4", Fixture, NULL, fixture_setup, test_migration_from_v4,
               fixture_teardown);
 
