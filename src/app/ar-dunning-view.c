@@ -5,13 +5,13 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <gtk/gtkunixprint.h>
 #include <unistd.h>
 
 #include "ar-date.h"
 #include "ar-dunning-tasks.h"
 #include "ar-dunning-view.h"
 #include "ar-money.h"
+#include "ar-pdf-print.h"
 
 /* One proposal as the lists show it. ----------------------------------------------------- */
 
@@ -489,7 +489,7 @@ save_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-/* The batch as a file, for the viewer and the printer (removed with the letters). */
+/* The batch as a file, for the viewer (removed with the letters). */
 static gboolean
 letters_file (ArDunningView  *self,
               GError        **error)
@@ -507,72 +507,44 @@ letters_file (ArDunningView  *self,
 }
 
 static void
-print_sent_cb (GtkPrintJob  *job,
-               gpointer      user_data,
-               const GError *error)
+print_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  ArDunningView *self = user_data;
-
-  if (error != NULL)
-    show_problem (self, error->message);
-  else
-    add_toast (self, _("Letters sent to the printer"));
-}
-
-/* The printing system takes the PDF as it is (CUPS prints PDF): the pages printed are the
- * letters the ledger keeps. */
-static void
-on_print_response_cb (GtkDialog     *dialog,
-                      int            response,
-                      ArDunningView *self)
-{
-  GtkPrintUnixDialog *print = GTK_PRINT_UNIX_DIALOG (dialog);
+  g_autoptr(ArDunningView) self = user_data;
   g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult printed = ar_dunning_view_print_finish (self, result, &error);
 
-  if (response == GTK_RESPONSE_OK && self->letters != NULL)
+  if (self->problem_label == NULL)
+    return;   /* the view went while the pages were drawn */
+  switch (printed)
     {
-      GtkPrinter *printer = gtk_print_unix_dialog_get_selected_printer (print);
-      g_autoptr(GtkPrintSettings) settings = gtk_print_unix_dialog_get_settings (print);
-      g_autoptr(GtkPrintJob) job = NULL;
-
-      if (printer == NULL || !gtk_printer_accepts_pdf (printer))
-        show_problem (self, _("This printer does not take PDF documents: use Open "
-                              "and print from the PDF viewer."));
-      else if (!letters_file (self, &error))
-        show_problem (self, error->message);
-      else
-        {
-          job = gtk_print_job_new (_("Dunning letters"), printer, settings,
-                                   gtk_print_unix_dialog_get_page_setup (print));
-          if (!gtk_print_job_set_source_file (job, self->letters_path, &error))
-            show_problem (self, error->message);
-          else
-            gtk_print_job_send (job, print_sent_cb, g_object_ref (self), g_object_unref);
-        }
+    case GTK_PRINT_OPERATION_RESULT_ERROR:
+      show_problem (self, error->message);
+      break;
+    case GTK_PRINT_OPERATION_RESULT_APPLY:
+      add_toast (self, _("Letters sent to the printer"));
+      break;
+    case GTK_PRINT_OPERATION_RESULT_CANCEL:
+    case GTK_PRINT_OPERATION_RESULT_IN_PROGRESS:
+    default:
+      break;
     }
-  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Print: GTK's print dialog, then the batch's pages drawn one by one as the printer takes them
+ * (ar-pdf-print), so it works through the print portal in a Flatpak too. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   ArDunningView *self = AR_DUNNING_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
 
   if (self->letters == NULL)
     return;
-  dialog = gtk_print_unix_dialog_new (_("Print Letters"),
-                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  /* The PDF goes to the printer as it is: no scaling or page selection of our own. */
-  gtk_print_unix_dialog_set_manual_capabilities (GTK_PRINT_UNIX_DIALOG (dialog),
-                                                 GTK_PRINT_CAPABILITY_COPIES |
-                                                 GTK_PRINT_CAPABILITY_COLLATE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_print_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_problem (self, NULL);
+  ar_dunning_view_print_async (self, NULL, print_done_cb, g_object_ref (self));
 }
 
 /* Open: the batch in the PDF viewer. */
@@ -1127,4 +1099,44 @@ ar_dunning_view_get_letters (ArDunningView *self)
 {
   g_return_val_if_fail (AR_IS_DUNNING_VIEW (self), NULL);
   return self->letters;
+}
+
+void
+ar_dunning_view_print_async (ArDunningView       *self,
+                             const char          *export_path,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (AR_IS_DUNNING_VIEW (self));
+
+  if (self->letters == NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+
+      g_task_set_source_tag (task, ar_dunning_view_print_async);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("No letters have been made yet"));
+      return;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  ar_pdf_print_async (self->letters, _("Dunning letters"),
+                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, export_path, NULL,
+                      callback, user_data);
+}
+
+GtkPrintOperationResult
+ar_dunning_view_print_finish (ArDunningView  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (AR_IS_DUNNING_VIEW (self), GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  if (g_async_result_is_tagged (result, ar_dunning_view_print_async))
+    {
+      g_task_propagate_boolean (G_TASK (result), error);
+      return GTK_PRINT_OPERATION_RESULT_ERROR;
+    }
+  return ar_pdf_print_finish (result, error);
 }

@@ -41,6 +41,16 @@ guint       ar_dunning_view_get_n_proposed (ArDunningView *self);
 guint       ar_dunning_view_get_n_excluded (ArDunningView *self);
 /* The batch PDF of the letters made (NULL before Create Letters). */
 GBytes     *ar_dunning_view_get_letters (ArDunningView *self);
+/* Prints the batch through ar_pdf_print_async () (what Print does: GTK's print dialog; with
+ * @export_path, to that PDF without a dialog, for tests). The finish gives
+ * GTK_PRINT_OPERATION_RESULT_APPLY, _CANCEL, or _ERROR with the reason. */
+void        ar_dunning_view_print_async (ArDunningView       *self,
+                                         const char          *export_path,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+GtkPrintOperationResult ar_dunning_view_print_finish (ArDunningView  *self,
+                                                      GAsyncResult   *result,
+                                                      GError        **error);
 /* The text the Commit confirmation shows. */
 char       *ar_dunning_view_dup_commit_summary (ArDunningView *self);
 
