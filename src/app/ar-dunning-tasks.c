@@ -12,6 +12,7 @@ typedef struct
   guint32           as_of;
   gint64            debtor_id;
   ArDunningPreview *preview;     /* borrowed from the caller (render, commit) */
+  ArTaskProgress   *progress;    /* NULL: nobody watches */
   guint             n_letters;
   GPtrArray        *warnings;    /* char *, from the render */
   gboolean          hand_over;
@@ -22,6 +23,7 @@ static void
 job_free (Job *job)
 {
   g_free (job->path);
+  g_clear_pointer (&job->progress, ar_task_progress_unref);
   g_clear_pointer (&job->warnings, g_ptr_array_unref);
   g_free (job);
 }
@@ -63,7 +65,10 @@ preview_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
   if ((ledger = ar_ledger_open (job->path, &error)) == NULL ||
-      (preview = ar_dunning_preview_new (ledger, job->as_of, cancellable, &error)) == NULL)
+      (preview = ar_dunning_preview_new_full (ledger, job->as_of,
+                                              job->progress != NULL ? ar_task_progress_update
+                                                                    : NULL,
+                                              job->progress, cancellable, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -74,6 +79,7 @@ preview_worker (GTask        *task,
 void
 ar_dunning_task_preview_async (const char          *path,
                                guint32              as_of,
+                               ArTaskProgress      *progress,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
@@ -84,6 +90,7 @@ ar_dunning_task_preview_async (const char          *path,
   g_return_if_fail (path != NULL);
   task = job_task (path, ar_dunning_task_preview_async, cancellable, callback, user_data, &job);
   job->as_of = as_of;
+  job->progress = progress != NULL ? ar_task_progress_ref (progress) : NULL;
   g_task_run_in_thread (task, preview_worker);
 }
 

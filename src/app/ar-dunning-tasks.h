@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "ar-dunning-run.h"
+#include "ar-task-progress.h"
 
 G_BEGIN_DECLS
 
@@ -13,9 +14,11 @@ G_BEGIN_DECLS
  * belongs to the main thread; WAL lets both read, and the commit's write is one transaction).
  * A preview handed to a worker must not be touched by the caller until the task finishes. */
 
-/* Builds the preview as of @as_of. */
+/* Builds the preview as of @as_of; @progress (may be NULL) gets the core's reports
+ * (ar_dunning_preview_new_full ()). */
 void              ar_dunning_task_preview_async  (const char           *path,
                                                   guint32               as_of,
+                                                  ArTaskProgress       *progress,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);

@@ -127,6 +127,7 @@ struct _ArDunningView
   GBytes           *letters;
   char             *letters_path;    /* the batch written out for Open */
   GCancellable     *cancellable;
+  ArTaskProgress   *progress;        /* the running preview's, read by tick_cb */
   guint             pulse_id;
   guint32           as_of;
   State             state;
@@ -168,12 +169,43 @@ show_problem (ArDunningView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), message != NULL);
 }
 
+/* What the bar shows, every 100 ms while a worker runs: the preview's fraction and count as the
+ * core last reported them (ar-task-progress), or a pulse for work that reports none (letters,
+ * commit) and until the first report. */
+static void
+update_progress (ArDunningView *self)
+{
+  guint64 done = 0, total = 0;
+
+  if (self->progress == NULL || !ar_task_progress_get (self->progress, &done, &total) ||
+      total == 0)
+    {
+      gtk_progress_bar_pulse (self->progress_bar);
+      return;
+    }
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) MIN (done, total) / (double) total);
+  if (self->state == STATE_PREVIEWING)
+    {
+      g_autofree char *n_done = g_strdup_printf ("%" G_GUINT64_FORMAT, MIN (done, total));
+      g_autofree char *n_total = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
+      /* Translators: the Dunning view's progress while it previews; the numbers count the
+       * debtors (per currency) looked at so far and in all. */
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Working out who is due a letter: "
+                                                            "%s of %s debtor",
+                                                            "Working out who is due a letter: "
+                                                            "%s of %s debtors",
+                                                            (gulong) MIN (total, G_MAXULONG)),
+                                               n_done, n_total);
+
+      gtk_label_set_text (self->progress_label, text);
+    }
+}
+
 static gboolean
 pulse_cb (gpointer user_data)
 {
-  ArDunningView *self = user_data;
-
-  gtk_progress_bar_pulse (self->progress_bar);
+  update_progress (user_data);
   return G_SOURCE_CONTINUE;
 }
 
@@ -222,6 +254,8 @@ set_state (ArDunningView *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->proposed));
 
   self->state = state;
+  if (state != STATE_PREVIEWING)
+    g_clear_pointer (&self->progress, ar_task_progress_unref);
   gtk_revealer_set_reveal_child (self->progress_revealer, working);
   if (working && self->pulse_id == 0)
     self->pulse_id = g_timeout_add (100, pulse_cb, self);
@@ -352,9 +386,12 @@ ar_dunning_view_preview (ArDunningView *self)
   self->as_of = as_of;
   start_work (self);
   clear_preview (self);
+  /* A progress of its own: a cancelled preview still finishing reports into its old one. */
+  g_clear_pointer (&self->progress, ar_task_progress_unref);
+  self->progress = ar_task_progress_new ();
   set_state (self, STATE_PREVIEWING);
-  ar_dunning_task_preview_async (ar_ledger_get_path (self->ledger), as_of, self->cancellable,
-                                 preview_done_cb, g_object_ref (self));
+  ar_dunning_task_preview_async (ar_ledger_get_path (self->ledger), as_of, self->progress,
+                                 self->cancellable, preview_done_cb, g_object_ref (self));
 }
 
 /* Letters ---------------------------------------------------------------------------------- */
@@ -915,6 +952,7 @@ ar_dunning_view_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_pointer (&self->progress, ar_task_progress_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), AR_TYPE_DUNNING_VIEW);
   /* The template's root box is not a bound child: it goes here. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -1139,4 +1177,15 @@ ar_dunning_view_print_finish (ArDunningView  *self,
       return GTK_PRINT_OPERATION_RESULT_ERROR;
     }
   return ar_pdf_print_finish (result, error);
+}
+
+double
+ar_dunning_view_get_progress (ArDunningView  *self,
+                              const char    **text)
+{
+  g_return_val_if_fail (AR_IS_DUNNING_VIEW (self), 0);
+
+  if (text != NULL)
+    *text = gtk_label_get_text (self->progress_label);
+  return gtk_progress_bar_get_fraction (self->progress_bar);
 }

@@ -27,6 +27,10 @@ void        ar_dunning_view_set_ledger  (ArDunningView *self,
 const char *ar_dunning_view_get_state   (ArDunningView *self);
 void        ar_dunning_view_set_as_of   (ArDunningView *self,
                                          guint32        as_of);
+/* What the progress bar shows while a worker runs (its fraction; a preview's is the core's
+ * report, read every 100 ms) and the label beside it (*@text may be NULL). */
+double      ar_dunning_view_get_progress (ArDunningView  *self,
+                                          const char    **text);
 /* What the buttons do. */
 void        ar_dunning_view_preview     (ArDunningView *self);
 void        ar_dunning_view_create_letters (ArDunningView *self);
