@@ -113,8 +113,10 @@ render (ArLedger          *ledger,
 {
   g_clear_pointer (&job->warnings, g_ptr_array_unref);
   job->warnings = g_ptr_array_new_with_free_func (g_free);
-  return ar_doc_dunning_render (ledger, preview, cancellable, job->warnings, &job->n_letters,
-                                error);
+  return ar_doc_dunning_render_full (ledger, preview,
+                                     job->progress != NULL ? ar_task_progress_update : NULL,
+                                     job->progress, cancellable, job->warnings,
+                                     &job->n_letters, error);
 }
 
 static void
@@ -145,6 +147,7 @@ render_worker (GTask        *task,
 void
 ar_dunning_task_render_async (const char          *path,
                               ArDunningPreview    *preview,
+                              ArTaskProgress      *progress,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
@@ -155,6 +158,7 @@ ar_dunning_task_render_async (const char          *path,
   g_return_if_fail (path != NULL && preview != NULL);
   task = job_task (path, ar_dunning_task_render_async, cancellable, callback, user_data, &job);
   job->preview = preview;
+  job->progress = progress != NULL ? ar_task_progress_ref (progress) : NULL;
   g_task_run_in_thread (task, render_worker);
 }
 
@@ -191,7 +195,9 @@ commit_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
   if ((ledger = ar_ledger_open (job->path, &error)) == NULL ||
-      !ar_dunning_run_commit (ledger, job->preview, &job->result, &error))
+      !ar_dunning_run_commit_full (ledger, job->preview,
+                                   job->progress != NULL ? ar_task_progress_update : NULL,
+                                   job->progress, &job->result, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -200,6 +206,7 @@ commit_worker (GTask        *task,
 void
 ar_dunning_task_commit_async (const char          *path,
                               ArDunningPreview    *preview,
+                              ArTaskProgress      *progress,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
@@ -210,6 +217,7 @@ ar_dunning_task_commit_async (const char          *path,
   g_return_if_fail (path != NULL && preview != NULL);
   task = job_task (path, ar_dunning_task_commit_async, cancellable, callback, user_data, &job);
   job->preview = preview;
+  job->progress = progress != NULL ? ar_task_progress_ref (progress) : NULL;
   /* Once started, a commit finishes: its result must reach the caller. */
   g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, commit_worker);

@@ -169,13 +169,16 @@ show_problem (ArDunningView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), message != NULL);
 }
 
-/* What the bar shows, every 100 ms while a worker runs: the preview's fraction and count as the
- * core last reported them (ar-task-progress), or a pulse for work that reports none (letters,
- * commit) and until the first report. */
+/* What the bar shows, every 100 ms while a worker runs: the fraction and count the core last
+ * reported (ar-task-progress), or a pulse until the first report. */
 static void
 update_progress (ArDunningView *self)
 {
   guint64 done = 0, total = 0;
+  g_autofree char *n_done = NULL;
+  g_autofree char *n_total = NULL;
+  g_autofree char *text = NULL;
+  gulong n;
 
   if (self->progress == NULL || !ar_task_progress_get (self->progress, &done, &total) ||
       total == 0)
@@ -183,23 +186,31 @@ update_progress (ArDunningView *self)
       gtk_progress_bar_pulse (self->progress_bar);
       return;
     }
-  gtk_progress_bar_set_fraction (self->progress_bar, (double) MIN (done, total) / (double) total);
+  done = MIN (done, total);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / (double) total);
+  n_done = g_strdup_printf ("%" G_GUINT64_FORMAT, done);
+  n_total = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
+  n = (gulong) MIN (total, G_MAXULONG);
   if (self->state == STATE_PREVIEWING)
-    {
-      g_autofree char *n_done = g_strdup_printf ("%" G_GUINT64_FORMAT, MIN (done, total));
-      g_autofree char *n_total = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
-      /* Translators: the Dunning view's progress while it previews; the numbers count the
-       * debtors (per currency) looked at so far and in all. */
-      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                            "Working out who is due a letter: "
-                                                            "%s of %s debtor",
-                                                            "Working out who is due a letter: "
-                                                            "%s of %s debtors",
-                                                            (gulong) MIN (total, G_MAXULONG)),
-                                               n_done, n_total);
-
-      gtk_label_set_text (self->progress_label, text);
-    }
+    /* Translators: the Dunning view's progress while it previews; the numbers count the
+     * debtors (per currency) looked at so far and in all. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Working out who is due a letter: %s of %s debtor",
+                                         "Working out who is due a letter: %s of %s debtors", n),
+                            n_done, n_total);
+  else if (self->state == STATE_RENDERING)
+    /* Translators: the Dunning view's progress while it draws the letters. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Making the letters: %s of %s",
+                                         "Making the letters: %s of %s", n),
+                            n_done, n_total);
+  else if (self->state == STATE_COMMITTING)
+    /* Translators: the Dunning view's progress while it commits; letters (and hand-overs to
+     * the agency) recorded so far and in all. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Recording the letters: %s of %s",
+                                         "Recording the letters: %s of %s", n),
+                            n_done, n_total);
+  if (text != NULL)
+    gtk_label_set_text (self->progress_label, text);
 }
 
 static gboolean
@@ -254,7 +265,7 @@ set_state (ArDunningView *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->proposed));
 
   self->state = state;
-  if (state != STATE_PREVIEWING)
+  if (!busy (state))
     g_clear_pointer (&self->progress, ar_task_progress_unref);
   gtk_revealer_set_reveal_child (self->progress_revealer, working);
   if (working && self->pulse_id == 0)
@@ -470,8 +481,10 @@ ar_dunning_view_create_letters (ArDunningView *self)
   if (self->state != STATE_PREVIEW || self->preview == NULL)
     return;
   start_work (self);
+  g_clear_pointer (&self->progress, ar_task_progress_unref);
+  self->progress = ar_task_progress_new ();
   set_state (self, STATE_RENDERING);
-  ar_dunning_task_render_async (ar_ledger_get_path (self->ledger), self->preview,
+  ar_dunning_task_render_async (ar_ledger_get_path (self->ledger), self->preview, self->progress,
                                 self->cancellable, render_done_cb, g_object_ref (self));
 }
 
@@ -647,8 +660,10 @@ ar_dunning_view_commit (ArDunningView *self)
   if (self->state != STATE_LETTERS)
     return;
   start_work (self);
+  g_clear_pointer (&self->progress, ar_task_progress_unref);
+  self->progress = ar_task_progress_new ();
   set_state (self, STATE_COMMITTING);
-  ar_dunning_task_commit_async (ar_ledger_get_path (self->ledger), self->preview,
+  ar_dunning_task_commit_async (ar_ledger_get_path (self->ledger), self->preview, self->progress,
                                 self->cancellable, commit_done_cb, g_object_ref (self));
 }
 

@@ -1173,7 +1173,16 @@ gboolean
 ar_dunning_run_commit (ArLedger *ledger, ArDunningPreview *self, ArDunningCommitResult *result,
                        GError **error)
 {
+  return ar_dunning_run_commit_full (ledger, self, NULL, NULL, result, error);
+}
+
+gboolean
+ar_dunning_run_commit_full (ArLedger *ledger, ArDunningPreview *self,
+                            ArDunningProgressFunc progress, gpointer progress_data,
+                            ArDunningCommitResult *result, GError **error)
+{
   ArDunningCommitResult local = { 0 };
+  guint64 total = 0, done = 0;
 
   g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (self != NULL, FALSE);
@@ -1183,6 +1192,7 @@ ar_dunning_run_commit (ArLedger *ledger, ArDunningPreview *self, ArDunningCommit
     {
       const ArDunningProposal *p = &g_array_index (self->proposals, ArDunningProposal, i);
 
+      total += p->selected && p->outcome == AR_DUNNING_PROPOSED;
       if (p->selected && p->outcome == AR_DUNNING_PROPOSED && !p->hand_over &&
           p->document == NULL)
         {
@@ -1195,6 +1205,8 @@ ar_dunning_run_commit (ArLedger *ledger, ArDunningPreview *self, ArDunningCommit
 
   if (!ar_ledger_begin (ledger, "dunning-run", error))
     return FALSE;
+  if (progress != NULL)
+    progress (0, total, progress_data);
   for (guint i = 0; i < self->proposals->len; i++)
     {
       ArDunningProposal *p = &g_array_index (self->proposals, ArDunningProposal, i);
@@ -1209,9 +1221,13 @@ ar_dunning_run_commit (ArLedger *ledger, ArDunningPreview *self, ArDunningCommit
           ar_ledger_rollback (ledger);
           return FALSE;
         }
+      if (++done % 256 == 0 && progress != NULL)
+        progress (done, total, progress_data);
     }
   if (!ar_ledger_commit (ledger, error))
     return FALSE;
+  if (progress != NULL)
+    progress (total, total, progress_data);
   if (result != NULL)
     *result = local;
   return TRUE;

@@ -191,6 +191,15 @@ gboolean                 ar_dunning_run_commit           (ArLedger              
                                                           ArDunningPreview       *preview,
                                                           ArDunningCommitResult  *result,
                                                           GError                **error);
+/* The same with progress: the selected letters (and hand-overs) recorded so far and in all,
+ * (0, total) first, then every 256, and (total, total) once committed; from the committing
+ * thread. A commit is not cancelled: it finishes or rolls back whole. */
+gboolean                 ar_dunning_run_commit_full      (ArLedger               *ledger,
+                                                          ArDunningPreview       *preview,
+                                                          ArDunningProgressFunc   progress,
+                                                          gpointer                progress_data,
+                                                          ArDunningCommitResult  *result,
+                                                          GError                **error);
 
 /* The interest to post on @item as of @as_of under the debtor's regime (its override, else
  * the book's; ar_dunning_get_interest_regime ()), the one place the calculators (ar-interest.h)

@@ -1156,6 +1156,41 @@ test_preview_progress (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_array_index (progress.calls, guint64, 2), <, total);
   g_assert_cmpint (sqlite3_total_changes (_ar_ledger_get_db (f->ledger)), ==, changes);
   g_assert_true (sqlite3_get_autocommit (_ar_ledger_get_db (f->ledger)));
+
+  /* The commit counts the selected letters and hand-overs it records, up to all of them. */
+  {
+    g_autoptr(GBytes) stub = g_bytes_new_static ("%PDF-1.4 stand-in", 17);
+    ArDunningCommitResult result = { 0 };
+    guint64 selected = 0;
+
+    for (guint i = 0; i < ar_dunning_preview_get_n_proposals (reported); i++)
+      {
+        ArDunningProposal *p = ar_dunning_preview_get_proposal (reported, i);
+
+        selected += p->selected && p->outcome == AR_DUNNING_PROPOSED;
+        if (p->selected && !p->hand_over)
+          ar_dunning_proposal_set_document (p, stub);
+      }
+    g_assert_cmpuint (selected, >, 256);
+    g_clear_error (&error);
+    progress.cancel_at_first_step = NULL;
+    g_array_set_size (progress.calls, 0);
+    g_assert_true (ar_dunning_run_commit_full (f->ledger, reported, record_progress, &progress,
+                                               &result, &error));
+    g_assert_no_error (error);
+    n = progress.calls->len / 2;
+    g_assert_cmpuint (n, >=, 3);
+    g_assert_cmpuint (g_array_index (progress.calls, guint64, 0), ==, 0);
+    for (guint i = 0; i < n; i++)
+      {
+        g_assert_cmpuint (g_array_index (progress.calls, guint64, 2 * i + 1), ==, selected);
+        if (i > 0)
+          g_assert_cmpuint (g_array_index (progress.calls, guint64, 2 * i), >,
+                            g_array_index (progress.calls, guint64, 2 * i - 2));
+      }
+    g_assert_cmpuint (g_array_index (progress.calls, guint64, 2 * n - 2), ==, selected);
+    g_assert_cmpuint (result.n_letters + result.n_hand_overs, ==, selected);
+  }
   g_array_unref (progress.calls);
 }
 

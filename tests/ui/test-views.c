@@ -581,8 +581,22 @@ test_dunning_commit (void)
   guint proposed = ar_dunning_view_get_n_proposed (dunning_view ());
 
   g_assert_true (ar_dunning_view_set_selected (dunning_view (), deselected_id, FALSE));
-  ar_dunning_view_create_letters (dunning_view ());
-  ar_ui_wait_for (dunning_in_state, (gpointer) "letters", "the letters");
+  /* The letters' progress, seen while they are still being made (the answer held back). */
+  {
+    g_autoptr(GMainContext) held = g_main_context_new ();
+    const char *shown = NULL;
+
+    g_main_context_push_thread_default (held);
+    ar_dunning_view_create_letters (dunning_view ());
+    g_main_context_pop_thread_default (held);
+    ar_ui_wait_for (progress_shown, NULL, "the letters' progress");
+    g_assert_cmpstr (ar_dunning_view_get_state (dunning_view ()), ==, "rendering");
+    ar_dunning_view_get_progress (dunning_view (), &shown);
+    g_test_message ("letters progress: “%s”", shown);
+    g_assert_nonnull (strstr (shown, "Making the letters: "));
+    while (!dunning_in_state ((gpointer) "letters"))
+      g_main_context_iteration (held, TRUE);
+  }
   letters = ar_dunning_view_get_letters (dunning_view ());
   g_assert_nonnull (letters);
   ar_ui_iterate_for (400);
@@ -674,8 +688,23 @@ test_dunning_commit (void)
   summary = ar_dunning_view_dup_commit_summary (dunning_view ());
   g_test_message ("commit: %s", summary);
   g_assert_nonnull (strstr (summary, "letters will be recorded as sent"));
-  ar_dunning_view_commit (dunning_view ());
-  ar_ui_wait_for (dunning_in_state, (gpointer) "committed", "the commit");
+  /* The commit's progress, seen while it is still committing (its answer held back as the
+   * preview's was). */
+  {
+    g_autoptr(GMainContext) held = g_main_context_new ();
+    const char *shown = NULL;
+
+    g_main_context_push_thread_default (held);
+    ar_dunning_view_commit (dunning_view ());
+    g_main_context_pop_thread_default (held);
+    ar_ui_wait_for (progress_shown, NULL, "the commit's progress");
+    g_assert_cmpstr (ar_dunning_view_get_state (dunning_view ()), ==, "committing");
+    ar_dunning_view_get_progress (dunning_view (), &shown);
+    g_test_message ("commit progress: “%s”", shown);
+    g_assert_nonnull (strstr (shown, "Recording the letters: "));
+    while (!dunning_in_state ((gpointer) "committed"))
+      g_main_context_iteration (held, TRUE);
+  }
 
   /* The same day again: only the deselected debtor is proposed. */
   second = ar_dunning_preview_new (ledger, today, NULL, &error);
