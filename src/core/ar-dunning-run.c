@@ -728,12 +728,13 @@ add_open_charges (Build *b, GCancellable *cancellable, GError **error)
   return TRUE;
 }
 
+/* Rows read between two looks at Cancel and two progress reports. */
+#define PROGRESS_EVERY 1024
+
 /* The pairs run_preview () will decide: the balances with something overdue at least the first
  * level's days, counted on the same partial index the preview reads them from (a range count
  * over the index, in the preview's read snapshot, so the number is the one the pass sees). Run
  * only when someone asked for progress. */
-#define PROGRESS_EVERY 1024
-
 static gboolean
 count_candidates (Build *b, GError **error)
 {
