@@ -188,8 +188,9 @@ update_progress (ArDunningView *self)
     }
   done = MIN (done, total);
   gtk_progress_bar_set_fraction (self->progress_bar, (double) done / (double) total);
-  n_done = g_strdup_printf ("%" G_GUINT64_FORMAT, done);
-  n_total = g_strdup_printf ("%" G_GUINT64_FORMAT, total);
+  /* Grouped as the locale groups digits ("12,345" in English). */
+  n_done = g_strdup_printf ("%'" G_GUINT64_FORMAT, done);
+  n_total = g_strdup_printf ("%'" G_GUINT64_FORMAT, total);
   n = (gulong) MIN (total, G_MAXULONG);
   if (self->state == STATE_PREVIEWING)
     /* Translators: the Dunning view's progress while it previews; the numbers count the
