@@ -15,14 +15,13 @@
 #include "ar-document-dialog.h"
 #include "ar-form.h"
 #include "ar-page-raster.h"
+#include "ar-pdf-print.h"
 #include "ar-template.h"
 
 /* poppler-glib 22.12 (Debian bookworm) declares no g_autoptr cleanups, and later versions
  * may: these are local names so the two never clash. */
 typedef PopplerDocument ArPopplerDocument;
-typedef PopplerPage ArPopplerPage;
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArPopplerDocument, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ArPopplerPage, g_object_unref)
 
 /* The preview's resolution: 1.15 × 72 dpi puts a Letter page at 704 pixels wide (A4 at 684),
  * shown at that size (a viewport gives its child only its minimum height, so a page that may
@@ -60,6 +59,7 @@ struct _ArDocumentDialog
   char            *error;
   GCancellable    *cancellable;   /* the render in progress */
   gboolean         print_when_ready;
+  gboolean         disposed;        /* a print finishing later has nowhere to report */
 };
 
 G_DEFINE_FINAL_TYPE (ArDocumentDialog, ar_document_dialog, ADW_TYPE_WINDOW)
@@ -234,6 +234,8 @@ toast (ArDocumentDialog *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
 
+static void print_document (ArDocumentDialog *self);
+
 static void
 render_cb (GObject      *source,
            GAsyncResult *res,
@@ -279,7 +281,7 @@ render_cb (GObject      *source,
   if (self->print_when_ready)
     {
       self->print_when_ready = FALSE;
-      ar_document_dialog_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
+      print_document (self);
     }
 }
 
@@ -368,13 +370,31 @@ on_save_clicked_cb (ArDocumentDialog *self)
 }
 
 static void
-on_print_clicked_cb (ArDocumentDialog *self)
+print_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
+  g_autoptr(ArDocumentDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (ar_document_dialog_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error)
-      == GTK_PRINT_OPERATION_RESULT_ERROR)
+  if (ar_document_dialog_print_finish (self, result, &error) == GTK_PRINT_OPERATION_RESULT_ERROR
+      && !self->disposed && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     toast (self, error->message);
+}
+
+/* Not cancelled with the preview's renders: a new level or a closed dialog leaves the pages
+ * already on their way to the printer alone. */
+static void
+print_document (ArDocumentDialog *self)
+{
+  ar_document_dialog_print_async (self, NULL, NULL, print_done_cb,
+                                  g_object_ref (self));
+}
+
+static void
+on_print_clicked_cb (ArDocumentDialog *self)
+{
+  print_document (self);
 }
 
 static void
@@ -448,6 +468,7 @@ ar_document_dialog_dispose (GObject *object)
 {
   ArDocumentDialog *self = (ArDocumentDialog *) object;
 
+  self->disposed = TRUE;
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -586,7 +607,7 @@ ar_document_dialog_print_when_ready (ArDocumentDialog *self)
   g_return_if_fail (AR_IS_DOCUMENT_DIALOG (self));
 
   if (ar_document_dialog_is_ready (self))
-    ar_document_dialog_print (self, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, NULL);
+    print_document (self);
   else
     self->print_when_ready = TRUE;
 }
@@ -643,83 +664,57 @@ ar_document_dialog_save_to (ArDocumentDialog  *self,
   return g_file_copy (source, file, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, error);
 }
 
-/* Printing: each page of the PDF drawn onto the printer's cairo context at the size GTK
- * gives it. GtkPrintOperation rather than GtkPrintUnixDialog sending the file as is: it
- * goes through the print portal in the Flatpak, and it can print to a file without a
- * dialog, which the tests use. */
-
-static void
-begin_print_cb (GtkPrintOperation *operation,
-                GtkPrintContext   *context,
-                PopplerDocument   *document)
+/* Printing goes through ar-pdf-print (GtkPrintOperation, pages drawn by poppler as GTK asks
+ * for them): the print portal in the Flatpak, a PDF file without a dialog in the tests. */
+void
+ar_document_dialog_print_async (ArDocumentDialog    *self,
+                                const char          *export_path,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
 {
-  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
-}
-
-static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              PopplerDocument   *document)
-{
-  g_autoptr(ArPopplerPage) page = poppler_document_get_page (document, page_nr);
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double w, h, scale;
-
-  if (page == NULL)
-    return;
-  poppler_page_get_size (page, &w, &h);
-  /* Fit the page into what the printer offers, keeping its proportions. */
-  scale = MIN (gtk_print_context_get_width (context) / w,
-               gtk_print_context_get_height (context) / h);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render_for_printing (page, cr);
-}
-
-GtkPrintOperationResult
-ar_document_dialog_print (ArDocumentDialog         *self,
-                          GtkPrintOperationAction   action,
-                          const char               *export_path,
-                          GError                  **error)
-{
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(ArPopplerDocument) document = NULL;
-  g_autoptr(ArPopplerPage) first = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = NULL;
-  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) pdf = NULL;
   g_autofree char *job_name = NULL;
-  double w, h;
+  g_autofree char *contents = NULL;
+  gsize length = 0;
 
-  g_return_val_if_fail (AR_IS_DOCUMENT_DIALOG (self), GTK_PRINT_OPERATION_RESULT_ERROR);
+  g_return_if_fail (AR_IS_DOCUMENT_DIALOG (self));
 
   if (!ar_document_dialog_is_ready (self))
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
-                           _("The document is not ready yet"));
+      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, ar_document_dialog_print_async);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The document is not ready yet"));
+      return;
+    }
+  if (!g_file_get_contents (self->pdf_path, &contents, &length, &error))
+    {
+      g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+      g_task_set_source_tag (task, ar_document_dialog_print_async);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  pdf = g_bytes_new_take (g_steal_pointer (&contents), length);
+  job_name = suggested_name (self);
+  ar_pdf_print_async (pdf, job_name, GTK_WINDOW (self), export_path, cancellable, callback,
+                      user_data);
+}
+
+GtkPrintOperationResult
+ar_document_dialog_print_finish (ArDocumentDialog  *self,
+                                 GAsyncResult      *result,
+                                 GError           **error)
+{
+  g_return_val_if_fail (AR_IS_DOCUMENT_DIALOG (self), GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  if (g_async_result_is_tagged (result, ar_document_dialog_print_async))
+    {
+      g_task_propagate_boolean (G_TASK (result), error);
       return GTK_PRINT_OPERATION_RESULT_ERROR;
     }
-  uri = g_filename_to_uri (self->pdf_path, NULL, error);
-  if (uri == NULL || (document = poppler_document_new_from_file (uri, NULL, error)) == NULL)
-    return GTK_PRINT_OPERATION_RESULT_ERROR;
-
-  /* The paper the document was laid out on (A4 or Letter, from the company's country). */
-  first = poppler_document_get_page (document, 0);
-  poppler_page_get_size (first, &w, &h);
-  paper = gtk_paper_size_new_custom ("arrears-document", _("Document"), w, h, GTK_UNIT_POINTS);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-
-  operation = gtk_print_operation_new ();
-  job_name = suggested_name (self);
-  gtk_print_operation_set_job_name (operation, job_name);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  if (export_path != NULL)
-    gtk_print_operation_set_export_filename (operation, export_path);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print_cb), document);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), document);
-  /* Run synchronously: the document lives on this stack frame until printing is done. */
-  return gtk_print_operation_run (operation, action, GTK_WINDOW (self), error);
+  return ar_pdf_print_finish (result, error);
 }

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
 /* A debtor's statement or dunning letter: the PDF is rendered by src/render in a worker
  * thread (on a connection of its own to the ledger file) and its pages are shown as images
  * (rasterized by poppler in the same thread). From the header bar: Save as PDF (a file
- * chooser), Print (GTK's print dialog; the PDF's pages are drawn onto the printer's cairo
- * context) and Open (the system's PDF viewer). A letter has a level chooser, which renders
+ * chooser), Print (GTK's print dialog; ar-pdf-print draws the PDF's pages onto the printer's
+ * cairo context) and Open (the system's PDF viewer). A letter has a level chooser, which renders
  * again. */
 
 typedef enum
@@ -46,11 +46,17 @@ const char       *ar_document_dialog_get_error       (ArDocumentDialog *self);
 gboolean          ar_document_dialog_save_to         (ArDocumentDialog *self,
                                                       GFile            *file,
                                                       GError          **error);
-/* Runs the print operation with @action (GTK_PRINT_OPERATION_ACTION_EXPORT and @export_path
- * print to a PDF file without a dialog, for tests). */
-GtkPrintOperationResult ar_document_dialog_print     (ArDocumentDialog        *self,
-                                                      GtkPrintOperationAction  action,
-                                                      const char              *export_path,
-                                                      GError                 **error);
+/* Prints the document through ar_pdf_print_async () (GTK's print dialog; with @export_path,
+ * to that PDF file without a dialog, for tests). The finish gives
+ * GTK_PRINT_OPERATION_RESULT_APPLY, _CANCEL, or _ERROR with the reason (G_IO_ERROR_PENDING
+ * before the document is ready). Print and Ctrl+P show the error as a toast. */
+void                    ar_document_dialog_print_async  (ArDocumentDialog    *self,
+                                                         const char          *export_path,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+GtkPrintOperationResult ar_document_dialog_print_finish (ArDocumentDialog    *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
 
 G_END_DECLS

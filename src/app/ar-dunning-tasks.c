@@ -12,6 +12,7 @@ typedef struct
   guint32           as_of;
   gint64            debtor_id;
   ArDunningPreview *preview;     /* borrowed from the caller (render, commit) */
+  ArTaskProgress   *progress;    /* NULL: nobody watches */
   guint             n_letters;
   GPtrArray        *warnings;    /* char *, from the render */
   gboolean          hand_over;
@@ -22,6 +23,7 @@ static void
 job_free (Job *job)
 {
   g_free (job->path);
+  g_clear_pointer (&job->progress, ar_task_progress_unref);
   g_clear_pointer (&job->warnings, g_ptr_array_unref);
   g_free (job);
 }
@@ -63,7 +65,10 @@ preview_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
   if ((ledger = ar_ledger_open (job->path, &error)) == NULL ||
-      (preview = ar_dunning_preview_new (ledger, job->as_of, cancellable, &error)) == NULL)
+      (preview = ar_dunning_preview_new_full (ledger, job->as_of,
+                                              job->progress != NULL ? ar_task_progress_update
+                                                                    : NULL,
+                                              job->progress, cancellable, &error)) == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -74,6 +79,7 @@ preview_worker (GTask        *task,
 void
 ar_dunning_task_preview_async (const char          *path,
                                guint32              as_of,
+                               ArTaskProgress      *progress,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
@@ -84,6 +90,7 @@ ar_dunning_task_preview_async (const char          *path,
   g_return_if_fail (path != NULL);
   task = job_task (path, ar_dunning_task_preview_async, cancellable, callback, user_data, &job);
   job->as_of = as_of;
+  job->progress = progress != NULL ? ar_task_progress_ref (progress) : NULL;
   g_task_run_in_thread (task, preview_worker);
 }
 
@@ -106,8 +113,10 @@ render (ArLedger          *ledger,
 {
   g_clear_pointer (&job->warnings, g_ptr_array_unref);
   job->warnings = g_ptr_array_new_with_free_func (g_free);
-  return ar_doc_dunning_render (ledger, preview, cancellable, job->warnings, &job->n_letters,
-                                error);
+  return ar_doc_dunning_render_full (ledger, preview,
+                                     job->progress != NULL ? ar_task_progress_update : NULL,
+                                     job->progress, cancellable, job->warnings,
+                                     &job->n_letters, error);
 }
 
 static void
@@ -138,6 +147,7 @@ render_worker (GTask        *task,
 void
 ar_dunning_task_render_async (const char          *path,
                               ArDunningPreview    *preview,
+                              ArTaskProgress      *progress,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
@@ -148,6 +158,7 @@ ar_dunning_task_render_async (const char          *path,
   g_return_if_fail (path != NULL && preview != NULL);
   task = job_task (path, ar_dunning_task_render_async, cancellable, callback, user_data, &job);
   job->preview = preview;
+  job->progress = progress != NULL ? ar_task_progress_ref (progress) : NULL;
   g_task_run_in_thread (task, render_worker);
 }
 
@@ -184,7 +195,9 @@ commit_worker (GTask        *task,
   if (g_task_return_error_if_cancelled (task))
     return;
   if ((ledger = ar_ledger_open (job->path, &error)) == NULL ||
-      !ar_dunning_run_commit (ledger, job->preview, &job->result, &error))
+      !ar_dunning_run_commit_full (ledger, job->preview,
+                                   job->progress != NULL ? ar_task_progress_update : NULL,
+                                   job->progress, &job->result, &error))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_boolean (task, TRUE);
@@ -193,6 +206,7 @@ commit_worker (GTask        *task,
 void
 ar_dunning_task_commit_async (const char          *path,
                               ArDunningPreview    *preview,
+                              ArTaskProgress      *progress,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
@@ -203,6 +217,7 @@ ar_dunning_task_commit_async (const char          *path,
   g_return_if_fail (path != NULL && preview != NULL);
   task = job_task (path, ar_dunning_task_commit_async, cancellable, callback, user_data, &job);
   job->preview = preview;
+  job->progress = progress != NULL ? ar_task_progress_ref (progress) : NULL;
   /* Once started, a commit finishes: its result must reach the caller. */
   g_task_set_check_cancellable (task, FALSE);
   g_task_run_in_thread (task, commit_worker);

@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "ar-dunning-run.h"
+#include "ar-task-progress.h"
 
 G_BEGIN_DECLS
 
@@ -13,9 +14,11 @@ G_BEGIN_DECLS
  * belongs to the main thread; WAL lets both read, and the commit's write is one transaction).
  * A preview handed to a worker must not be touched by the caller until the task finishes. */
 
-/* Builds the preview as of @as_of. */
+/* Builds the preview as of @as_of; @progress (may be NULL) gets the core's reports
+ * (ar_dunning_preview_new_full ()). */
 void              ar_dunning_task_preview_async  (const char           *path,
                                                   guint32               as_of,
+                                                  ArTaskProgress       *progress,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);
@@ -24,9 +27,11 @@ ArDunningPreview *ar_dunning_task_preview_finish (GAsyncResult         *result,
 
 /* Renders the selected letters of @preview (each gets its document) and returns the batch
  * PDF; NULL with no error when no letter is selected. *@out_warnings (may be NULL) gets the
- * problems that did not stop a letter ("C000123: …"), an array of strings. */
+ * problems that did not stop a letter ("C000123: …"), an array of strings. @progress (may be
+ * NULL) gets the letters drawn (ar_doc_dunning_render_full ()). */
 void              ar_dunning_task_render_async   (const char           *path,
                                                   ArDunningPreview     *preview,
+                                                  ArTaskProgress       *progress,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);
@@ -35,9 +40,11 @@ GBytes           *ar_dunning_task_render_finish  (GAsyncResult         *result,
                                                   GPtrArray           **out_warnings,
                                                   GError              **error);
 
-/* Commits the selected, rendered proposals of @preview. */
+/* Commits the selected, rendered proposals of @preview; @progress (may be NULL) gets the
+ * core's reports (ar_dunning_run_commit_full ()). */
 void              ar_dunning_task_commit_async   (const char           *path,
                                                   ArDunningPreview     *preview,
+                                                  ArTaskProgress       *progress,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);

@@ -5,13 +5,13 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <gtk/gtkunixprint.h>
 #include <unistd.h>
 
 #include "ar-date.h"
 #include "ar-dunning-tasks.h"
 #include "ar-dunning-view.h"
 #include "ar-money.h"
+#include "ar-pdf-print.h"
 #include "ar-rates-warning.h"
 
 /* One proposal as the lists show it. ----------------------------------------------------- */
@@ -129,6 +129,7 @@ struct _ArDunningView
   GBytes           *letters;
   char             *letters_path;    /* the batch written out for Open */
   GCancellable     *cancellable;
+  ArTaskProgress   *progress;        /* the running preview's, read by tick_cb */
   guint             pulse_id;
   guint32           as_of;
   State             state;
@@ -170,12 +171,55 @@ show_problem (ArDunningView *self,
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), message != NULL);
 }
 
+/* What the bar shows, every 100 ms while a worker runs: the fraction and count the core last
+ * reported (ar-task-progress), or a pulse until the first report. */
+static void
+update_progress (ArDunningView *self)
+{
+  guint64 done = 0, total = 0;
+  g_autofree char *n_done = NULL;
+  g_autofree char *n_total = NULL;
+  g_autofree char *text = NULL;
+  gulong n;
+
+  if (self->progress == NULL || !ar_task_progress_get (self->progress, &done, &total) ||
+      total == 0)
+    {
+      gtk_progress_bar_pulse (self->progress_bar);
+      return;
+    }
+  done = MIN (done, total);
+  gtk_progress_bar_set_fraction (self->progress_bar, (double) done / (double) total);
+  /* Grouped as the locale groups digits ("12,345" in English). */
+  n_done = g_strdup_printf ("%'" G_GUINT64_FORMAT, done);
+  n_total = g_strdup_printf ("%'" G_GUINT64_FORMAT, total);
+  n = (gulong) MIN (total, G_MAXULONG);
+  if (self->state == STATE_PREVIEWING)
+    /* Translators: the Dunning view's progress while it previews; the numbers count the
+     * debtors (per currency) looked at so far and in all. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Working out who is due a letter: %s of %s debtor",
+                                         "Working out who is due a letter: %s of %s debtors", n),
+                            n_done, n_total);
+  else if (self->state == STATE_RENDERING)
+    /* Translators: the Dunning view's progress while it draws the letters. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Making the letters: %s of %s",
+                                         "Making the letters: %s of %s", n),
+                            n_done, n_total);
+  else if (self->state == STATE_COMMITTING)
+    /* Translators: the Dunning view's progress while it commits; letters (and hand-overs to
+     * the agency) recorded so far and in all. */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Recording the letters: %s of %s",
+                                         "Recording the letters: %s of %s", n),
+                            n_done, n_total);
+  if (text != NULL)
+    gtk_label_set_text (self->progress_label, text);
+}
+
 static gboolean
 pulse_cb (gpointer user_data)
 {
-  ArDunningView *self = user_data;
-
-  gtk_progress_bar_pulse (self->progress_bar);
+  update_progress (user_data);
   return G_SOURCE_CONTINUE;
 }
 
@@ -224,6 +268,8 @@ set_state (ArDunningView *self,
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->proposed));
 
   self->state = state;
+  if (!busy (state))
+    g_clear_pointer (&self->progress, ar_task_progress_unref);
   gtk_revealer_set_reveal_child (self->progress_revealer, working);
   if (working && self->pulse_id == 0)
     self->pulse_id = g_timeout_add (100, pulse_cb, self);
@@ -354,9 +400,12 @@ ar_dunning_view_preview (ArDunningView *self)
   self->as_of = as_of;
   start_work (self);
   clear_preview (self);
+  /* A progress of its own: a cancelled preview still finishing reports into its old one. */
+  g_clear_pointer (&self->progress, ar_task_progress_unref);
+  self->progress = ar_task_progress_new ();
   set_state (self, STATE_PREVIEWING);
-  ar_dunning_task_preview_async (ar_ledger_get_path (self->ledger), as_of, self->cancellable,
-                                 preview_done_cb, g_object_ref (self));
+  ar_dunning_task_preview_async (ar_ledger_get_path (self->ledger), as_of, self->progress,
+                                 self->cancellable, preview_done_cb, g_object_ref (self));
 }
 
 /* Letters ---------------------------------------------------------------------------------- */
@@ -435,8 +484,10 @@ ar_dunning_view_create_letters (ArDunningView *self)
   if (self->state != STATE_PREVIEW || self->preview == NULL)
     return;
   start_work (self);
+  g_clear_pointer (&self->progress, ar_task_progress_unref);
+  self->progress = ar_task_progress_new ();
   set_state (self, STATE_RENDERING);
-  ar_dunning_task_render_async (ar_ledger_get_path (self->ledger), self->preview,
+  ar_dunning_task_render_async (ar_ledger_get_path (self->ledger), self->preview, self->progress,
                                 self->cancellable, render_done_cb, g_object_ref (self));
 }
 
@@ -491,7 +542,7 @@ save_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
 }
 
-/* The batch as a file, for the viewer and the printer (removed with the letters). */
+/* The batch as a file, for the viewer (removed with the letters). */
 static gboolean
 letters_file (ArDunningView  *self,
               GError        **error)
@@ -509,72 +560,44 @@ letters_file (ArDunningView  *self,
 }
 
 static void
-print_sent_cb (GtkPrintJob  *job,
-               gpointer      user_data,
-               const GError *error)
+print_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  ArDunningView *self = user_data;
-
-  if (error != NULL)
-    show_problem (self, error->message);
-  else
-    add_toast (self, _("Letters sent to the printer"));
-}
-
-/* The printing system takes the PDF as it is (CUPS prints PDF): the pages printed are the
- * letters the ledger keeps. */
-static void
-on_print_response_cb (GtkDialog     *dialog,
-                      int            response,
-                      ArDunningView *self)
-{
-  GtkPrintUnixDialog *print = GTK_PRINT_UNIX_DIALOG (dialog);
+  g_autoptr(ArDunningView) self = user_data;
   g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult printed = ar_dunning_view_print_finish (self, result, &error);
 
-  if (response == GTK_RESPONSE_OK && self->letters != NULL)
+  if (self->problem_label == NULL)
+    return;   /* the view went while the pages were drawn */
+  switch (printed)
     {
-      GtkPrinter *printer = gtk_print_unix_dialog_get_selected_printer (print);
-      g_autoptr(GtkPrintSettings) settings = gtk_print_unix_dialog_get_settings (print);
-      g_autoptr(GtkPrintJob) job = NULL;
-
-      if (printer == NULL || !gtk_printer_accepts_pdf (printer))
-        show_problem (self, _("This printer does not take PDF documents: use Open "
-                              "and print from the PDF viewer."));
-      else if (!letters_file (self, &error))
-        show_problem (self, error->message);
-      else
-        {
-          job = gtk_print_job_new (_("Dunning letters"), printer, settings,
-                                   gtk_print_unix_dialog_get_page_setup (print));
-          if (!gtk_print_job_set_source_file (job, self->letters_path, &error))
-            show_problem (self, error->message);
-          else
-            gtk_print_job_send (job, print_sent_cb, g_object_ref (self), g_object_unref);
-        }
+    case GTK_PRINT_OPERATION_RESULT_ERROR:
+      show_problem (self, error->message);
+      break;
+    case GTK_PRINT_OPERATION_RESULT_APPLY:
+      add_toast (self, _("Letters sent to the printer"));
+      break;
+    case GTK_PRINT_OPERATION_RESULT_CANCEL:
+    case GTK_PRINT_OPERATION_RESULT_IN_PROGRESS:
+    default:
+      break;
     }
-  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
+/* Print: GTK's print dialog, then the batch's pages drawn one by one as the printer takes them
+ * (ar-pdf-print), so it works through the print portal in a Flatpak too. */
 static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
   ArDunningView *self = AR_DUNNING_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *dialog;
 
   if (self->letters == NULL)
     return;
-  dialog = gtk_print_unix_dialog_new (_("Print Letters"),
-                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  /* The PDF goes to the printer as it is: no scaling or page selection of our own. */
-  gtk_print_unix_dialog_set_manual_capabilities (GTK_PRINT_UNIX_DIALOG (dialog),
-                                                 GTK_PRINT_CAPABILITY_COPIES |
-                                                 GTK_PRINT_CAPABILITY_COLLATE);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_print_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  show_problem (self, NULL);
+  ar_dunning_view_print_async (self, NULL, print_done_cb, g_object_ref (self));
 }
 
 /* Open: the batch in the PDF viewer. */
@@ -640,8 +663,10 @@ ar_dunning_view_commit (ArDunningView *self)
   if (self->state != STATE_LETTERS)
     return;
   start_work (self);
+  g_clear_pointer (&self->progress, ar_task_progress_unref);
+  self->progress = ar_task_progress_new ();
   set_state (self, STATE_COMMITTING);
-  ar_dunning_task_commit_async (ar_ledger_get_path (self->ledger), self->preview,
+  ar_dunning_task_commit_async (ar_ledger_get_path (self->ledger), self->preview, self->progress,
                                 self->cancellable, commit_done_cb, g_object_ref (self));
 }
 
@@ -945,6 +970,7 @@ ar_dunning_view_dispose (GObject *object)
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->pulse_id, g_source_remove);
+  g_clear_pointer (&self->progress, ar_task_progress_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), AR_TYPE_DUNNING_VIEW);
   /* The template's root box is not a bound child: it goes here. */
   for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
@@ -1140,4 +1166,55 @@ ar_dunning_view_get_letters (ArDunningView *self)
 {
   g_return_val_if_fail (AR_IS_DUNNING_VIEW (self), NULL);
   return self->letters;
+}
+
+void
+ar_dunning_view_print_async (ArDunningView       *self,
+                             const char          *export_path,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (AR_IS_DUNNING_VIEW (self));
+
+  if (self->letters == NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+
+      g_task_set_source_tag (task, ar_dunning_view_print_async);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("No letters have been made yet"));
+      return;
+    }
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  ar_pdf_print_async (self->letters, _("Dunning letters"),
+                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, export_path, NULL,
+                      callback, user_data);
+}
+
+GtkPrintOperationResult
+ar_dunning_view_print_finish (ArDunningView  *self,
+                              GAsyncResult   *result,
+                              GError        **error)
+{
+  g_return_val_if_fail (AR_IS_DUNNING_VIEW (self), GTK_PRINT_OPERATION_RESULT_ERROR);
+
+  if (g_async_result_is_tagged (result, ar_dunning_view_print_async))
+    {
+      g_task_propagate_boolean (G_TASK (result), error);
+      return GTK_PRINT_OPERATION_RESULT_ERROR;
+    }
+  return ar_pdf_print_finish (result, error);
+}
+
+double
+ar_dunning_view_get_progress (ArDunningView  *self,
+                              const char    **text)
+{
+  g_return_val_if_fail (AR_IS_DUNNING_VIEW (self), 0);
+
+  if (text != NULL)
+    *text = gtk_label_get_text (self->progress_label);
+  return gtk_progress_bar_get_fraction (self->progress_bar);
 }

@@ -28,6 +28,10 @@ void        ar_dunning_view_set_ledger  (ArDunningView *self,
 const char *ar_dunning_view_get_state   (ArDunningView *self);
 void        ar_dunning_view_set_as_of   (ArDunningView *self,
                                          guint32        as_of);
+/* What the progress bar shows while a worker runs (its fraction; a preview's is the core's
+ * report, read every 100 ms) and the label beside it (*@text may be NULL). */
+double      ar_dunning_view_get_progress (ArDunningView  *self,
+                                          const char    **text);
 /* What the buttons do. */
 void        ar_dunning_view_preview     (ArDunningView *self);
 void        ar_dunning_view_create_letters (ArDunningView *self);
@@ -45,6 +49,16 @@ GBytes     *ar_dunning_view_get_letters (ArDunningView *self);
 /* The warning that statutory interest lacks today's reference rate; its button activates
  * win.reference-rates. */
 ArRatesWarning *ar_dunning_view_get_rates_warning (ArDunningView *self);
+/* Prints the batch through ar_pdf_print_async () (what Print does: GTK's print dialog; with
+ * @export_path, to that PDF without a dialog, for tests). The finish gives
+ * GTK_PRINT_OPERATION_RESULT_APPLY, _CANCEL, or _ERROR with the reason. */
+void        ar_dunning_view_print_async (ArDunningView       *self,
+                                         const char          *export_path,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+GtkPrintOperationResult ar_dunning_view_print_finish (ArDunningView  *self,
+                                                      GAsyncResult   *result,
+                                                      GError        **error);
 /* The text the Commit confirmation shows. */
 char       *ar_dunning_view_dup_commit_summary (ArDunningView *self);
 

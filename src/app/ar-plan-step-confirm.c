@@ -5,10 +5,10 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <poppler.h>
 
 #include "ar-date.h"
 #include "ar-money.h"
+#include "ar-pdf-print.h"
 #include "ar-plan-step-confirm.h"
 
 struct _ArPlanStepConfirm
@@ -169,49 +169,25 @@ on_save_pdf_clicked_cb (ArPlanStepConfirm *self)
 }
 
 static void
-draw_page_cb (GtkPrintOperation *operation,
-              GtkPrintContext   *context,
-              int                page_nr,
-              PopplerDocument   *document)
+print_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  PopplerPage *page = poppler_document_get_page (document, page_nr);
-  cairo_t *cr = gtk_print_context_get_cairo_context (context);
-  double w, h, scale;
+  g_autoptr(ArPlanStepConfirm) self = user_data;
+  g_autoptr(GError) error = NULL;
 
-  poppler_page_get_size (page, &w, &h);
-  scale = MIN (gtk_print_context_get_width (context) / w,
-               gtk_print_context_get_height (context) / h);
-  cairo_scale (cr, scale, scale);
-  poppler_page_render_for_printing (page, cr);
-  g_object_unref (page);
+  if (ar_pdf_print_finish (result, &error) == GTK_PRINT_OPERATION_RESULT_ERROR &&
+      self->saved_page != NULL)
+    adw_status_page_set_description (self->saved_page, error->message);
 }
 
 static void
 on_print_clicked_cb (ArPlanStepConfirm *self)
 {
-  g_autoptr(GError) error = NULL;
-  PopplerDocument *document;
-  g_autoptr(GtkPrintOperation) operation = NULL;
-
   if (self->pdf == NULL)
     return;
-  document = poppler_document_new_from_bytes (self->pdf, NULL, &error);
-  if (document == NULL)
-    {
-      adw_status_page_set_description (self->saved_page, error->message);
-      return;
-    }
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_n_pages (operation, poppler_document_get_n_pages (document));
-  gtk_print_operation_set_job_name (operation, self->name);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  /* The operation keeps the document until it is done with it. */
-  g_object_set_data_full (G_OBJECT (operation), "document", document, g_object_unref);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page_cb), document);
-  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                               parent_window (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    adw_status_page_set_description (self->saved_page, error->message);
+  ar_pdf_print_async (self->pdf, self->name, parent_window (self), NULL, NULL, print_done_cb,
+                      g_object_ref (self));
 }
 
 /* Writes the agreement to the user's cache and opens it with the default PDF viewer. */

@@ -291,6 +291,10 @@ typedef struct
   GHashTable       *pauses;           /* gint64 * debtor id → DebtorPause * */
   GHashTable       *minimums;         /* currency → gint64 * */
   GHashTable       *recent;           /* "id:CUR" → GUINT_TO_POINTER (last letter date) */
+  ArDunningProgressFunc progress;     /* NULL: nobody asked, nothing counted */
+  gpointer          progress_data;
+  guint64           total;            /* (debtor, currency) pairs to decide */
+  guint64           done;
 } Build;
 
 static gint64 *
@@ -676,7 +680,7 @@ compare_proposals (gconstpointer pa, gconstpointer pb)
  * and those on no invoice; a charge on an invoice on hold or not overdue stays out with its
  * invoice. One indexed query per letter, which costs less than rendering the letter. */
 static gboolean
-add_open_charges (Build *b, GError **error)
+add_open_charges (Build *b, GCancellable *cancellable, GError **error)
 {
   ArDunningPreview *self = b->preview;
 
@@ -687,6 +691,8 @@ add_open_charges (Build *b, GError **error)
       sqlite3_stmt *stmt;
       int rc;
 
+      if (i % 1024 == 1023 && g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
       if (p->outcome != AR_DUNNING_PROPOSED || p->hand_over)
         continue;
       stmt = _ar_ledger_prepare (b->ledger,
@@ -720,6 +726,42 @@ add_open_charges (Build *b, GError **error)
                                          error);
     }
   return TRUE;
+}
+
+/* Rows read between two looks at Cancel and two progress reports. */
+#define PROGRESS_EVERY 1024
+
+/* The pairs run_preview () will decide: the balances with something overdue at least the first
+ * level's days, counted on the same partial index the preview reads them from (a range count
+ * over the index, in the preview's read snapshot, so the number is the one the pass sees). Run
+ * only when someone asked for progress. */
+static gboolean
+count_candidates (Build *b, GError **error)
+{
+  const ArDunningLevel *first = &g_array_index (b->preview->levels, ArDunningLevel, 0);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _ar_ledger_prepare (b->ledger,
+    "SELECT count(*) FROM balances INDEXED BY balances_by_oldest_due"
+    " WHERE oldest_due_jd IS NOT NULL AND oldest_due_jd <= ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, (gint64) b->preview->as_of - first->days_past_due);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    b->total = (guint64) sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    return _ar_ledger_set_sql_error (b->ledger, _("Could not count the overdue debtors"), error);
+  return TRUE;
+}
+
+static void
+report (Build *b)
+{
+  if (b->progress != NULL)
+    b->progress (MIN (b->done, b->total), b->total, b->progress_data);
 }
 
 static gboolean
@@ -772,6 +814,7 @@ run_preview (Build *b, GCancellable *cancellable, GError **error)
           else
             g_array_set_size (self->items, current.first_item);
           have = FALSE;
+          b->done++;
         }
       if (rc == SQLITE_DONE)
         break;
@@ -821,10 +864,15 @@ run_preview (Build *b, GCancellable *cancellable, GError **error)
         g_array_append_val (self->items, it);
         current.n_items++;
       }
-      if (++rows % 4096 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
+      /* Every 1024 rows (a millisecond or two): the Cancel button and the progress bar. */
+      if (++rows % PROGRESS_EVERY == 0)
         {
-          sqlite3_reset (stmt);
-          return FALSE;
+          if (g_cancellable_set_error_if_cancelled (cancellable, error))
+            {
+              sqlite3_reset (stmt);
+              return FALSE;
+            }
+          report (b);
         }
     }
   sqlite3_reset (stmt);
@@ -838,6 +886,13 @@ run_preview (Build *b, GCancellable *cancellable, GError **error)
 ArDunningPreview *
 ar_dunning_preview_new (ArLedger *ledger, guint32 as_of, GCancellable *cancellable,
                         GError **error)
+{
+  return ar_dunning_preview_new_full (ledger, as_of, NULL, NULL, cancellable, error);
+}
+
+ArDunningPreview *
+ar_dunning_preview_new_full (ArLedger *ledger, guint32 as_of, ArDunningProgressFunc progress,
+                             gpointer progress_data, GCancellable *cancellable, GError **error)
 {
   g_autoptr(ArDunningPreview) self = NULL;
   Build b = { 0 };
@@ -860,6 +915,8 @@ ar_dunning_preview_new (ArLedger *ledger, guint32 as_of, GCancellable *cancellab
 
   b.preview = self;
   b.ledger = ledger;
+  b.progress = progress;
+  b.progress_data = progress_data;
   b.debtor_holds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   b.invoice_holds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   b.pauses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -880,8 +937,20 @@ ar_dunning_preview_new (ArLedger *ledger, guint32 as_of, GCancellable *cancellab
                            _("levels: the ledger has no dunning levels"));
       ok = FALSE;
     }
-  ok = ok && load_settings (&b, error) && run_preview (&b, cancellable, error) &&
-       add_open_charges (&b, error);
+  ok = ok && load_settings (&b, error);
+  if (ok && progress != NULL)
+    {
+      ok = count_candidates (&b, error);
+      if (ok)
+        report (&b);
+    }
+  ok = ok && run_preview (&b, cancellable, error) && add_open_charges (&b, cancellable, error);
+  if (ok)
+    {
+      /* The end is the total, whatever the pass met on the way. */
+      b.done = b.total;
+      report (&b);
+    }
   if (own_transaction && sqlite3_get_autocommit (_ar_ledger_get_db (ledger)) == 0)
     _ar_ledger_exec (ledger, "COMMIT", NULL);
 
@@ -1105,7 +1174,16 @@ gboolean
 ar_dunning_run_commit (ArLedger *ledger, ArDunningPreview *self, ArDunningCommitResult *result,
                        GError **error)
 {
+  return ar_dunning_run_commit_full (ledger, self, NULL, NULL, result, error);
+}
+
+gboolean
+ar_dunning_run_commit_full (ArLedger *ledger, ArDunningPreview *self,
+                            ArDunningProgressFunc progress, gpointer progress_data,
+                            ArDunningCommitResult *result, GError **error)
+{
   ArDunningCommitResult local = { 0 };
+  guint64 total = 0, done = 0;
 
   g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
   g_return_val_if_fail (self != NULL, FALSE);
@@ -1115,6 +1193,7 @@ ar_dunning_run_commit (ArLedger *ledger, ArDunningPreview *self, ArDunningCommit
     {
       const ArDunningProposal *p = &g_array_index (self->proposals, ArDunningProposal, i);
 
+      total += p->selected && p->outcome == AR_DUNNING_PROPOSED;
       if (p->selected && p->outcome == AR_DUNNING_PROPOSED && !p->hand_over &&
           p->document == NULL)
         {
@@ -1127,6 +1206,8 @@ ar_dunning_run_commit (ArLedger *ledger, ArDunningPreview *self, ArDunningCommit
 
   if (!ar_ledger_begin (ledger, "dunning-run", error))
     return FALSE;
+  if (progress != NULL)
+    progress (0, total, progress_data);
   for (guint i = 0; i < self->proposals->len; i++)
     {
       ArDunningProposal *p = &g_array_index (self->proposals, ArDunningProposal, i);
@@ -1141,9 +1222,13 @@ ar_dunning_run_commit (ArLedger *ledger, ArDunningPreview *self, ArDunningCommit
           ar_ledger_rollback (ledger);
           return FALSE;
         }
+      if (++done % 256 == 0 && progress != NULL)
+        progress (done, total, progress_data);
     }
   if (!ar_ledger_commit (ledger, error))
     return FALSE;
+  if (progress != NULL)
+    progress (total, total, progress_data);
   if (result != NULL)
     *result = local;
   return TRUE;

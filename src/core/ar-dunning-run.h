@@ -134,6 +134,23 @@ ArDunningPreview        *ar_dunning_preview_new          (ArLedger              
                                                           guint32                 as_of,
                                                           GCancellable           *cancellable,
                                                           GError                **error);
+/* Called from the thread building the preview with the (debtor, currency) pairs decided so far
+ * and in all: first (0, total), then every 1,024 overdue items read (never per row), last
+ * (total, total) once the preview is complete (not after an error or a cancel). @done never
+ * decreases. The last stretch, the charges still open on each proposed letter (about a
+ * seventh of the time), is reported only by that final call. */
+typedef void (*ArDunningProgressFunc) (guint64  done,
+                                       guint64  total,
+                                       gpointer user_data);
+/* ar_dunning_preview_new () with progress (@progress may be NULL, and then nothing is
+ * counted: the count is one pass over the overdue balances' index). Cancelled, it returns
+ * NULL with G_IO_ERROR_CANCELLED; a preview never writes to the ledger. */
+ArDunningPreview        *ar_dunning_preview_new_full     (ArLedger               *ledger,
+                                                          guint32                 as_of,
+                                                          ArDunningProgressFunc   progress,
+                                                          gpointer                progress_data,
+                                                          GCancellable           *cancellable,
+                                                          GError                **error);
 void                     ar_dunning_preview_free         (ArDunningPreview       *self);
 guint32                  ar_dunning_preview_get_as_of    (const ArDunningPreview *self);
 /* The levels the preview was made with (ArDunningLevel). */
@@ -172,6 +189,15 @@ typedef struct
  * letter without a document is an error before anything is written. */
 gboolean                 ar_dunning_run_commit           (ArLedger               *ledger,
                                                           ArDunningPreview       *preview,
+                                                          ArDunningCommitResult  *result,
+                                                          GError                **error);
+/* The same with progress: the selected letters (and hand-overs) recorded so far and in all,
+ * (0, total) first, then every 256, and (total, total) once committed; from the committing
+ * thread. A commit is not cancelled: it finishes or rolls back whole. */
+gboolean                 ar_dunning_run_commit_full      (ArLedger               *ledger,
+                                                          ArDunningPreview       *preview,
+                                                          ArDunningProgressFunc   progress,
+                                                          gpointer                progress_data,
                                                           ArDunningCommitResult  *result,
                                                           GError                **error);
 

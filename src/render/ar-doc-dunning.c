@@ -63,6 +63,23 @@ GBytes *
 ar_doc_dunning_render (ArLedger *ledger, ArDunningPreview *preview, GCancellable *cancellable,
                        GPtrArray *warnings, guint *out_n_letters, GError **error)
 {
+  return ar_doc_dunning_render_full (ledger, preview, NULL, NULL, cancellable, warnings,
+                                     out_n_letters, error);
+}
+
+static gboolean
+is_letter (const ArDunningProposal *p)
+{
+  return p->selected && p->outcome == AR_DUNNING_PROPOSED && !p->hand_over;
+}
+
+GBytes *
+ar_doc_dunning_render_full (ArLedger *ledger, ArDunningPreview *preview,
+                            ArDunningProgressFunc progress, gpointer progress_data,
+                            GCancellable *cancellable, GPtrArray *warnings,
+                            guint *out_n_letters, GError **error)
+{
+  GBytes *result;
   g_autoptr(ArPdf) batch = NULL;
   g_autoptr(GBytes) logo = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -70,6 +87,7 @@ ar_doc_dunning_render (ArLedger *ledger, ArDunningPreview *preview, GCancellable
   gboolean have_paper = FALSE;
   ArPdfPaper paper = AR_PDF_PAPER_A4;
   guint n_letters = 0;
+  guint64 total = 0;
 
   g_return_val_if_fail (AR_IS_LEDGER (ledger), NULL);
   g_return_val_if_fail (preview != NULL, NULL);
@@ -83,6 +101,13 @@ ar_doc_dunning_render (ArLedger *ledger, ArDunningPreview *preview, GCancellable
       return NULL;
     }
 
+  if (progress != NULL)
+    {
+      for (guint i = 0; i < ar_dunning_preview_get_n_proposals (preview); i++)
+        total += is_letter (ar_dunning_preview_get_proposal (preview, i));
+      progress (0, total, progress_data);
+    }
+
   for (guint i = 0; i < ar_dunning_preview_get_n_proposals (preview); i++)
     {
       ArDunningProposal *p = ar_dunning_preview_get_proposal (preview, i);
@@ -93,7 +118,7 @@ ar_doc_dunning_render (ArLedger *ledger, ArDunningPreview *preview, GCancellable
       const char * const *pdf_warnings;
       guint n_warnings = 0;
 
-      if (!p->selected || p->outcome != AR_DUNNING_PROPOSED || p->hand_over)
+      if (!is_letter (p))
         continue;
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
@@ -123,7 +148,9 @@ ar_doc_dunning_render (ArLedger *ledger, ArDunningPreview *preview, GCancellable
           return NULL;
         }
       ar_dunning_proposal_set_document (p, bytes);
-      n_letters++;
+      /* A letter takes a few milliseconds: every 8th is report enough. */
+      if (++n_letters % 8 == 0 && progress != NULL)
+        progress (n_letters, total, progress_data);
 
       pdf_warnings = ar_pdf_get_warnings (single, &n_warnings);
       for (guint w = 0; warnings != NULL && w < n_warnings; w++)
@@ -137,5 +164,8 @@ ar_doc_dunning_render (ArLedger *ledger, ArDunningPreview *preview, GCancellable
     *out_n_letters = n_letters;
   if (batch == NULL)
     return NULL;
-  return ar_pdf_save_to_bytes (batch, error);
+  result = ar_pdf_save_to_bytes (batch, error);
+  if (result != NULL && progress != NULL)
+    progress (total, total, progress_data);
+  return result;
 }

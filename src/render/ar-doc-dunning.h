@@ -26,5 +26,15 @@ GBytes *ar_doc_dunning_render (ArLedger          *ledger,
                                GPtrArray         *warnings,
                                guint             *out_n_letters,
                                GError           **error);
+/* The same with progress: the letters drawn so far and in all, (0, total) first, then every
+ * 8th letter, and (total, total) once the batch is saved; from the calling thread. */
+GBytes *ar_doc_dunning_render_full (ArLedger              *ledger,
+                                    ArDunningPreview      *preview,
+                                    ArDunningProgressFunc  progress,
+                                    gpointer               progress_data,
+                                    GCancellable          *cancellable,
+                                    GPtrArray             *warnings,
+                                    guint                 *out_n_letters,
+                                    GError               **error);
 
 G_END_DECLS

@@ -145,8 +145,15 @@ phase_aging (const char *dir)
   return 0;
 }
 
+static void
+count_reports (guint64 done, guint64 total, gpointer user_data)
+{
+  (*(guint *) user_data)++;
+}
+
 /* The dunning preview as of today over the whole book (issue 6, §6: ≤ 2 s at 100,000
- * debtors), in the same process layout as the aging phase so that the two compare. */
+ * debtors), in the same process layout as the aging phase so that the two compare; then the
+ * same preview with a progress callback (the window's), to show what progress costs. */
 static int
 phase_dunning (const char *dir)
 {
@@ -156,13 +163,31 @@ phase_dunning (const char *dir)
   g_autoptr(ArDunningPreview) preview = NULL;
   g_autoptr(GBytes) stub = g_bytes_new_static ("%PDF-1.4 stand-in", 17);
   ArDunningCommitResult result = { 0 };
-  guint proposed = 0, again = 0, n;
-  double t0, t1, t2, t3;
+  guint proposed = 0, again = 0, n, reports = 0;
+  double t0, t1, t2, t3, tp, tw, first;
 
   t0 = now ();
   preview = ar_dunning_preview_new (ledger, today (), NULL, &error);
   if (preview == NULL)
     g_error ("%s", error->message);
+  t1 = now ();
+  first = t1 - t0;
+  {
+    g_autoptr(ArDunningPreview) with = ar_dunning_preview_new_full (ledger, today (),
+                                                                     count_reports, &reports,
+                                                                     NULL, &error);
+    g_autoptr(ArDunningPreview) without = NULL;
+
+    if (with == NULL)
+      g_error ("%s", error->message);
+    tp = now () - t1;
+    /* The same again without, just after: both with the connection's cache warm. */
+    t1 = now ();
+    without = ar_dunning_preview_new (ledger, today (), NULL, &error);
+    if (without == NULL)
+      g_error ("%s", error->message);
+    tw = now () - t1;
+  }
   t1 = now ();
   n = ar_dunning_preview_get_n_proposals (preview);
   for (guint i = 0; i < n; i++)
@@ -186,9 +211,11 @@ phase_dunning (const char *dir)
   t3 = now ();
   for (guint i = 0; i < ar_dunning_preview_get_n_proposals (preview); i++)
     again += ar_dunning_preview_get_proposal (preview, i)->outcome == AR_DUNNING_PROPOSED;
+  g_print ("dunning-preview-progress %.3f\ndunning-preview-warm %.3f\n"
+           "dunning-progress-reports %u\n", tp, tw, reports);
   g_print ("dunning-preview %.3f\ndunning-debtors %u\ndunning-proposed %u\n"
            "dunning-commit %.3f\ndunning-letters %u\ndunning-preview-again %.3f\n"
-           "dunning-proposed-again %u\nrss %ld\n", t1 - t0, n, proposed, t2 - t1,
+           "dunning-proposed-again %u\nrss %ld\n", first, n, proposed, t2 - t1,
            result.n_letters, t3 - t2, again, peak_rss_kib ());
   return 0;
 }
@@ -410,6 +437,12 @@ main (int argc, char **argv)
            3.0, 100 * num (age, "aging-past") / 3.0);
   g_print ("%-34s %10.3f %10.3f %8.0f%%\n", "dunning preview as of today",
            num (dun, "dunning-preview"), 2.0, 100 * num (dun, "dunning-preview") / 2.0);
+  g_print ("%-34s %10.3f %10s %9s\n", "dunning preview, with progress",
+           num (dun, "dunning-preview-progress"), "-", "-");
+  g_print ("# with progress / without, both warm: %.3f / %.3f = %.2f (%s reports)\n",
+           num (dun, "dunning-preview-progress"), num (dun, "dunning-preview-warm"),
+           num (dun, "dunning-preview-progress") / num (dun, "dunning-preview-warm"),
+           (char *) g_hash_table_lookup (dun, "dunning-progress-reports"));
   g_print ("%-34s %10.3f %10.3f %8.0f%%\n", "dunning preview a week after a run",
            num (dun, "dunning-preview-again"), 2.0,
            100 * num (dun, "dunning-preview-again") / 2.0);

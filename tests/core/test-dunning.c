@@ -8,6 +8,7 @@
 #include "ar-activity.h"
 #include "ar-date.h"
 #include "ar-debtor-ledger.h"
+#include "ar-demo.h"
 #include "ar-dunning-run.h"
 #include "ar-hold.h"
 #include "ar-letter-data.h"
@@ -1074,6 +1075,125 @@ test_arrangements (Fixture *f, gconstpointer data)
   expect_outcome (p, "PLAN", AR_DUNNING_EXCLUDED_PLAN, NULL);
 }
 
+/* Progress --------------------------------------------------------------------------------- */
+
+typedef struct
+{
+  GArray       *calls;        /* guint64 pairs: done, total */
+  GCancellable *cancel_at_first_step;
+} Progress;
+
+static void
+record_progress (guint64 done, guint64 total, gpointer user_data)
+{
+  Progress *progress = user_data;
+  guint64 call[2] = { done, total };
+
+  g_array_append_vals (progress->calls, call, 2);
+  if (progress->cancel_at_first_step != NULL && done > 0)
+    g_cancellable_cancel (progress->cancel_at_first_step);
+}
+
+/* A demo book big enough for several reports (one every 1,024 items read): the reports start
+ * at 0, never go back, keep one total and end at it; the preview is the one made without
+ * progress. Cancelled from the first report past 0, the preview stops there with
+ * G_IO_ERROR_CANCELLED, reports no end, and the ledger saw no write. */
+static void
+test_preview_progress (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ArDunningPreview) plain = NULL;
+  g_autoptr(ArDunningPreview) reported = NULL;
+  g_autoptr(ArDunningPreview) cancelled = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Progress progress = { g_array_new (FALSE, FALSE, sizeof (guint64)), NULL };
+  guint32 today = jd ("2026-06-30");
+  guint64 total, n;
+  int changes;
+
+  g_assert_true (ar_demo_generate (f->ledger, 6000, 3, today, NULL, &error));
+  g_assert_no_error (error);
+  plain = ar_dunning_preview_new (f->ledger, today, NULL, &error);
+  g_assert_no_error (error);
+  reported = ar_dunning_preview_new_full (f->ledger, today, record_progress, &progress, NULL,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ar_dunning_preview_get_n_proposals (reported), ==,
+                    ar_dunning_preview_get_n_proposals (plain));
+  g_assert_cmpuint (ar_dunning_preview_get_n_proposed (reported), ==,
+                    ar_dunning_preview_get_n_proposed (plain));
+
+  n = progress.calls->len / 2;
+  g_test_message ("%" G_GUINT64_FORMAT " reports, total %" G_GUINT64_FORMAT ", %u proposals",
+                  n, g_array_index (progress.calls, guint64, 1),
+                  ar_dunning_preview_get_n_proposals (reported));
+  g_assert_cmpuint (n, >=, 3);   /* the start, at least one step, the end */
+  total = g_array_index (progress.calls, guint64, 1);
+  g_assert_cmpuint (total, >=, ar_dunning_preview_get_n_proposals (reported));
+  g_assert_cmpuint (g_array_index (progress.calls, guint64, 0), ==, 0);
+  for (guint i = 1; i < n; i++)
+    {
+      guint64 done = g_array_index (progress.calls, guint64, 2 * i);
+
+      g_assert_cmpuint (g_array_index (progress.calls, guint64, 2 * i + 1), ==, total);
+      g_assert_cmpuint (done, >=, g_array_index (progress.calls, guint64, 2 * i - 2));
+      g_assert_cmpuint (done, <=, total);
+    }
+  /* A step in between is strictly between. */
+  g_assert_cmpuint (g_array_index (progress.calls, guint64, 2), >, 0);
+  g_assert_cmpuint (g_array_index (progress.calls, guint64, 2), <, total);
+  g_assert_cmpuint (g_array_index (progress.calls, guint64, 2 * n - 2), ==, total);
+
+  /* Cancelled mid-way. */
+  g_array_set_size (progress.calls, 0);
+  progress.cancel_at_first_step = cancellable;
+  changes = sqlite3_total_changes (_ar_ledger_get_db (f->ledger));
+  cancelled = ar_dunning_preview_new_full (f->ledger, today, record_progress, &progress,
+                                           cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (cancelled);
+  g_assert_cmpuint (progress.calls->len / 2, ==, 2);   /* the start and the step that cancelled */
+  g_assert_cmpuint (g_array_index (progress.calls, guint64, 2), <, total);
+  g_assert_cmpint (sqlite3_total_changes (_ar_ledger_get_db (f->ledger)), ==, changes);
+  g_assert_true (sqlite3_get_autocommit (_ar_ledger_get_db (f->ledger)));
+
+  /* The commit counts the selected letters and hand-overs it records, up to all of them. */
+  {
+    g_autoptr(GBytes) stub = g_bytes_new_static ("%PDF-1.4 stand-in", 17);
+    ArDunningCommitResult result = { 0 };
+    guint64 selected = 0;
+
+    for (guint i = 0; i < ar_dunning_preview_get_n_proposals (reported); i++)
+      {
+        ArDunningProposal *p = ar_dunning_preview_get_proposal (reported, i);
+
+        selected += p->selected && p->outcome == AR_DUNNING_PROPOSED;
+        if (p->selected && !p->hand_over)
+          ar_dunning_proposal_set_document (p, stub);
+      }
+    g_assert_cmpuint (selected, >, 256);
+    g_clear_error (&error);
+    progress.cancel_at_first_step = NULL;
+    g_array_set_size (progress.calls, 0);
+    g_assert_true (ar_dunning_run_commit_full (f->ledger, reported, record_progress, &progress,
+                                               &result, &error));
+    g_assert_no_error (error);
+    n = progress.calls->len / 2;
+    g_assert_cmpuint (n, >=, 3);
+    g_assert_cmpuint (g_array_index (progress.calls, guint64, 0), ==, 0);
+    for (guint i = 0; i < n; i++)
+      {
+        g_assert_cmpuint (g_array_index (progress.calls, guint64, 2 * i + 1), ==, selected);
+        if (i > 0)
+          g_assert_cmpuint (g_array_index (progress.calls, guint64, 2 * i), >,
+                            g_array_index (progress.calls, guint64, 2 * i - 2));
+      }
+    g_assert_cmpuint (g_array_index (progress.calls, guint64, 2 * n - 2), ==, selected);
+    g_assert_cmpuint (result.n_letters + result.n_hand_overs, ==, selected);
+  }
+  g_array_unref (progress.calls);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1086,6 +1206,7 @@ main (int argc, char **argv)
   ADD ("/dunning/preview/per-item", test_items_levels_per_item);
   ADD ("/dunning/preview/exclusions", test_exclusions);
   ADD ("/dunning/preview/pacing", test_pacing);
+  ADD ("/dunning/preview/progress", test_preview_progress);
   ADD ("/dunning/fees", test_fees);
   ADD ("/dunning/total-includes-open-charges", test_total_includes_open_charges);
   ADD ("/dunning/commit/records-letter", test_commit_records_letter);

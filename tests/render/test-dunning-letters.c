@@ -79,6 +79,13 @@ first_letter (const ArActivityRow *row, gpointer user_data)
 }
 
 static void
+record_progress (guint64 done, guint64 total, gpointer user_data)
+{
+  g_string_append_printf (user_data, "%" G_GUINT64_FORMAT "/%" G_GUINT64_FORMAT " ", done,
+                          total);
+}
+
+static void
 test_run_letters (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("arrears-dunning-letters-XXXXXX", NULL);
@@ -90,6 +97,7 @@ test_run_letters (void)
   g_autoptr(GBytes) batch = NULL;
   g_autoptr(GBytes) kept = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) reports = g_string_new (NULL);
   g_autofree char *batch_text = NULL, *single_text = NULL;
   ArCompanyInfo company = { .legal_name = "Acme LLC", .phone = "555-0100",
                             .email = "ar@acme.test" };
@@ -123,10 +131,14 @@ test_run_letters (void)
   preview = ar_dunning_preview_new (ledger, jd ("2026-01-20"), NULL, &error);
   g_assert_no_error (error);
   g_assert_true (ar_dunning_preview_deselect (preview, "B-1"));
-  batch = ar_doc_dunning_render (ledger, preview, NULL, warnings, &n_letters, &error);
+  batch = ar_doc_dunning_render_full (ledger, preview, record_progress, reports, NULL, warnings,
+                                     &n_letters, &error);
   g_assert_no_error (error);
   g_assert_nonnull (batch);
   g_assert_cmpuint (n_letters, ==, 1);
+  /* Progress counts the ticked letters (not the hand-overs, nor Bob's, deselected): from 0 to
+   * all of them once the batch is saved. */
+  g_assert_cmpstr (reports->str, ==, "0/1 1/1 ");
   a = find (preview, "A-1");
   g_assert_nonnull (a->document);
   g_assert_null (find (preview, "B-1")->document);

@@ -117,6 +117,21 @@ is_null (gpointer data)
   return *(gpointer *) data == NULL;
 }
 
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+/* An async call's result, kept for its finish. */
+static void
+store_result_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
 /* Activates @action on the pane and returns the dialog of @type it opened, watched by a weak
  * pointer in @find. */
 static GtkWindow *
@@ -755,9 +770,15 @@ test_statement (void)
     g_test_message ("pdftotext is not installed: the saved text was not checked");
 
   /* Print, exported to a file instead of a printer: every page drawn. */
-  g_assert_cmpint (ar_document_dialog_print (dialog, GTK_PRINT_OPERATION_ACTION_EXPORT, printed,
-                                             &error), ==, GTK_PRINT_OPERATION_RESULT_APPLY);
-  g_assert_no_error (error);
+  {
+    g_autoptr(GAsyncResult) printing = NULL;
+
+    ar_document_dialog_print_async (dialog, printed, NULL, store_result_cb, &printing);
+    ar_ui_wait_for (is_set, &printing, "the statement to print");
+    g_assert_cmpint (ar_document_dialog_print_finish (dialog, printing, &error), ==,
+                     GTK_PRINT_OPERATION_RESULT_APPLY);
+    g_assert_no_error (error);
+  }
   g_assert_true (g_file_get_contents (printed, &contents, &length, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF"));
   /* Kept beside the screenshots, to look at what the printer gets. */

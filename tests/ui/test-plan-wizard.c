@@ -248,6 +248,24 @@ add_invoice (gint64 debtor, const char *number, gint64 amount)
   g_assert_no_error (error);
 }
 
+/* The button labelled @label below @root (depth first), or NULL. */
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_open_window (void)
 {
@@ -475,6 +493,30 @@ test_wizard (void)
   g_assert_cmpint (plan_id, >, 0);
   g_assert_true (ar_plan_step_confirm_is_saved (confirm));
   shoot_sizes (GTK_WINDOW (wizard), "plan-step4-saved");
+
+  /* Print… on the saved agreement opens GTK's print dialog (ar-pdf-print, the window's one
+   * print path); cancelled, it prints nothing and the page shows no error. */
+  {
+    GtkWidget *print = find_button (GTK_WIDGET (confirm), "_Print…");
+    GListModel *toplevels = gtk_window_get_toplevels ();
+    GtkWindow *dialog = NULL;
+
+    g_assert_nonnull (print);
+    g_signal_emit_by_name (print, "clicked");
+    ar_ui_iterate_for (300);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GtkWindow) top = g_list_model_get_item (toplevels, i);
+
+        if (g_str_equal (G_OBJECT_TYPE_NAME (top), "GtkPrintUnixDialog"))
+          dialog = top;
+      }
+    g_assert_nonnull (dialog);
+    g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (wizard));
+    gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CANCEL);
+    ar_ui_iterate_for (200);
+    g_assert_true (ar_plan_step_confirm_is_saved (confirm));
+  }
 
   /* The ledger: the plan, its schedule, and the activity with the agreement and the next
    * action on the first due date. */

@@ -18,6 +18,7 @@
 #include "ar-debtor-pane.h"
 #include "ar-demo.h"
 #include "ar-ledger-tasks.h"
+#include "ar-task-progress.h"
 #include "ar-window.h"
 
 static void
@@ -427,6 +428,44 @@ test_account_header (void)
   g_assert_finalize_object (header);
 }
 
+/* The worker → window hand-over of progress: reports from another thread, read on this one;
+ * nothing before the first report; the latest pair wins; a zero total gives no fraction. */
+static gpointer
+report_from_worker (gpointer data)
+{
+  for (guint64 i = 0; i <= 1000; i++)
+    ar_task_progress_update (i, 1000, data);
+  ar_task_progress_update (250, 1000, data);
+  return NULL;
+}
+
+static void
+test_task_progress (void)
+{
+  g_autoptr(ArTaskProgress) progress = ar_task_progress_new ();
+  GThread *worker;
+  guint64 done = 1, total = 1;
+
+  g_assert_false (ar_task_progress_get (progress, &done, &total));
+  g_assert_cmpuint (done, ==, 0);
+  g_assert_cmpuint (total, ==, 0);
+  g_assert_cmpfloat (ar_task_progress_get_fraction (progress), <, 0);
+
+  worker = g_thread_new ("progress", report_from_worker, ar_task_progress_ref (progress));
+  g_thread_join (worker);
+  ar_task_progress_unref (progress);   /* the worker's reference */
+  g_assert_true (ar_task_progress_get (progress, &done, &total));
+  g_assert_cmpuint (done, ==, 250);
+  g_assert_cmpuint (total, ==, 1000);
+  g_assert_cmpfloat_with_epsilon (ar_task_progress_get_fraction (progress), 0.25, 1e-9);
+
+  ar_task_progress_update (0, 0, progress);
+  g_assert_true (ar_task_progress_get (progress, NULL, NULL));
+  g_assert_cmpfloat (ar_task_progress_get_fraction (progress), <, 0);
+  ar_task_progress_update (7, 5, progress);   /* past the total: full, not more */
+  g_assert_cmpfloat (ar_task_progress_get_fraction (progress), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +483,7 @@ main (int   argc,
   g_test_add_func ("/widgets/application", test_application);
   g_test_add_func ("/widgets/account-columns", test_account_columns);
   g_test_add_func ("/widgets/account-header", test_account_header);
+  g_test_add_func ("/widgets/task-progress", test_task_progress);
   g_test_add_func ("/widgets/application-run", test_application_run);
 
   return g_test_run ();
