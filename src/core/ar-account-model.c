@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 
@@ -296,6 +297,7 @@ struct _ArAccountModel
   gboolean       chars_known[N_SOURCES];
   CharSet        learning;         /* the source being read */
   gint64         chars_version;
+  GCancellable  *learner;          /* the worker learning them at the start (learn_sources()) */
 
   sqlite3_stmt  *materialise[AR_N_ACCOUNT_SORTS][2];
   sqlite3_stmt  *source_stmt[N_SOURCES];
@@ -906,6 +908,115 @@ check_data_version (ArAccountModel *self, GError **error)
   return TRUE;
 }
 
+/* Learning the sources' bytes ahead of the first search, in a worker with a connection of its
+ * own: otherwise the first search reads every source (at 100,000 debtors 88 of its 106 ms, where
+ * knowing them it reads two). What the worker learns is kept only if the model's connection
+ * has seen no commit since the worker started (data_version unchanged): it can then only have
+ * read the same rows, or newer ones, whose bytes are a superset, which costs a search nothing
+ * but a pass it could have skipped. */
+
+typedef struct
+{
+  char      *path;
+  GWeakRef   model;
+  gint64     version;   /* the model's data_version when the worker started */
+  CharSet    chars[N_SOURCES];
+} Learning;
+
+static void
+learning_free (Learning *learning)
+{
+  g_free (learning->path);
+  g_weak_ref_clear (&learning->model);
+  g_free (learning);
+}
+
+static void
+learn_func (sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+  const char *text = (const char *) sqlite3_value_text (argv[0]);
+
+  if (text != NULL)
+    char_set_add (sqlite3_user_data (context), text, sqlite3_value_bytes (argv[0]));
+  sqlite3_result_int (context, 0);
+}
+
+static void
+learn_worker (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  static const char * const learn_sql[N_SOURCES] = {
+    [SOURCE_NAME] = "SELECT count (*) FROM debtors WHERE ar_learn (name)",
+    [SOURCE_EXTERNAL_ID] = "SELECT count (*) FROM debtors WHERE ar_learn (external_id)",
+    [SOURCE_EMAIL] = "SELECT count (*) FROM emails WHERE ar_learn (address)",
+    [SOURCE_PHONE] = "SELECT count (*) FROM phones WHERE ar_learn (number)",
+    [SOURCE_INVOICE] = "SELECT count (*) FROM invoices WHERE ar_learn (number)",
+  };
+  Learning *learning = task_data;
+  sqlite3 *db = NULL;
+  gboolean ok = sqlite3_open_v2 (learning->path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK;
+
+  if (ok)
+    sqlite3_busy_timeout (db, 5000);
+  for (guint source = 0; ok && source < N_SOURCES; source++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      ok = !g_cancellable_is_cancelled (cancellable) &&
+           sqlite3_create_function (db, "ar_learn", 1, SQLITE_UTF8 | SQLITE_DIRECTONLY,
+                                    &learning->chars[source], learn_func, NULL, NULL)
+             == SQLITE_OK &&
+           sqlite3_prepare_v2 (db, learn_sql[source], -1, &stmt, NULL) == SQLITE_OK &&
+           sqlite3_step (stmt) == SQLITE_ROW;
+      sqlite3_finalize (stmt);
+    }
+  sqlite3_close (db);
+  g_task_return_boolean (task, ok);
+}
+
+static void
+learn_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Learning *learning = g_task_get_task_data (G_TASK (result));
+  g_autoptr(ArAccountModel) self = g_weak_ref_get (&learning->model);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), NULL) || self == NULL || self->db == NULL ||
+      !check_data_version (self, &error) || self->chars_version != learning->version)
+    return;
+  for (guint source = 0; source < N_SOURCES; source++)
+    if (!self->chars_known[source])
+      {
+        self->chars[source] = learning->chars[source];
+        self->chars_known[source] = TRUE;
+      }
+}
+
+static void
+learn_sources (ArAccountModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Learning *learning;
+
+  if (!check_data_version (self, &error))
+    return;
+  learning = g_new0 (Learning, 1);
+  learning->path = g_strdup (ar_ledger_get_path (self->ledger));
+  g_weak_ref_init (&learning->model, self);
+  learning->version = self->chars_version;
+  self->learner = g_cancellable_new ();
+  /* No source object: the task must not keep the model alive. */
+  task = g_task_new (NULL, self->learner, learn_done_cb, NULL);
+  g_task_set_source_tag (task, learn_sources);
+  g_task_set_task_data (task, learning, (GDestroyNotify) learning_free);
+  g_task_run_in_thread (task, learn_worker);
+}
+
 static gboolean
 find_hits (ArAccountModel *self, const char *pattern, Hits *hits, GError **error)
 {
@@ -1299,6 +1410,8 @@ ar_account_model_constructed (GObject *object)
   self->ready = TRUE;
   if (!requery (self, TRUE, &self->init_error))
     self->ready = FALSE;
+  else
+    learn_sources (self);
 }
 
 static void
@@ -1306,6 +1419,8 @@ ar_account_model_dispose (GObject *object)
 {
   ArAccountModel *self = (ArAccountModel *) object;
 
+  g_cancellable_cancel (self->learner);
+  g_clear_object (&self->learner);
   clear_pages (self);
   drop_kept_rows (self);
   clear_summary (self);

@@ -1555,6 +1555,36 @@ test_search_learns_again (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
 }
 
+/* The worker that learns the sources at the start: what it learnt before a commit the model
+ * has seen is not used (a debtor added meanwhile is found), and the searches it speeds up find
+ * what they did. */
+static void
+test_search_learnt_ahead (void)
+{
+  g_autoptr(ArLedger) ledger = new_ledger ();
+  g_autoptr(ArAccountModel) model = NULL;
+
+  add_debtor (ledger, "A1", "Alpha Ltd", AR_STATUS_ACTIVE);
+  add_debtor (ledger, "B2", "Beta GmbH", AR_STATUS_ACTIVE);
+  model = new_model (ledger);
+  add_debtor (ledger, "Q3", "Quill & Co", AR_STATUS_ACTIVE);
+  /* The worker's answer arrives on this thread's main context. */
+  for (guint i = 0; i < 100; i++)
+    {
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (5000);
+    }
+  g_assert_true (ar_account_model_reload (model, NULL));
+  ar_account_model_set_search (model, "qu");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  ar_account_model_set_search (model, "b2");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  ar_account_model_set_search (model, "zz");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_clear_object (&model);
+}
+
 static void
 test_two_models (void)
 {
@@ -1612,6 +1642,7 @@ main (int argc, char **argv)
   g_test_add_func ("/account-model/empty-book", test_empty_book);
   g_test_add_func ("/account-model/two-models", test_two_models);
   g_test_add_func ("/account-model/search-learns-again", test_search_learns_again);
+  g_test_add_func ("/account-model/search-learnt-ahead", test_search_learnt_ahead);
   ret = g_test_run ();
 
   g_clear_object (&book);
