@@ -143,6 +143,7 @@ struct _ArQueueView
   gboolean        completing;      /* a pass is under way (the second adds letters due) */
   gboolean        shown_complete;  /* the rows shown came from a second pass */
   guint           n_letters;       /* letters under way */
+  guint           n_hidden;        /* the actions past the MAX_ROWS shown */
 };
 
 G_DEFINE_FINAL_TYPE (ArQueueView, ar_queue_view, GTK_TYPE_WIDGET)
@@ -172,6 +173,12 @@ set_loading (ArQueueView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
+/* The view lists the most urgent actions only: nobody works through more than a few hundred
+ * calls and letters in a day (the Dunning view sends letters by the batch), and on a book of a
+ * million debtors the queue holds over half a million, whose rows took 150 MiB (bench-window).
+ * The count of them all stays in the summary and the sidebar's badge. */
+#define MAX_ROWS 1000
+
 static void
 update_page (ArQueueView *self)
 {
@@ -185,9 +192,18 @@ update_page (ArQueueView *self)
       char date[11];
 
       ar_date_format_julian (self->as_of, date);
-      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u action for %s, most urgent first",
-                                              "%u actions for %s, most urgent first", n),
-                                 n, date);
+      if (self->n_hidden > 0)
+        /* Translators: "1,000 most urgent of 254,321 actions for 2026-11-22". */
+        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "The %u most urgent of %u action for %s",
+                                                "The %u most urgent of %u actions for %s",
+                                                n + self->n_hidden),
+                                   n, n + self->n_hidden, date);
+      else
+        summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u action for %s, most urgent first",
+                                                "%u actions for %s, most urgent first", n),
+                                   n, date);
       gtk_label_set_text (self->summary_label, summary);
       gtk_stack_set_visible_child_name (self->stack, "list");
     }
@@ -200,6 +216,7 @@ typedef struct
   char     *path;
   guint32   as_of;
   gboolean  with_dunning;   /* the second pass: the debtors due their next letter too */
+  guint     n_total;        /* the queue's actions, of which the first MAX_ROWS are rows */
 } LoadJob;
 
 static void
@@ -250,8 +267,9 @@ load_worker (GTask        *task,
   /* The rows are made here too: tens of thousands of them on a large book would stall the
    * main loop, which only splices them in. */
   job->as_of = ar_queue_get_as_of (queue);
-  rows = g_ptr_array_new_full (ar_queue_get_n_items (queue), g_object_unref);
-  for (guint i = 0; i < ar_queue_get_n_items (queue); i++)
+  job->n_total = ar_queue_get_n_items (queue);
+  rows = g_ptr_array_new_full (MIN (job->n_total, MAX_ROWS), g_object_unref);
+  for (guint i = 0; i < MIN (job->n_total, MAX_ROWS); i++)
     g_ptr_array_add (rows, ar_queue_row_new (ar_queue_get_item (queue, i), levels));
   ar_queue_free (queue);
   g_task_return_pointer (task, rows, (GDestroyNotify) g_ptr_array_unref);
@@ -270,7 +288,7 @@ load_done_cb (GObject      *source,
   g_autoptr(GPtrArray) rows = NULL;
   LoadJob *job = g_task_get_task_data (G_TASK (result));
   gboolean second = job->with_dunning;
-  guint before;
+  guint before, total_before;
 
   rows = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -300,8 +318,10 @@ load_done_cb (GObject      *source,
       return;
     }
   self->shown_complete = second;
+  total_before = before + self->n_hidden;
+  self->n_hidden = job->n_total - rows->len;
   g_list_store_splice (self->rows, 0, before, rows->pdata, rows->len);
-  if (before != rows->len)
+  if (total_before != job->n_total)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
   update_page (self);
   if (!second)
@@ -339,9 +359,10 @@ ar_queue_view_reload (ArQueueView *self)
   g_clear_object (&self->cancellable);
   if (self->ledger == NULL)
     {
-      guint before = g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+      guint before = g_list_model_get_n_items (G_LIST_MODEL (self->rows)) + self->n_hidden;
 
       g_list_store_remove_all (self->rows);
+      self->n_hidden = 0;
       self->shown_complete = FALSE;
       set_loading (self, FALSE);
       if (before != 0)
@@ -989,7 +1010,7 @@ guint
 ar_queue_view_get_n_items (ArQueueView *self)
 {
   g_return_val_if_fail (AR_IS_QUEUE_VIEW (self), 0);
-  return g_list_model_get_n_items (G_LIST_MODEL (self->rows));
+  return g_list_model_get_n_items (G_LIST_MODEL (self->rows)) + self->n_hidden;
 }
 
 gboolean

@@ -298,6 +298,73 @@ shows_status_page (GtkWidget  *root,
   return FALSE;
 }
 
+/* A label of @root whose text starts with @prefix, or NULL. */
+static const char *
+label_starting (GtkWidget  *root,
+                const char *prefix)
+{
+  if (GTK_IS_LABEL (root) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (root)), prefix))
+    return gtk_label_get_text (GTK_LABEL (root));
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *found = label_starting (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A long queue: Today lists its 1,000 most urgent actions, in the core's order, and counts
+ * them all in its summary and on the switcher. */
+static void
+test_queue_capped (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (tmp_dir, "busy.arrears", NULL);
+  g_autoptr(ArLedger) busy = ar_ledger_create (path, &error);
+  g_autoptr(ArDunningPreview) preview = NULL;
+  g_autoptr(ArQueue) queue = NULL;
+  g_auto(GStrv) shown = NULL;
+  g_autofree char *summary = NULL;
+  ArWindow *win;
+  ArQueueView *view;
+  guint badge = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (ar_demo_generate (busy, 6000, 7, today, NULL, &error));
+  g_assert_no_error (error);
+  queue = ar_queue_build (busy, today, &error);
+  g_assert_no_error (error);
+  preview = ar_dunning_preview_new (busy, today, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ar_queue_add_dunning (queue, busy, preview, &error));
+  g_assert_cmpuint (ar_queue_get_n_items (queue), >, 1000);
+
+  win = g_object_ref_sink (ar_window_new (NULL));
+  g_assert_true (ar_window_set_ledger (win, busy, &error));
+  g_assert_no_error (error);
+  ar_ui_present_at (GTK_WINDOW (win), 1280, 800);
+  ar_ui_wait_for (shot_queue_loaded, win, "the long queue");
+  view = AR_QUEUE_VIEW (ar_window_get_queue_view (win));
+
+  g_assert_cmpuint (ar_queue_view_get_n_items (view), ==, ar_queue_get_n_items (queue));
+  shown = ar_queue_view_dup_debtors (view);
+  g_assert_cmpuint (g_strv_length (shown), ==, 1000);
+  for (guint i = 0; i < 1000; i++)
+    g_assert_cmpstr (shown[i], ==, ar_queue_get_item (queue, i)->debtor_external_id);
+  summary = g_strdup_printf ("The 1000 most urgent of %u actions",
+                             ar_queue_get_n_items (queue));
+  g_assert_nonnull (label_starting (GTK_WIDGET (view), summary));
+  g_object_get (adw_view_stack_get_page (ADW_VIEW_STACK (gtk_widget_get_ancestor (
+                  GTK_WIDGET (view), ADW_TYPE_VIEW_STACK)), GTK_WIDGET (view)),
+                "badge-number", &badge, NULL);
+  g_assert_cmpuint (badge, ==, ar_queue_get_n_items (queue));
+  gtk_window_destroy (GTK_WINDOW (win));
+  g_assert_finalize_object (win);
+}
+
 /* A book with nothing due today says so, and the switcher shows no count. */
 static void
 test_queue_empty (void)
@@ -934,6 +1001,8 @@ main (int   argc,
   g_test_add_func ("/views/levels-page", test_levels_page);
   g_test_add_func ("/views/levels-page-interest", test_levels_page_interest);
   g_test_add_func ("/views/holds-section", test_holds_section);
+  /* Last: a second large window. */
+  g_test_add_func ("/views/queue-capped", test_queue_capped);
 
   status = g_test_run ();
 
