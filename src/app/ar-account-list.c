@@ -47,6 +47,10 @@ struct _ArAccountList
   guint               summary_idle;
   gboolean            syncing;        /* the filter widgets are being set from the model */
 
+  /* The frame clock whose next paint tells of the selection (see notify_after_paint()). */
+  GdkFrameClock      *paint_clock;
+  gulong              after_paint_handler;
+
   /* The selected row while the model changes (see on_model_items_changed_cb()). */
   gboolean            keeping;
   gint64              kept_debtor;
@@ -545,6 +549,45 @@ on_model_changing_cb (ArAccountModel *model,
 }
 
 static void
+stop_waiting_for_paint (ArAccountList *self)
+{
+  if (self->after_paint_handler != 0)
+    g_clear_signal_handler (&self->after_paint_handler, self->paint_clock);
+  g_clear_object (&self->paint_clock);
+}
+
+static void
+on_after_paint_cb (GdkFrameClock *clock,
+                   ArAccountList *self)
+{
+  stop_waiting_for_paint (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACCOUNT]);
+}
+
+/* After a search, a sort or a filter that selects another debtor, the list is drawn first and
+ * the debtor pane (bound to "selected-account") loads in the frame after: loading it, its SQL
+ * and its widgets, in the same frame as the new rows was about a third of a search keystroke
+ * (bench-window). */
+static void
+notify_after_paint (ArAccountList *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACCOUNT]);
+      return;
+    }
+  if (self->after_paint_handler == 0)
+    {
+      self->paint_clock = g_object_ref (clock);
+      self->after_paint_handler = g_signal_connect (clock, "after-paint",
+                                                    G_CALLBACK (on_after_paint_cb), self);
+    }
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_AFTER_PAINT);
+}
+
+static void
 on_model_changed_cb (ArAccountModel *model,
                      ArAccountList  *self)
 {
@@ -560,7 +603,7 @@ on_model_changed_cb (ArAccountModel *model,
   /* The debtor pane need not load the same debtor again. */
   if (!is_row (gtk_single_selection_get_selected_item (self->selection), self->kept_debtor,
                self->kept_currency))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACCOUNT]);
+    notify_after_paint (self);
 }
 
 static void
@@ -568,8 +611,11 @@ on_selected_item_changed_cb (GtkSingleSelection *selection,
                              GParamSpec         *pspec,
                              ArAccountList      *self)
 {
-  if (!self->keeping)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACCOUNT]);
+  if (self->keeping)
+    return;
+  /* A choice of the person's own: at once (a pending notice is now stale). */
+  stop_waiting_for_paint (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ACCOUNT]);
 }
 
 /* GObject --------------------------------------------------------------------------------- */
@@ -580,6 +626,7 @@ ar_account_list_dispose (GObject *object)
   ArAccountList *self = (ArAccountList *) object;
 
   g_clear_handle_id (&self->summary_idle, g_source_remove);
+  stop_waiting_for_paint (self);
   if (self->model != NULL)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), AR_TYPE_ACCOUNT_LIST);
