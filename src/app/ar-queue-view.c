@@ -250,12 +250,10 @@ load_worker (GTask        *task,
     }
   if (job->with_dunning)
     {
-      /* The dunning preview is a pass over every overdue item (a second or more on a large
-       * book): the rows are shown without it first, and this pass adds the letters due. */
-      g_autoptr(ArDunningPreview) preview = ar_dunning_preview_new (ledger, job->as_of,
-                                                                    cancellable, &error);
-
-      if (preview == NULL || !ar_queue_add_dunning (queue, ledger, preview, &error))
+      /* Finding who is due a letter is a pass over every overdue item (a second or more on a
+       * large book): the rows are shown without it first, and this pass adds the letters
+       * due, keeping of the dunning preview only who is due which level. */
+      if (!ar_queue_add_dunning_due (queue, ledger, cancellable, &error))
         {
           ar_queue_free (queue);
           g_task_return_error (task, g_steal_pointer (&error));

@@ -36,6 +36,7 @@ struct _ArDunningPreview
   GArray       *proposals;   /* ArDunningProposal */
   GArray       *items;       /* ArDunningItem */
   GStringChunk *strings;
+  GStringChunk *pair_strings; /* a lean pass's (Build's): the strings of the pair at hand */
 };
 
 void
@@ -295,6 +296,11 @@ typedef struct
   gpointer          progress_data;
   guint64           total;            /* (debtor, currency) pairs to decide */
   guint64           done;
+  /* ar_dunning_foreach_due(): each pair proposed goes to @due and nothing is kept; the
+   * strings of one pair live in @pair_strings, emptied after each. */
+  ArDunningDueFunc  due;
+  gpointer          due_data;
+  GStringChunk     *pair_strings;
 } Build;
 
 static gint64 *
@@ -397,7 +403,9 @@ set_excluded (ArDunningPreview *self, ArDunningProposal *p, ArDunningOutcome out
               char *detail)
 {
   p->outcome = outcome;
-  p->detail = g_string_chunk_insert (self->strings, detail);
+  /* A lean pass keeps no pair: the detail goes with it. */
+  p->detail = g_string_chunk_insert (self->pair_strings != NULL ? self->pair_strings
+                                                                : self->strings, detail);
   p->selected = FALSE;
   g_free (detail);
 }
@@ -769,6 +777,7 @@ run_preview (Build *b, GCancellable *cancellable, GError **error)
 {
   ArDunningPreview *self = b->preview;
   const ArDunningLevel *first = &g_array_index (self->levels, ArDunningLevel, 0);
+  GStringChunk *pair_strings = b->pair_strings != NULL ? b->pair_strings : self->strings;
   ArDunningProposal current = { 0 };
   gint cease_contact = 0;
   gboolean have = FALSE;
@@ -809,7 +818,21 @@ run_preview (Build *b, GCancellable *cancellable, GError **error)
               sqlite3_reset (stmt);
               return FALSE;
             }
-          if (keep)
+          if (b->due != NULL)
+            {
+              gboolean go_on = !keep || current.outcome != AR_DUNNING_PROPOSED ||
+                               b->due (current.debtor_id, current.currency, current.level,
+                                       current.hand_over, b->due_data);
+
+              g_array_set_size (self->items, 0);
+              g_string_chunk_clear (pair_strings);
+              if (!go_on)
+                {
+                  sqlite3_reset (stmt);
+                  return TRUE;
+                }
+            }
+          else if (keep)
             g_array_append_val (self->proposals, current);
           else
             g_array_set_size (self->items, current.first_item);
@@ -827,9 +850,9 @@ run_preview (Build *b, GCancellable *cancellable, GError **error)
           current.debtor_id = debtor_id;
           g_strlcpy (current.currency, currency, sizeof current.currency);
           current.unapplied = sqlite3_column_int64 (stmt, 2);
-          current.external_id = g_string_chunk_insert (self->strings,
+          current.external_id = g_string_chunk_insert (pair_strings,
                                                        (const char *) sqlite3_column_text (stmt, 3));
-          current.name = g_string_chunk_insert (self->strings,
+          current.name = g_string_chunk_insert (pair_strings,
                                                 (const char *) sqlite3_column_text (stmt, 4));
           ar_debtor_status_from_string ((const char *) sqlite3_column_text (stmt, 5), &status);
           current.status = status;
@@ -850,7 +873,7 @@ run_preview (Build *b, GCancellable *cancellable, GError **error)
         it.due_date = (guint32) sqlite3_column_int64 (stmt, 9);
         it.days_overdue = (int) ((gint64) self->as_of - (gint64) it.due_date);
         it.open = sqlite3_column_int64 (stmt, 10);
-        it.invoice_number = number != NULL ? g_string_chunk_insert (self->strings, number) : NULL;
+        it.invoice_number = number != NULL ? g_string_chunk_insert (pair_strings, number) : NULL;
         if (reached != NULL)
           {
             /* "LEVEL YYYY-MM-DD" */
@@ -879,7 +902,8 @@ run_preview (Build *b, GCancellable *cancellable, GError **error)
   if (rc != SQLITE_DONE)
     return _ar_ledger_set_sql_error (b->ledger, _("Could not read the overdue items"), error);
   /* The pairs came in the order of their oldest due date. */
-  g_array_sort (self->proposals, compare_proposals);
+  if (b->due == NULL)
+    g_array_sort (self->proposals, compare_proposals);
   return TRUE;
 }
 
@@ -890,9 +914,11 @@ ar_dunning_preview_new (ArLedger *ledger, guint32 as_of, GCancellable *cancellab
   return ar_dunning_preview_new_full (ledger, as_of, NULL, NULL, cancellable, error);
 }
 
-ArDunningPreview *
-ar_dunning_preview_new_full (ArLedger *ledger, guint32 as_of, ArDunningProgressFunc progress,
-                             gpointer progress_data, GCancellable *cancellable, GError **error)
+/* The preview (@due NULL), or the lean pass of ar_dunning_foreach_due(). */
+static ArDunningPreview *
+build_preview (ArLedger *ledger, guint32 as_of, ArDunningProgressFunc progress,
+               gpointer progress_data, ArDunningDueFunc due, gpointer due_data,
+               GCancellable *cancellable, GError **error)
 {
   g_autoptr(ArDunningPreview) self = NULL;
   Build b = { 0 };
@@ -917,6 +943,10 @@ ar_dunning_preview_new_full (ArLedger *ledger, guint32 as_of, ArDunningProgressF
   b.ledger = ledger;
   b.progress = progress;
   b.progress_data = progress_data;
+  b.due = due;
+  b.due_data = due_data;
+  b.pair_strings = due != NULL ? g_string_chunk_new (1024) : NULL;
+  self->pair_strings = b.pair_strings;
   b.debtor_holds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   b.invoice_holds = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   b.pauses = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
@@ -944,7 +974,10 @@ ar_dunning_preview_new_full (ArLedger *ledger, guint32 as_of, ArDunningProgressF
       if (ok)
         report (&b);
     }
-  ok = ok && run_preview (&b, cancellable, error) && add_open_charges (&b, cancellable, error);
+  /* The charges still open only add to the letters' amounts, which the lean pass keeps none
+   * of. */
+  ok = ok && run_preview (&b, cancellable, error) &&
+       (due != NULL || add_open_charges (&b, cancellable, error));
   if (ok)
     {
       /* The end is the total, whatever the pass met on the way. */
@@ -959,9 +992,51 @@ ar_dunning_preview_new_full (ArLedger *ledger, guint32 as_of, ArDunningProgressF
   g_hash_table_unref (b.pauses);
   g_hash_table_unref (b.minimums);
   g_hash_table_unref (b.recent);
+  self->pair_strings = NULL;
+  g_clear_pointer (&b.pair_strings, g_string_chunk_free);
   if (!ok)
     return NULL;
   return g_steal_pointer (&self);
+}
+
+ArDunningPreview *
+ar_dunning_preview_new_full (ArLedger *ledger, guint32 as_of, ArDunningProgressFunc progress,
+                             gpointer progress_data, GCancellable *cancellable, GError **error)
+{
+  return build_preview (ledger, as_of, progress, progress_data, NULL, NULL, cancellable, error);
+}
+
+/**
+ * ar_dunning_foreach_due:
+ * @ledger: the book
+ * @as_of: the day of the run (a Julian day)
+ * @func: called for each (debtor, currency) pair the preview would propose a letter or the
+ *   hand-over for, in the order the pass meets them; FALSE stops
+ * @user_data: for @func
+ * @cancellable: (nullable): checked every 1,024 items
+ * @error: the reason it failed
+ *
+ * What ar_dunning_preview_new() decides, without keeping it: the work queue needs only who is
+ * due which level, and a preview of a million debtors held 380,000 letters and their items
+ * (about 200 MiB) to say so. The letters' amounts (fees, interest, charges still open) are not
+ * worked out further than deciding needs.
+ *
+ * Returns: FALSE with @error set on failure or cancellation.
+ */
+gboolean
+ar_dunning_foreach_due (ArLedger         *ledger,
+                        guint32           as_of,
+                        ArDunningDueFunc  func,
+                        gpointer          user_data,
+                        GCancellable     *cancellable,
+                        GError          **error)
+{
+  g_autoptr(ArDunningPreview) lean = NULL;
+
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  lean = build_preview (ledger, as_of, NULL, NULL, func, user_data, cancellable, error);
+  return lean != NULL;
 }
 
 /* Commit ------------------------------------------------------------------------------------ */

@@ -142,6 +142,14 @@ ArDunningPreview        *ar_dunning_preview_new          (ArLedger              
 typedef void (*ArDunningProgressFunc) (guint64  done,
                                        guint64  total,
                                        gpointer user_data);
+/* A pair the run would propose a letter (or the hand-over, @hand_over) of @level for; FALSE
+ * stops the pass. */
+typedef gboolean (*ArDunningDueFunc) (gint64      debtor_id,
+                                      const char *currency,
+                                      guint       level,
+                                      gboolean    hand_over,
+                                      gpointer    user_data);
+
 /* ar_dunning_preview_new () with progress (@progress may be NULL, and then nothing is
  * counted: the count is one pass over the overdue balances' index). Cancelled, it returns
  * NULL with G_IO_ERROR_CANCELLED; a preview never writes to the ledger. */
@@ -149,6 +157,13 @@ ArDunningPreview        *ar_dunning_preview_new_full     (ArLedger              
                                                           guint32                 as_of,
                                                           ArDunningProgressFunc   progress,
                                                           gpointer                progress_data,
+                                                          GCancellable           *cancellable,
+                                                          GError                **error);
+/* Who is due which letter, as the preview decides it, without keeping the preview. */
+gboolean                 ar_dunning_foreach_due          (ArLedger               *ledger,
+                                                          guint32                 as_of,
+                                                          ArDunningDueFunc        func,
+                                                          gpointer                user_data,
                                                           GCancellable           *cancellable,
                                                           GError                **error);
 void                     ar_dunning_preview_free         (ArDunningPreview       *self);

@@ -134,6 +134,12 @@ gboolean           ar_queue_add_dunning  (ArQueue           *queue,
                                           ArLedger          *ledger,
                                           ArDunningPreview  *preview,
                                           GError           **error);
+/* The same, from ar_dunning_foreach_due () rather than a preview kept whole (the window's
+ * Today: nothing of the letters is kept but who is due which level). */
+gboolean           ar_queue_add_dunning_due (ArQueue         *queue,
+                                             ArLedger        *ledger,
+                                             GCancellable    *cancellable,
+                                             GError         **error);
 
 /* How many items ar_queue_build() would list (for the sidebar), without fetching amounts. */
 gboolean           ar_queue_count        (ArLedger     *ledger,

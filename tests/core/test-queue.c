@@ -7,6 +7,7 @@
 
 #include "ar-activity.h"
 #include "ar-date.h"
+#include "ar-demo.h"
 #include "ar-dunning-run.h"
 #include "ar-hold.h"
 #include "ar-ledger-private.h"
@@ -649,6 +650,65 @@ test_dunning_due (Fixture *f, gconstpointer data)
   g_assert_null (find (sent, AR_QUEUE_DUNNING_DUE, d));
 }
 
+/* The lean pass (ar_queue_add_dunning_due) lists what the kept preview does, in the same order
+ * with the same amounts, on a demo book with every kind of item; and stops when asked. */
+static gboolean
+stop_at_first (gint64 debtor_id, const char *currency, guint level, gboolean hand_over,
+               gpointer user_data)
+{
+  (*(guint *) user_data)++;
+  return FALSE;
+}
+
+static void
+test_dunning_due_lean (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("arrears-queue-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "demo.arrears", NULL);
+  g_autoptr(ArLedger) ledger = ar_ledger_create (path, &error);
+  g_autoptr(ArDunningPreview) preview = NULL;
+  g_autoptr(ArQueue) kept = NULL, lean = NULL;
+  guint32 today = jd ("2026-06-10");
+  guint n_called = 0, n_due = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (ar_demo_generate (ledger, 1500, 11, today, NULL, &error));
+  g_assert_no_error (error);
+  kept = ar_queue_build (ledger, today, &error);
+  g_assert_no_error (error);
+  preview = ar_dunning_preview_new (ledger, today, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ar_queue_add_dunning (kept, ledger, preview, &error));
+  lean = ar_queue_build (ledger, today, &error);
+  g_assert_no_error (error);
+  g_assert_true (ar_queue_add_dunning_due (lean, ledger, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (ar_queue_get_n_items (lean), ==, ar_queue_get_n_items (kept));
+  for (guint i = 0; i < ar_queue_get_n_items (kept); i++)
+    {
+      const ArQueueItem *a = ar_queue_get_item (kept, i);
+      const ArQueueItem *b = ar_queue_get_item (lean, i);
+
+      g_assert_cmpint (a->kind, ==, b->kind);
+      g_assert_cmpint (a->debtor_id, ==, b->debtor_id);
+      g_assert_cmpint (a->source_id, ==, b->source_id);
+      g_assert_cmpstr (a->detail, ==, b->detail);
+      g_assert_cmpstr (a->currency, ==, b->currency);
+      g_assert_cmpint (a->overdue, ==, b->overdue);
+      g_assert_cmpint (a->score, ==, b->score);
+      n_due += a->kind == AR_QUEUE_DUNNING_DUE;
+    }
+  g_assert_cmpuint (n_due, >, 100);
+
+  g_assert_true (ar_dunning_foreach_due (ledger, today, stop_at_first, &n_called, NULL, &error));
+  g_assert_cmpuint (n_called, ==, 1);
+
+  g_clear_object (&ledger);
+  ar_test_remove_tree (dir);
+}
+
 static void
 test_kind_names (void)
 {
@@ -687,6 +747,7 @@ main (int argc, char **argv)
   ADD ("/queue/dunning-due", test_dunning_due);
 #undef ADD
   g_test_add_func ("/queue/kind-names", test_kind_names);
+  g_test_add_func ("/queue/dunning-due-lean", test_dunning_due_lean);
 
   return g_test_run ();
 }
