@@ -819,27 +819,17 @@ hits_init (ArAccountModel  *self,
   return TRUE;
 }
 
-/* Sets the bit in @hits of every id @sql returns, with ?1 bound to @pattern or to @source;
- * counts them into @n_found. */
+/* Steps @stmt (its bindings set), setting the bit in @hits of each id in its first column and
+ * counting them into @n_found; then resets it and clears its bindings. */
 static gboolean
-collect_hits (ArAccountModel  *self,
-              sqlite3_stmt   **slot,
-              const char      *sql,
-              const char      *pattern,
-              Hits            *source,
-              Hits            *hits,
-              gint64          *n_found,
-              GError         **error)
+step_ids (ArAccountModel  *self,
+          sqlite3_stmt    *stmt,
+          Hits            *hits,
+          gint64          *n_found,
+          GError         **error)
 {
-  sqlite3_stmt *stmt = prepare (self, slot, sql, error);
   int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-  if (source != NULL)
-    sqlite3_bind_pointer (stmt, 1, source, HITS_POINTER_TYPE, NULL);
-  else
-    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -855,6 +845,29 @@ collect_hits (ArAccountModel  *self,
   return TRUE;
 }
 
+/* Sets the bit in @hits of every id @sql returns, with ?1 bound to @pattern or to @source;
+ * counts them into @n_found. */
+static gboolean
+collect_hits (ArAccountModel  *self,
+              sqlite3_stmt   **slot,
+              const char      *sql,
+              const char      *pattern,
+              Hits            *source,
+              Hits            *hits,
+              gint64          *n_found,
+              GError         **error)
+{
+  sqlite3_stmt *stmt = prepare (self, slot, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (source != NULL)
+    sqlite3_bind_pointer (stmt, 1, source, HITS_POINTER_TYPE, NULL);
+  else
+    sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
+  return step_ids (self, stmt, hits, n_found, error);
+}
+
 /* The ids @source finds for @pattern, into @hits; nothing read when the source can't match. */
 static gboolean
 scan_source (ArAccountModel  *self,
@@ -865,7 +878,6 @@ scan_source (ArAccountModel  *self,
              GError         **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   if (self->chars_known[source] && !char_set_has_all (&self->chars[source], pattern))
     return TRUE;
@@ -874,18 +886,8 @@ scan_source (ArAccountModel  *self,
   memset (&self->learning, 0, sizeof self->learning);
   sqlite3_bind_text (stmt, 1, pattern, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 2, (int) source);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-
-      if (id >= 0 && id <= hits->max_id)
-        hits->bits[id >> 3] |= (guint8) (1u << (id & 7));
-      (*n_found)++;
-    }
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    return set_sql_error (self, _("Could not search the accounts"), error);
+  if (!step_ids (self, stmt, hits, n_found, error))
+    return FALSE;
   self->chars[source] = self->learning;
   self->chars_known[source] = TRUE;
   return TRUE;
