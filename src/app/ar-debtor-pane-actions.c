@@ -36,6 +36,23 @@ parent_window (ArDebtorPane *self)
 
 /* Undo ------------------------------------------------------------------------------------ */
 
+/* The end every Undo shares: the error if the write failed, else the pane and the list show
+ * the debtor again and a toast says so. */
+static void
+finish_undo (ArDebtorPane *self,
+             gboolean      ok,
+             gint64        debtor_id,
+             const GError *error)
+{
+  if (!ok)
+    {
+      _ar_debtor_pane_show_error (self, _("Can’t Undo"), error);
+      return;
+    }
+  _ar_debtor_pane_refresh (self, debtor_id);
+  _ar_debtor_pane_toast (self, _("Undone"));
+}
+
 static void
 undo_entries_cb (GSimpleAction *action,
                  GVariant      *parameter,
@@ -49,19 +66,15 @@ undo_entries_cb (GSimpleAction *action,
   gint64 debtor_id;
   gsize n_ids;
   const gint64 *id;
+  gboolean ok;
 
   g_variant_get (parameter, "(u@axx)", &epoch, &ids, &debtor_id);
   /* The window may show another ledger by now. */
   if (ledger == NULL || epoch != _ar_debtor_pane_get_epoch (self))
     return;
   id = g_variant_get_fixed_array (ids, &n_ids, sizeof (gint64));
-  if (!ar_ledger_reverse_entries (ledger, id, n_ids, ar_form_today (), UNDO_REASON, &error))
-    {
-      _ar_debtor_pane_show_error (self, _("Can’t Undo"), error);
-      return;
-    }
-  _ar_debtor_pane_refresh (self, debtor_id);
-  _ar_debtor_pane_toast (self, _("Undone"));
+  ok = ar_ledger_reverse_entries (ledger, id, n_ids, ar_form_today (), UNDO_REASON, &error);
+  finish_undo (self, ok, debtor_id, error);
 }
 
 static void
@@ -76,18 +89,14 @@ undo_status_cb (GSimpleAction *action,
   ArDebtorStatus status;
   guint32 epoch;
   gint64 debtor_id;
+  gboolean ok;
 
   g_variant_get (parameter, "(ux&s)", &epoch, &debtor_id, &name);
   if (ledger == NULL || epoch != _ar_debtor_pane_get_epoch (self)
       || !ar_debtor_status_from_string (name, &status))
     return;
-  if (!ar_ledger_set_debtor_status (ledger, debtor_id, status, &error))
-    {
-      _ar_debtor_pane_show_error (self, _("Can’t Undo"), error);
-      return;
-    }
-  _ar_debtor_pane_refresh (self, debtor_id);
-  _ar_debtor_pane_toast (self, _("Undone"));
+  ok = ar_ledger_set_debtor_status (ledger, debtor_id, status, &error);
+  finish_undo (self, ok, debtor_id, error);
 }
 
 static void
@@ -103,18 +112,14 @@ undo_contact_cb (GSimpleAction *action,
   guint32 epoch;
   gint64 debtor_id, contact_id;
   gint32 kind;
+  gboolean ok;
 
   g_variant_get (parameter, "(uxix&s)", &epoch, &debtor_id, &kind, &contact_id, &name);
   if (ledger == NULL || epoch != _ar_debtor_pane_get_epoch (self)
       || !ar_contact_status_from_string (name, &status))
     return;
-  if (!ar_ledger_set_contact_status (ledger, debtor_id, kind, contact_id, status, &error))
-    {
-      _ar_debtor_pane_show_error (self, _("Can’t Undo"), error);
-      return;
-    }
-  _ar_debtor_pane_refresh (self, debtor_id);
-  _ar_debtor_pane_toast (self, _("Undone"));
+  ok = ar_ledger_set_contact_status (ledger, debtor_id, kind, contact_id, status, &error);
+  finish_undo (self, ok, debtor_id, error);
 }
 
 GActionGroup *
