@@ -3,11 +3,11 @@
 /* Preferences ▸ Dunning adds and removes levels: on a new ledger (the default five levels, the
  * last a hand-over) Add Level is off with the reason shown; Remove Last Level… asks, and
  * Cancel writes nothing; Remove takes the hand-over away; Add Level then appends a letter two
- * weeks after the last, listed on the page and stored (ar_dunning_levels_load); it is removed
- * again, and at one level Remove is off. On a demo ledger with letters sent at levels 1–3 the
- * removal of a level letters were sent at is refused with the core's message and writes
- * nothing. Screenshots of the page at 1280×800 and 800×600, light and dark, go to
- * $G_TEST_BUILDDIR/screenshots. */
+ * weeks after the last, listed on the page and stored (ar_dunning_levels_load), one audit
+ * record each; it is removed again, and at one level Remove is off. On a demo ledger with
+ * letters sent at levels 1–3 the removal of a level letters were sent at is refused with the
+ * core's message and writes nothing (the audit log neither). Screenshots of the page at
+ * 1280×800 and 800×600, light and dark, go to $G_TEST_BUILDDIR/screenshots. */
 #include "config.h"
 
 #include <string.h>
@@ -18,6 +18,7 @@
 #include "ar-demo.h"
 #include "ar-dunning.h"
 #include "ar-dunning-levels-page.h"
+#include "ar-ledger-private.h"
 #include "ar-test-util.h"
 #include "ar-ui-test.h"
 
@@ -49,6 +50,27 @@ stored (ArLedger *ledger)
 
   g_assert_no_error (error);
   return levels;
+}
+
+/* The audit records of the levels table written under @action (NULL: any action). */
+static gint64
+audit_count (ArLedger   *ledger,
+             const char *action)
+{
+  sqlite3_stmt *stmt = _ar_ledger_prepare (ledger,
+    "SELECT count(*) FROM audit WHERE table_name = 'dunning_levels'"
+    " AND (?1 IS NULL OR action = ?1)", NULL);
+  gint64 n;
+
+  g_assert_nonnull (stmt);
+  if (action != NULL)
+    sqlite3_bind_text (stmt, 1, action, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 1);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return n;
 }
 
 static void
@@ -129,6 +151,7 @@ test_add_remove (void)
   GtkWidget *add = GTK_WIDGET (ar_dunning_levels_page_get_add_button (page));
   GtkWidget *remove = GTK_WIDGET (ar_dunning_levels_page_get_remove_button (page));
   const ArDunningLevel *fourth, *added;
+  gint64 audited = audit_count (ledger, NULL);
 
   /* The defaults end with the hand-over: nothing can follow it, and the page says why. */
   g_assert_cmpuint (before->len, ==, 5);
@@ -146,10 +169,13 @@ test_add_remove (void)
   g_clear_pointer (&after, g_array_unref);
   screenshots (page, win, "hand-over-last");
 
+  g_assert_cmpint (audit_count (ledger, NULL), ==, audited);
+
   /* Cancel: nothing written. */
   click_remove (page, "cancel");
   after = stored (ledger);
   assert_same_levels (before, after);
+  g_assert_cmpint (audit_count (ledger, NULL), ==, audited);
   g_clear_pointer (&after, g_array_unref);
   g_assert_null (ar_dunning_levels_page_get_sequence_problem (page));
 
@@ -160,11 +186,16 @@ test_add_remove (void)
   g_assert_cmpuint (after->len, ==, 4);
   g_clear_pointer (&after, g_array_unref);
   g_assert_true (gtk_widget_get_sensitive (add));
+  g_assert_cmpint (audit_count (ledger, "remove-dunning-level"), ==, 1);
+  g_assert_cmpint (audit_count (ledger, NULL), ==, audited + 1);
 
   /* Add: level 5, two weeks after level 4, its letter and fee, listed and stored. */
   g_signal_emit_by_name (add, "clicked");
   ar_ui_iterate_for (100);
   g_assert_null (ar_dunning_levels_page_get_sequence_problem (page));
+  /* One write, audited under the level store's name. */
+  g_assert_cmpint (audit_count (ledger, "store-dunning-level"), ==, 1);
+  g_assert_cmpint (audit_count (ledger, NULL), ==, audited + 2);
   after = stored (ledger);
   g_assert_cmpuint (after->len, ==, 5);
   fourth = &g_array_index (after, ArDunningLevel, 3);
@@ -227,6 +258,7 @@ test_refused (void)
     {
       g_autoptr(GArray) before = stored (ledger);
       g_autoptr(GArray) after = NULL;
+      gint64 audited = audit_count (ledger, NULL);
 
       g_assert_cmpuint (before->len, >, 1);
       click_remove (page, "remove");
@@ -237,6 +269,7 @@ test_refused (void)
           g_test_message ("refused at level %u: %s", before->len, problem);
           g_assert_nonnull (strstr (problem, "Letters were sent at level"));
           assert_same_levels (before, after);
+          g_assert_cmpint (audit_count (ledger, NULL), ==, audited);
           g_assert_cmpuint (before->len, >=, 3);
         }
       else
