@@ -54,6 +54,14 @@ struct _ArDunningLevelsPage
   GPtrArray            *rows;       /* LevelRows, one per level */
   gboolean              loading;
 
+  /* Under the levels: add a level after the last, remove the last (after asking). */
+  GtkButton            *add;
+  GtkButton            *remove;
+  GtkLabel             *sequence_hint;
+  GtkLabel             *sequence_problem;
+  char                 *sequence_problem_text;
+  AdwMessageDialog     *confirmation;
+
   /* The book's interest calculator: a group of its own under the levels. */
   AdwComboRow          *regime_row;
   AdwEntryRow          *apr_row;
@@ -310,6 +318,8 @@ on_save_clicked_cb (GtkButton *button,
 }
 
 static void load (ArDunningLevelsPage *self);
+static void update_sequence_buttons (ArDunningLevelsPage *self);
+static LevelRows *rows_of (ArDunningLevelsPage *self, guint level);
 
 static LevelRows *
 add_level (ArDunningLevelsPage  *self,
@@ -399,6 +409,7 @@ load (ArDunningLevelsPage *self)
     {
       adw_preferences_group_set_description (self->group, error->message);
       self->levels = g_array_new (FALSE, TRUE, sizeof (ArDunningLevel));
+      update_sequence_buttons (self);
       return;
     }
   self->loading = TRUE;
@@ -406,6 +417,252 @@ load (ArDunningLevelsPage *self)
     g_ptr_array_add (self->rows,
                      add_level (self, &g_array_index (self->levels, ArDunningLevel, i)));
   self->loading = FALSE;
+  update_sequence_buttons (self);
+}
+
+/* Adding and removing levels ------------------------------------------------------------------ */
+
+/* The core's refusal names its field ("level: letters were sent at level 3, so it stays"):
+ * under the buttons the field says nothing, the sentence does. */
+static void
+show_sequence_problem (ArDunningLevelsPage *self,
+                       const char          *message)
+{
+  g_free (self->sequence_problem_text);
+  self->sequence_problem_text = NULL;
+  if (message != NULL && g_str_has_prefix (message, "level: ") && message[7] != '\0')
+    {
+      g_autofree char *rest = g_strdup (message + 7);
+
+      rest[0] = g_ascii_toupper (rest[0]);
+      self->sequence_problem_text = g_strconcat (rest, ".", NULL);
+    }
+  else
+    self->sequence_problem_text = g_strdup (message);
+  message = self->sequence_problem_text;
+  gtk_label_set_text (self->sequence_problem, message != NULL ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->sequence_problem), message != NULL);
+}
+
+/* The level Add Level appends after the last one, or FALSE with why none can follow it.
+ *
+ * When the last level hands debtors over to the agency, nothing can follow it: the core allows
+ * a hand-over only as the last level. An office manager who adds a level there most likely
+ * wants one more letter before the agency; doing that would turn the hand-over level into a
+ * letter and write a new hand-over after it — two levels rewritten, and debtors already
+ * handed over at that number would then read as having had a letter. So the page does not
+ * offer it and says why instead (the hint under the buttons); removing the hand-over level
+ * first leaves a letter last, which can be followed (a hand-over is then added back with
+ * arrears-cli levels --set N --hand-over: the page edits letters, not the hand-over flag). */
+static gboolean
+next_level (ArDunningLevelsPage *self,
+            ArDunningLevel      *out,
+            char               **out_why)
+{
+  const ArDunningLevel *last;
+  ArDunningLevel next = { 0 };
+
+  if (self->levels->len == 0)
+    {
+      *out_why = NULL;
+      return FALSE;
+    }
+  last = &g_array_index (self->levels, ArDunningLevel, self->levels->len - 1);
+  if (self->levels->len >= AR_DUNNING_MAX_LEVELS)
+    {
+      *out_why = g_strdup_printf (_("There can be at most %d levels."), AR_DUNNING_MAX_LEVELS);
+      return FALSE;
+    }
+  if (last->hand_over)
+    {
+      *out_why = g_strdup_printf (_("Level %u hands debtors over to the agency and must stay the "
+                                    "last level, so no level can follow it."), last->level);
+      return FALSE;
+    }
+  /* Two weeks after the last letter, with its fee, interest and letter: the new level is now
+   * the final demand, so it prints the last level's letter and gives at least 14 days. */
+  next.level = last->level + 1;
+  next.days_past_due = last->days_past_due + 14;
+  next.min_days_since_previous = MAX (14, AR_DUNNING_MIN_DAYS_BETWEEN);
+  next.fee_kind = last->fee_kind;
+  next.fee_amount = last->fee_amount;
+  next.fee_rate_bp = last->fee_rate_bp;
+  memcpy (next.fee_currency, last->fee_currency, sizeof next.fee_currency);
+  next.charges_interest = last->charges_interest;
+  next.template_level = last->template_level;
+  next.deadline_days = MAX (last->deadline_days, AR_DUNNING_MIN_FINAL_DEADLINE);
+  next.hand_over = FALSE;
+  if (next.days_past_due > 3650)
+    {
+      *out_why = g_strdup_printf (_("Level %u is already %u days past due; a level after it "
+                                    "would be more than ten years."), last->level,
+                                  last->days_past_due);
+      return FALSE;
+    }
+  *out = next;
+  *out_why = NULL;
+  return TRUE;
+}
+
+static void
+update_sequence_buttons (ArDunningLevelsPage *self)
+{
+  g_autofree char *why = NULL;
+  g_autofree char *remove_name = NULL;
+  ArDunningLevel next;
+  gboolean can_add = next_level (self, &next, &why);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add), can_add);
+  gtk_label_set_text (self->sequence_hint, why != NULL ? why : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->sequence_hint), why != NULL);
+  /* One level must remain; the core refuses any but the last, so only the last is offered. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remove), self->levels->len > 1);
+  if (self->levels->len > 0)
+    {
+      const ArDunningLevel *last = &g_array_index (self->levels, ArDunningLevel,
+                                                   self->levels->len - 1);
+      g_autofree char *name = ar_dunning_level_get_name (last);
+
+      /* Translators: what "Remove Last Level…" removes, told to screen readers:
+       * "Removes level 5, Hand-over" */
+      remove_name = g_strdup_printf (_("Removes level %u, %s"), last->level, name);
+    }
+  /* The button's name stays its label; which level it is goes in the description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  remove_name != NULL ? remove_name : "", -1);
+}
+
+gboolean
+ar_dunning_levels_page_add_level (ArDunningLevelsPage  *self,
+                                  GError              **error)
+{
+  g_autofree char *why = NULL;
+  ArDunningLevel next;
+  guint number;
+
+  g_return_val_if_fail (AR_IS_DUNNING_LEVELS_PAGE (self), FALSE);
+  if (!next_level (self, &next, &why))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                           why != NULL ? why : _("There is no level to follow."));
+      return FALSE;
+    }
+  /* The same save as a level's Save button: one audited write (store-dunning-level). */
+  if (!ar_dunning_level_store (self->ledger, &next, error))
+    return FALSE;
+  number = next.level;
+  load (self);
+  show_sequence_problem (self, NULL);
+  /* Open the new level: its defaults are a proposal to look at. */
+  adw_expander_row_set_expanded (rows_of (self, number)->expander, TRUE);
+  return TRUE;
+}
+
+static void
+on_add_clicked_cb (ArDunningLevelsPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ar_dunning_levels_page_add_level (self, &error))
+    show_sequence_problem (self, error->message);
+}
+
+static gboolean
+remove_last (ArDunningLevelsPage  *self,
+             GError              **error)
+{
+  if (self->levels->len == 0)
+    return FALSE;
+  if (!ar_dunning_level_remove (self->ledger, self->levels->len, error))
+    return FALSE;
+  load (self);
+  show_sequence_problem (self, NULL);
+  return TRUE;
+}
+
+static void
+on_confirmation_response_cb (ArDunningLevelsPage *self,
+                             const char          *response)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The dialog closes itself after answering: it is no longer the question asked. */
+  g_clear_weak_pointer (&self->confirmation);
+  if (!g_str_equal (response, "remove"))
+    return;
+  if (!remove_last (self, &error))
+    show_sequence_problem (self, error->message);
+}
+
+void
+ar_dunning_levels_page_ask_remove_last (ArDunningLevelsPage *self)
+{
+  const ArDunningLevel *last;
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkRoot *root;
+  AdwMessageDialog *dialog;
+
+  g_return_if_fail (AR_IS_DUNNING_LEVELS_PAGE (self));
+  if (self->levels->len <= 1)
+    return;
+  last = &g_array_index (self->levels, ArDunningLevel, self->levels->len - 1);
+  name = ar_dunning_level_get_name (last);
+  /* Translators: "Remove Level 5?" */
+  heading = g_strdup_printf (_("Remove Level %u?"), last->level);
+  /* Translators: "Hand-over at 65 days past due will no longer be used. …" */
+  body = g_strdup_printf (_("%s at %u days past due will no longer be used: items stop at level "
+                            "%u. A level letters were already sent at can’t be removed."),
+                          name, last->days_past_due, last->level - 1);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root)
+                                                                            : NULL,
+                                                       heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_confirmation_response_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->confirmation, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_sequence_group (ArDunningLevelsPage *self)
+{
+  AdwPreferencesGroup *group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  self->add = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Add Level")));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->add), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  _("Adds a level after the last one"), -1);
+  g_signal_connect_swapped (self->add, "clicked", G_CALLBACK (on_add_clicked_cb), self);
+  self->remove = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Remove Last Level…")));
+  g_signal_connect_swapped (self->remove, "clicked",
+                            G_CALLBACK (ar_dunning_levels_page_ask_remove_last), self);
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->add));
+  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->remove));
+
+  self->sequence_hint = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->sequence_hint, TRUE);
+  gtk_label_set_xalign (self->sequence_hint, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->sequence_hint), "dim-label");
+  gtk_widget_add_css_class (GTK_WIDGET (self->sequence_hint), "caption");
+  self->sequence_problem = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->sequence_problem, TRUE);
+  gtk_label_set_xalign (self->sequence_problem, 0);
+  gtk_widget_add_css_class (GTK_WIDGET (self->sequence_problem), "error");
+  gtk_widget_set_visible (GTK_WIDGET (self->sequence_problem), FALSE);
+
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sequence_hint));
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sequence_problem));
+  adw_preferences_group_add (group, box);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), group);
 }
 
 /* The regime and APR as the rows say; FALSE with a message when the APR does not parse. */
@@ -552,6 +809,10 @@ ar_dunning_levels_page_dispose (GObject *object)
   g_clear_object (&self->ledger);
   g_clear_pointer (&self->interest_problem_text, g_free);
   g_clear_pointer (&self->stored_regime, g_free);
+  g_clear_pointer (&self->sequence_problem_text, g_free);
+  if (self->confirmation != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->confirmation));
+  g_clear_weak_pointer (&self->confirmation);
   G_OBJECT_CLASS (ar_dunning_levels_page_parent_class)->dispose (object);
 }
 
@@ -583,6 +844,7 @@ ar_dunning_levels_page_init (ArDunningLevelsPage *self)
       "days since its previous level have passed. Each change is checked as you type and "
       "saved with its level’s Save button."));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), self->group);
+  add_sequence_group (self);
   add_interest_group (self);
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) level_rows_free);
 }
@@ -697,6 +959,34 @@ ar_dunning_levels_page_refresh_warning (ArDunningLevelsPage *self)
 {
   g_return_if_fail (AR_IS_DUNNING_LEVELS_PAGE (self));
   ar_rates_warning_refresh (self->rates_warning);
+}
+
+GtkButton *
+ar_dunning_levels_page_get_add_button (ArDunningLevelsPage *self)
+{
+  g_return_val_if_fail (AR_IS_DUNNING_LEVELS_PAGE (self), NULL);
+  return self->add;
+}
+
+GtkButton *
+ar_dunning_levels_page_get_remove_button (ArDunningLevelsPage *self)
+{
+  g_return_val_if_fail (AR_IS_DUNNING_LEVELS_PAGE (self), NULL);
+  return self->remove;
+}
+
+AdwMessageDialog *
+ar_dunning_levels_page_get_confirmation (ArDunningLevelsPage *self)
+{
+  g_return_val_if_fail (AR_IS_DUNNING_LEVELS_PAGE (self), NULL);
+  return self->confirmation;
+}
+
+const char *
+ar_dunning_levels_page_get_sequence_problem (ArDunningLevelsPage *self)
+{
+  g_return_val_if_fail (AR_IS_DUNNING_LEVELS_PAGE (self), NULL);
+  return self->sequence_problem_text;
 }
 
 ArRatesWarning *

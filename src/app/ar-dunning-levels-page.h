@@ -12,7 +12,13 @@ G_BEGIN_DECLS
 /* Preferences ▸ Dunning: the ledger's dunning levels (ar-dunning.h), one expander row each.
  * Every change is checked as typed through the core (the whole sequence, with the level's
  * change, must pass ar_dunning_levels_validate); the problem shows on the level's row and its
- * Save button stays off until it is fixed. Save stores that level (audited). */
+ * Save button stays off until it is fixed. Save stores that level (audited).
+ *
+ * Under the levels, Add Level appends a level after the last one (two weeks later, with the
+ * last letter's fee, interest and template) and Remove Last Level… asks, then removes the last
+ * one; each is one audited write. Add Level is off at nine levels and after a hand-over level
+ * (which must stay last; a hint says so); Remove is off when one level is left. The core's
+ * refusal (letters were sent at the level) shows under the buttons. */
 
 #define AR_TYPE_DUNNING_LEVELS_PAGE (ar_dunning_levels_page_get_type ())
 G_DECLARE_FINAL_TYPE (ArDunningLevelsPage, ar_dunning_levels_page, AR, DUNNING_LEVELS_PAGE,
@@ -29,6 +35,17 @@ const char          *ar_dunning_levels_page_get_problem (ArDunningLevelsPage *se
 gboolean             ar_dunning_levels_page_save        (ArDunningLevelsPage *self,
                                                          guint                level,
                                                          GError             **error);
+
+/* Adding and removing levels, for tests: the buttons, the level Add Level stores (FALSE with
+ * the reason when none can follow), the confirmation Remove Last Level… shows (its "remove"
+ * response removes the level), and what was refused (NULL when nothing was). */
+GtkButton           *ar_dunning_levels_page_get_add_button       (ArDunningLevelsPage *self);
+GtkButton           *ar_dunning_levels_page_get_remove_button    (ArDunningLevelsPage *self);
+gboolean             ar_dunning_levels_page_add_level            (ArDunningLevelsPage *self,
+                                                                  GError             **error);
+void                 ar_dunning_levels_page_ask_remove_last      (ArDunningLevelsPage *self);
+AdwMessageDialog    *ar_dunning_levels_page_get_confirmation     (ArDunningLevelsPage *self);
+const char          *ar_dunning_levels_page_get_sequence_problem (ArDunningLevelsPage *self);
 
 /* The book's interest calculator (ar_dunning_set_interest_regime with debtor 0): its combo
  * row (ar-interest-choice.h's order), the APR entry shown for "simple", the problem with
