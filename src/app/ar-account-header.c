@@ -128,8 +128,6 @@ ar_account_header_class_init (ArAccountHeaderClass *klass)
 static void
 ar_account_header_init (ArAccountHeader *self)
 {
-  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
-
   for (guint c = 0; c < AR_N_ACCOUNT_COLUMNS; c++)
     {
       const char *title = ar_account_column_title (c);
@@ -138,9 +136,10 @@ ar_account_header_init (ArAccountHeader *self)
       GtkWidget *label = gtk_label_new (title);
       g_autofree char *tooltip = NULL;
 
-      /* Titles line up with their column's text: the amounts and the days to the end. */
+      /* Titles line up with their column's text: the amounts and the days to the end (GtkLabel
+       * mirrors xalign right to left). */
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_xalign (GTK_LABEL (label), numeric != rtl ? 1.0f : 0.0f);
+      gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0f : 0.0f);
       gtk_widget_set_hexpand (label, TRUE);
       gtk_box_append (GTK_BOX (box), label);
       self->arrows[c] = gtk_image_new ();
