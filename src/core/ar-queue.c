@@ -699,53 +699,6 @@ ar_queue_get_item (ArQueue *queue, guint index)
   return &g_array_index (queue->items, ArQueueItem, index);
 }
 
-gboolean
-ar_queue_add_dunning (ArQueue *queue, ArLedger *ledger, ArDunningPreview *preview,
-                      GError **error)
-{
-  g_autoptr(GHashTable) snoozed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                         NULL);
-  g_autoptr(GHashTable) listed = g_hash_table_new (g_int64_hash, g_int64_equal);
-  guint first;
-
-  g_return_val_if_fail (queue != NULL, FALSE);
-  g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
-  g_return_val_if_fail (preview != NULL, FALSE);
-
-  if (ar_dunning_preview_get_as_of (preview) != queue->as_of)
-    {
-      char queue_day[11], preview_day[11];
-
-      g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
-                   _("The dunning preview is as of %s, the work queue as of %s"),
-                   ar_date_format_julian (ar_dunning_preview_get_as_of (preview), preview_day),
-                   ar_date_format_julian (queue->as_of, queue_day));
-      return FALSE;
-    }
-  if (!read_snoozed (ledger, queue->as_of, snoozed, error))
-    return FALSE;
-
-  first = queue->items->len;
-  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (preview); i++)
-    {
-      ArDunningProposal *p = ar_dunning_preview_get_proposal (preview, i);
-      char *detail;
-
-      /* One item per debtor (a debtor owing in two currencies has two proposals). */
-      if (p->outcome != AR_DUNNING_PROPOSED ||
-          g_hash_table_contains (snoozed, &p->debtor_id) ||
-          g_hash_table_contains (listed, &p->debtor_id))
-        continue;
-      g_hash_table_add (listed, &p->debtor_id);
-      detail = p->hand_over
-        ? g_strdup (_("Hand-over to the agency"))
-        : g_strdup_printf (_("Letter of level %u"), p->level);
-      append_item (queue->items, AR_QUEUE_DUNNING_DUE, p->debtor_id, p->level, 0, 0,
-                   format_detail (queue->strings, detail));
-    }
-  return fill_items (ledger, queue, first, error);
-}
-
 typedef struct
 {
   ArQueue    *queue;
@@ -780,6 +733,71 @@ on_due (gint64 debtor_id, const char *currency, guint level, gboolean hand_over,
   return TRUE;
 }
 
+/* The snoozed debtors, and the debtors listed so far (one item per debtor), for both ways of
+ * adding the letters due. */
+static gboolean
+due_gather_init (DueGather *g, ArQueue *queue, ArLedger *ledger, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  g->queue = queue;
+  g->snoozed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  if (!read_snoozed (ledger, queue->as_of, g->snoozed, error) ||
+      (stmt = _ar_ledger_prepare (ledger, "SELECT max (id) FROM debtors", error)) == NULL)
+    {
+      g_clear_pointer (&g->snoozed, g_hash_table_unref);
+      return FALSE;
+    }
+  g->max_id = sqlite3_step (stmt) == SQLITE_ROW ? MAX (sqlite3_column_int64 (stmt, 0), 0) : 0;
+  sqlite3_reset (stmt);
+  g->listed = g_malloc0 ((gsize) (g->max_id / 8 + 1));
+  return TRUE;
+}
+
+static void
+due_gather_clear (DueGather *g)
+{
+  g_clear_pointer (&g->snoozed, g_hash_table_unref);
+  g_clear_pointer (&g->listed, g_free);
+}
+
+gboolean
+ar_queue_add_dunning (ArQueue *queue, ArLedger *ledger, ArDunningPreview *preview,
+                      GError **error)
+{
+  DueGather g = { 0 };
+  gboolean ok;
+  guint first;
+
+  g_return_val_if_fail (queue != NULL, FALSE);
+  g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
+  g_return_val_if_fail (preview != NULL, FALSE);
+
+  if (ar_dunning_preview_get_as_of (preview) != queue->as_of)
+    {
+      char queue_day[11], preview_day[11];
+
+      g_set_error (error, AR_LEDGER_ERROR, AR_LEDGER_ERROR_INVALID,
+                   _("The dunning preview is as of %s, the work queue as of %s"),
+                   ar_date_format_julian (ar_dunning_preview_get_as_of (preview), preview_day),
+                   ar_date_format_julian (queue->as_of, queue_day));
+      return FALSE;
+    }
+  if (!due_gather_init (&g, queue, ledger, error))
+    return FALSE;
+  first = queue->items->len;
+  for (guint i = 0; i < ar_dunning_preview_get_n_proposals (preview); i++)
+    {
+      const ArDunningProposal *p = ar_dunning_preview_get_proposal (preview, i);
+
+      if (p->outcome == AR_DUNNING_PROPOSED)
+        on_due (p->debtor_id, p->currency, p->level, p->hand_over, &g);
+    }
+  ok = fill_items (ledger, queue, first, error);
+  due_gather_clear (&g);
+  return ok;
+}
+
 /**
  * ar_queue_add_dunning_due:
  * @queue: the queue
@@ -795,25 +813,20 @@ gboolean
 ar_queue_add_dunning_due (ArQueue *queue, ArLedger *ledger, GCancellable *cancellable,
                           GError **error)
 {
-  g_autoptr(GHashTable) snoozed = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
-                                                         NULL);
-  g_autofree guint8 *listed = NULL;
-  DueGather g = { queue, snoozed, NULL, 0 };
-  sqlite3_stmt *stmt;
+  DueGather g = { 0 };
+  gboolean ok;
   guint first;
 
   g_return_val_if_fail (queue != NULL, FALSE);
   g_return_val_if_fail (AR_IS_LEDGER (ledger), FALSE);
 
-  if (!read_snoozed (ledger, queue->as_of, snoozed, error) ||
-      (stmt = _ar_ledger_prepare (ledger, "SELECT max (id) FROM debtors", error)) == NULL)
+  if (!due_gather_init (&g, queue, ledger, error))
     return FALSE;
-  g.max_id = sqlite3_step (stmt) == SQLITE_ROW ? MAX (sqlite3_column_int64 (stmt, 0), 0) : 0;
-  sqlite3_reset (stmt);
-  g.listed = listed = g_malloc0 ((gsize) (g.max_id / 8 + 1));
   first = queue->items->len;
-  return ar_dunning_foreach_due (ledger, queue->as_of, on_due, &g, cancellable, error) &&
-         fill_items (ledger, queue, first, error);
+  ok = ar_dunning_foreach_due (ledger, queue->as_of, on_due, &g, cancellable, error) &&
+       fill_items (ledger, queue, first, error);
+  due_gather_clear (&g);
+  return ok;
 }
 
 gboolean
